@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` (serve the demo site) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: run test lint format setup messages bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(STAMP)
+
+# Install, compile translations (pure Python, no system gettext), migrate, collect static files.
+setup: $(STAMP)
+	$(PY) manage.py compile_translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput -v0
+
+run: setup
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(PY) manage.py compile_translations
+	$(VENV)/bin/pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the catalogues after changing interface strings (needs xgettext), then fill in the Thai.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l th -l en --ignore=.venv --ignore=staticfiles --ignore=media
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

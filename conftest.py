@@ -1,0 +1,26 @@
+"""Shared fixtures: the demo content is loaded once per test session and each test runs in a rolled-back
+transaction on top of it, so tests see the real site without paying to build it each time."""
+
+import pytest
+
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def thai_home(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="th")
+
+
+@pytest.fixture
+def english_home(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="en")

@@ -1,0 +1,316 @@
+"""Demo content for the home app: partners, the home page and the about/partners pages, Thai and English.
+
+Every statement comes from ../shared/seed/FACTS.md (the source article); nothing here is a figure.
+"""
+
+from wagtail.models import Locale, Page, Site
+
+from .demo_translation import Pair, pick, translate
+from .models import HomePage, Partner, StandardPage
+
+P = Pair
+
+PROGRAMME = P(
+    "โครงการพัฒนาตัวแบบกองทุนเพื่อพัฒนาอาชีพที่เชื่อมโยงกับโอกาสทางการศึกษาของเยาวชน และแรงงานนอกระบบ",
+    "Developing a model of occupational development funds linked to educational opportunity for youth "
+    "and informal workers",
+)
+PARENT_PROGRAMME = P(
+    "โครงการส่งเสริมโอกาสการเรียนรู้และพัฒนาทักษะเยาวชนและแรงงานนอกระบบ",
+    "Promoting learning opportunities and skills development for youth and informal workers",
+)
+
+PARTNERS = [
+    {
+        "name": P("กองทุนเพื่อความเสมอภาคทางการศึกษา", "Equitable Education Fund"),
+        "short_name": P("กสศ.", "EEF"),
+        "role": P(
+            "ร่วมพัฒนาตัวแบบและหนุนเสริมการทำงานของหน่วยจัดการเรียนรู้ในฐานะผู้บริหารเครือข่ายความร่วมมือ",
+            "Co-develops the model and supports the learning units as manager of the partner network.",
+        ),
+        "website": "https://www.eef.or.th/",
+    },
+    {
+        "name": P("มูลนิธิเอสซีจี", "SCG Foundation"),
+        "short_name": P("", ""),
+        "role": P(
+            "ร่วมหนุนเสริมโครงการ และเป็นสถานที่ประชุมหารือของภาคีเมื่อวันที่ 22 กุมภาพันธ์ 2566",
+            "Supports the project and hosted the partners' meeting on 22 February 2023.",
+        ),
+        "website": "https://www.scgfoundation.org/",
+    },
+    {
+        "name": P("มูลนิธิสถาบันวิจัยเพื่อท้องถิ่น", "Local Research Institute Foundation"),
+        "short_name": P("", ""),
+        "role": P(
+            "ภาคีร่วมพัฒนาตัวแบบกองทุนเพื่อพัฒนาอาชีพกับชุมชน",
+            "A partner in developing the occupational development fund model with communities.",
+        ),
+        "website": "",
+    },
+]
+
+IDEAS = [
+    P(
+        ("ใช้อาชีพและกองทุนเป็นเครื่องมือของการเรียนรู้", "“อาชีพ” และ “กองทุน” เป็นเครื่องมือช่วยให้คนเกิดการเรียนรู้"),
+        ("Occupations and funds are tools for learning", "“Occupation” and “fund” are tools that help people learn."),
+    ),
+    P(
+        ("ชุมชนเป็นฐาน", "งานเติบโตจากความต้องการของคนในชุมชน โดยเฉพาะกลุ่มคนด้อยโอกาส เรียนรู้อย่างมีส่วนร่วม และคนในพื้นที่ลงมือทำเอง"),
+        (
+            "Community-based",
+            "Work grows from what people in the community need, especially disadvantaged groups; learning is participatory and local people do the work themselves.",
+        ),
+    ),
+    P(
+        ("ต่อยอดจากทุนเดิมของชุมชน", "เริ่มจากสิ่งที่ชุมชนมีอยู่แล้ว ทั้งกลุ่ม ทักษะ และกองทุน"),
+        (
+            "Build on what the community already has",
+            "Start from the community's existing capital: its groups, skills and funds.",
+        ),
+    ),
+    P(
+        ("กลไกการบริหารที่สอดคล้องกับชุมชน", "หนุนเสริมกลไกการบริหารจัดการที่เหมาะกับชุมชน ไม่ใช่การสั่งการจากภายนอก"),
+        (
+            "Management that fits the community",
+            "Management mechanisms that fit the community are supported, not imposed.",
+        ),
+    ),
+    P(
+        (
+            "เยาวชนและแรงงานนอกระบบร่วมบริหารกองทุน",
+            "ผู้ด้อยโอกาสที่เป็นเยาวชนและแรงงานนอกระบบมีส่วนร่วมบริหาร เป็นเจ้าของ และเป็นคณะทำงานขับเคลื่อนกองทุน",
+        ),
+        (
+            "Youth and informal workers help run the fund",
+            "Disadvantaged youth and informal workers take part in managing the fund: ownership, and a seat on the working committee that drives it.",
+        ),
+    ),
+    P(
+        (
+            "นวัตกรรมทางการเงินลดความเหลื่อมล้ำทางการศึกษา",
+            "การเงินเชิงนวัตกรรม (Innovative Finance) ที่นำไปสู่การมีอาชีพและทางเลือกในชีวิตที่มากขึ้น",
+        ),
+        (
+            "Innovative finance that reduces educational inequality",
+            "Innovative finance that leads to occupations and more choices in life.",
+        ),
+    ),
+    P(
+        ("ผลลัพธ์คืนสู่สังคม", "ความร่วมมือก่อให้เกิดผลลัพธ์ที่ย้อนกลับคืนสู่สังคม (social return)"),
+        ("Social return", "The collaboration produces results that flow back to society."),
+    ),
+    P(
+        (
+            "การเรียนรู้ อาชีพ รายได้ และชุมชนเข้มแข็ง",
+            "เป้าหมายคือการเรียนรู้ การพัฒนาอาชีพ การสร้างรายได้ และความเข้มแข็งของชุมชนอย่างยั่งยืน",
+        ),
+        (
+            "Learning, occupations, income and a strong community",
+            "The aim is learning, occupational development, income, and a community that stays strong.",
+        ),
+    ),
+    P(
+        ("ภาคีหนุน คนในพื้นที่ลงมือ", "บริหารเครือข่ายความร่วมมือ กสศ. และมูลนิธิเอสซีจีหนุนเสริม คนในพื้นที่เป็นผู้ลงมือทำ"),
+        (
+            "Partners support, local people act",
+            "A network of collaborators is managed; EEF and SCG Foundation support, local people act.",
+        ),
+    ),
+]
+
+UNITS = [
+    P(
+        ("วิสาหกิจชุมชนพอใจในวิถีพอเพียง", "จังหวัดกาญจนบุรี (ภาคตะวันตก) — วิสาหกิจชุมชน"),
+        ("Pho Jai Nai Withi Pho Phiang Community Enterprise", "Kanchanaburi province (West) — a community enterprise"),
+    ),
+    P(
+        ("กลุ่มวิสาหกิจชุมชนกลุ่มทอเสื่อบ้านโพธิ์ทอง (ก.กกบึงกาฬ)", "จังหวัดบึงกาฬ (ภาคตะวันออกเฉียงเหนือ) — กลุ่มทอเสื่อกก"),
+        (
+            "Ban Pho Thong Mat-Weaving Community Enterprise Group (Kok Bueng Kan)",
+            "Bueng Kan province (Northeast) — a group that weaves sedge-reed mats",
+        ),
+    ),
+    P(
+        ("ชมรมเพื่อเพื่อนผู้พิการตำบลแจ้ซ้อน", "ตำบลแจ้ซ้อน จังหวัดลำปาง (ภาคเหนือ) — ชมรมของและเพื่อคนพิการ"),
+        (
+            "Friends-for-Friends with Disabilities Club, Chae Son Subdistrict",
+            "Chae Son subdistrict, Lampang province (North) — a club of and for people with disabilities",
+        ),
+    ),
+]
+
+
+def _points(heading, items):
+    return (
+        "points",
+        {"heading": heading, "points": [{"title": P(i.th[0], i.en[0]), "text": P(i.th[1], i.en[1])} for i in items]},
+    )
+
+
+HOME = {
+    "title": P("หน้าแรก", "Home"),
+    "slug": "home",
+    "hero_heading": P(
+        "กองทุนเพื่อพัฒนาอาชีพ: อาชีพและกองทุนเป็นเครื่องมือของการเรียนรู้",
+        "The occupational development fund: occupations and funds as tools for learning",
+    ),
+    "hero_intro": P(
+        "ตัวแบบกองทุนที่ชุมชนบริหารเอง เพื่อให้เยาวชนที่ด้อยโอกาสและแรงงานนอกระบบได้เรียนรู้ พัฒนาอาชีพ และมีรายได้ "
+        "นำร่องโดยหน่วยจัดการเรียนรู้ 3 แห่งในกาญจนบุรี บึงกาฬ และลำปาง",
+        "A community-run fund model that helps disadvantaged youth and informal workers learn, develop an "
+        "occupation and earn, piloted by three learning units in Kanchanaburi, Bueng Kan and Lampang.",
+    ),
+    "search_description": P(
+        "ตัวแบบกองทุนเพื่อพัฒนาอาชีพของ กสศ. มูลนิธิเอสซีจี และมูลนิธิสถาบันวิจัยเพื่อท้องถิ่น: กรณีศึกษา ชุดเครื่องมือ และผลลัพธ์",
+        "The occupational development fund model of EEF, SCG Foundation and the Local Research Institute "
+        "Foundation: case studies, toolkit and results.",
+    ),
+    "body": [
+        _points(P("แนวคิดของตัวแบบ 9 ข้อ", "The model's nine ideas"), IDEAS),
+        ("heading", {"text": P("หน่วยจัดการเรียนรู้นำร่อง 3 แห่ง", "Three pilot learning units"), "level": "h2"}),
+        _points(P("", ""), UNITS),
+        (
+            "paragraph",
+            P(
+                "<p>ภาคีความร่วมมือ: กองทุนเพื่อความเสมอภาคทางการศึกษา (กสศ.) มูลนิธิเอสซีจี และมูลนิธิสถาบันวิจัยเพื่อท้องถิ่น</p>",
+                "<p>Partners: the Equitable Education Fund (EEF), SCG Foundation and the Local Research Institute Foundation.</p>",
+            ),
+        ),
+    ],
+}
+
+ABOUT = {
+    "title": P("เกี่ยวกับตัวแบบ", "About the model"),
+    "slug": "about",
+    "show_in_menus": True,
+    "intro": P(
+        "ตัวแบบกองทุนเพื่อพัฒนาอาชีพใช้อาชีพและกองทุนชุมชนเป็นเครื่องมือช่วยให้คนเกิดการเรียนรู้ โดยเฉพาะเยาวชนที่ด้อยโอกาสและแรงงานนอกระบบ",
+        "The occupational development fund model uses occupations and community funds as tools that help "
+        "people learn, especially disadvantaged youth and informal workers.",
+    ),
+    "body": [
+        ("heading", {"text": P("โครงการ", "The project"), "level": "h2"}),
+        (
+            "paragraph",
+            P(
+                f"<p>{PROGRAMME.th} อยู่ภายใต้{PARENT_PROGRAMME.th}</p>",
+                f"<p>The project “{PROGRAMME.en}” sits under the larger programme “{PARENT_PROGRAMME.en}”.</p>",
+            ),
+        ),
+        (
+            "paragraph",
+            P(
+                "<p>ภาคีทั้งสามร่วมหารือเมื่อวันที่ 22 กุมภาพันธ์ 2566 ณ มูลนิธิเอสซีจี เพื่อผสานความร่วมมือและขยายพื้นที่การทำงานของโครงการ "
+                "โดยใช้ชุมชนเป็นฐาน เพื่อสร้างการเรียนรู้ การพัฒนาอาชีพ รายได้ และความเข้มแข็งให้กับชุมชนอย่างยั่งยืน</p>",
+                "<p>The three partners met on 22 February 2023 at the SCG Foundation to agree how to work together and to "
+                "widen the project's area of work, community-based, for learning, occupational development, income and "
+                "lasting community strength.</p>",
+            ),
+        ),
+        _points(P("แนวคิดของตัวแบบ", "The model's ideas"), IDEAS),
+        ("heading", {"text": P("หน่วยจัดการเรียนรู้นำร่อง", "Pilot learning units"), "level": "h2"}),
+        _points(P("", ""), UNITS),
+        (
+            "callout",
+            {
+                "kind": "info",
+                "title": P("เกี่ยวกับตัวเลข", "About figures"),
+                "text": P(
+                    "<p>บทความต้นทางไม่ได้ให้ตัวเลขของหน่วยนำร่อง ตัวเลขใดที่แสดงเป็นตัวอย่างบนเว็บไซต์นี้จะระบุว่าเป็น “ตัวเลขตัวอย่าง” เสมอ</p>",
+                    "<p>The source article gives no figures about the pilot units. Any example figure on this site is always "
+                    "marked as “illustrative”.</p>",
+                ),
+            },
+        ),
+    ],
+}
+
+PARTNERS_PAGE = {
+    "title": P("ภาคีความร่วมมือ", "Partners"),
+    "slug": "partners",
+    "show_in_menus": True,
+    "intro": P(
+        "กสศ. และมูลนิธิเอสซีจีทำงานร่วมกันในลักษณะการบริหารเครือข่ายความร่วมมือ: ภาคีหนุนเสริม คนในพื้นที่ลงมือทำ",
+        "EEF and SCG Foundation work together by managing a network of collaborators: the partners support, "
+        "local people act.",
+    ),
+    "body": [
+        (
+            "points",
+            {
+                "heading": P("ภาคีทั้งสาม", "The three partners"),
+                "points": [
+                    {
+                        "title": P(
+                            f"{p['name'].th}" + (f" ({p['short_name'].th})" if p["short_name"].th else ""),
+                            f"{p['name'].en}" + (f" ({p['short_name'].en})" if p["short_name"].en else ""),
+                        ),
+                        "text": p["role"],
+                    }
+                    for p in PARTNERS
+                ],
+            },
+        ),
+        (
+            "paragraph",
+            P(
+                "<p>การทำงานเน้นการเข้าไปสร้างการเรียนรู้อย่างมีส่วนร่วม ส่งเสริมการลงมือปฏิบัติโดยคนในพื้นที่ (community based) "
+                "และพัฒนาต่อยอดจากทุนเดิมที่สร้างไว้ในชุมชน</p>",
+                "<p>The work centres on participatory learning, action by people in the area (community based), and "
+                "building on the capital the community has already created.</p>",
+            ),
+        ),
+    ],
+}
+
+
+def _ensure_partners():
+    for order, data in enumerate(PARTNERS):
+        thai = pick(data, "th")
+        partner = Partner.objects.filter(locale__language_code="th", name=thai["name"]).first()
+        if partner is None:
+            partner = Partner.objects.create(locale=Locale.objects.get(language_code="th"), sort_order=order, **thai)
+        translate(partner, Partner(sort_order=order, **pick(data, "en")))
+
+
+def _ensure_home():
+    thai_locale = Locale.objects.get(language_code="th")
+    home = HomePage.objects.filter(locale=thai_locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's placeholder "Welcome" page holds the slug "home" until it is replaced below.
+        placeholders = list(
+            root.get_children().exclude(pk__in=HomePage.objects.values("pk")).values_list("pk", flat=True)
+        )
+        Page.objects.filter(pk__in=placeholders).update(slug="wagtail-placeholder")
+        values = pick(HOME, "th")
+        home = root.add_child(instance=HomePage(locale=thai_locale, **values))
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "กองทุนเพื่อพัฒนาอาชีพ", home
+        site.save()
+        for placeholder in Page.objects.filter(pk__in=placeholders):
+            placeholder.delete()
+    translate(home, HomePage(**pick(HOME, "en")))
+    return home
+
+
+def ensure_page(parent, model, content, **extra):
+    """Get or create (and publish) the Thai child of ``parent`` with ``content``'s slug, then its English translation."""
+    values = pick(content, "th")
+    page = model.objects.child_of(parent).filter(slug=values["slug"]).first()
+    if page is None:
+        page = parent.add_child(instance=model(locale=parent.locale, **values, **extra))
+        page.save_revision().publish()
+    translate(page, model(**pick(content, "en"), **extra))
+    return page
+
+
+def load(stdout=None):
+    _ensure_partners()
+    home = _ensure_home()
+    ensure_page(home, StandardPage, ABOUT)
+    ensure_page(home, StandardPage, PARTNERS_PAGE)
+    if stdout:
+        stdout.write(f"home: home page, about and partners pages, {len(PARTNERS)} partners")

@@ -1,0 +1,100 @@
+"""Publish demo translations through wagtail-localize, exactly as a translator would in the admin.
+
+The demo content is written as parallel Thai and English structures. ``translate`` registers the Thai
+object as a translation source, fills each of its strings with the English text found at the same
+position in an unsaved English twin, and saves the English version. The translation editor then shows
+every demo page as fully translated, and the translation-status view can tell when a source moves on.
+"""
+
+import re
+
+from django.db import transaction
+
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+class Pair:
+    """Demo text in both languages; ``pick`` turns a tree holding pairs into one language's tree."""
+
+    __slots__ = ("th", "en")
+
+    def __init__(self, th, en):
+        self.th, self.en = th, en
+
+
+def pick(tree, language_code):
+    """Replace every ``Pair`` in nested dicts, lists and tuples by its ``language_code`` text."""
+    if isinstance(tree, Pair):
+        return getattr(tree, language_code)
+    if isinstance(tree, dict):
+        return {key: pick(value, language_code) for key, value in tree.items()}
+    if isinstance(tree, list | tuple):
+        return type(tree)(pick(value, language_code) for value in tree)
+    return tree
+
+
+class DemoTranslationMismatch(ValueError):
+    """The English twin does not have the same shape as the Thai source."""
+
+
+def _strings(instance):
+    for field in instance._meta.get_fields():
+        if isinstance(field, StreamField):
+            # Preparing a stream for saving gives its blocks ids, which segment paths are built from.
+            field.get_prep_value(field.value_from_object(instance))
+    return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
+
+
+def existing_translation(source, locale):
+    """The real (non-alias) translation of ``source`` in ``locale``, or None."""
+    found = source.get_translation_or_none(locale)
+    if found is None or getattr(found, "alias_of_id", None):
+        return None
+    return found
+
+
+@transaction.atomic
+def translate(source, twin, language_code="en"):
+    """Create the ``language_code`` translation of ``source`` whose strings are those of ``twin``.
+
+    ``twin`` is an unsaved instance of the same model with the same structure (same blocks in the
+    same order, same number of paragraphs) holding the translated text. Returns the translation;
+    an existing translation is returned unchanged, so demo loading stays idempotent.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    if isinstance(source, Page):
+        source = source.specific
+    done = existing_translation(source, locale)
+    if done is not None:
+        return done
+
+    source_strings = _strings(source)
+    twin_strings = _strings(twin)
+    shape = [_ID.sub("*", s.path) for s in source_strings]
+    twin_shape = [_ID.sub("*", s.path) for s in twin_strings]
+    if shape != twin_shape:
+        raise DemoTranslationMismatch(f"{source!r}: Thai and English differ in shape:\n{shape}\n{twin_shape}")
+    english_by_path = {s.path: t.string.data for s, t in zip(source_strings, twin_strings, strict=True)}
+
+    translation_source, _ = TranslationSource.update_or_create_from_instance(source)
+    for segment in translation_source.stringsegment_set.select_related("string", "context"):
+        text = english_by_path.get(segment.context.path)
+        if text is None:
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    translation, _ = Translation.objects.get_or_create(
+        source=translation_source, target_locale=locale, defaults={"enabled": True}
+    )
+    translation.save_target(publish=True)
+    return source.get_translation(locale)

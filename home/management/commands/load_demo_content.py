@@ -1,0 +1,44 @@
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+# Each app may have a ``demo`` module with a ``load(stdout)`` function; they run in this order
+# because later apps refer to earlier content (figures to case studies, news to units and partners).
+DEMO_APPS = ["home", "casestudies", "toolkit", "impact", "news"]
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "odf-demo-2566"  # noqa: S105 - demo only; created only with DEBUG on or --admin
+
+
+class Command(BaseCommand):
+    help = "Load the demo content in Thai and English (idempotent: a second run changes nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin",
+            action="store_true",
+            help="Create the demo admin user even when DEBUG is off (never do this in production).",
+        )
+
+    def handle(self, *args, **options):
+        # Not one transaction: wagtail-localize's locale synchronisation runs on commit, and must see
+        # each page as it is created. Every step is idempotent, so an interrupted run is simply re-run.
+        for app in DEMO_APPS:
+            try:
+                module = importlib.import_module(f"{app}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app}.demo":
+                    raise
+                continue
+            module.load(self.stdout)
+        if settings.DEBUG or options["admin"]:
+            self._ensure_admin()
+
+    def _ensure_admin(self):
+        User = get_user_model()
+        if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            return
+        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD)
+        self.stdout.write(f"demo admin: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")

@@ -1,0 +1,120 @@
+"""Home page, standard pages and the site-wide partner list."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BaseStreamBlock
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("slug"),
+]
+
+
+class HomePage(Page):
+    """The root of each language's tree: the model in brief, and the way into every section."""
+
+    hero_heading = models.CharField(
+        _("hero heading"), max_length=200, help_text=_("The large heading at the top of the home page.")
+    )
+    hero_intro = models.TextField(
+        _("hero introduction"), help_text=_("One or two sentences that explain the model in brief.")
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The model in brief: its ideas, partners and pilot units."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_intro"),
+        index.SearchField("body"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("hero_heading"),
+        TranslatableField("hero_intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per language: only while some locale still has none.
+        return super().can_create_at(parent) and cls.objects.count() < Locale.objects.count()
+
+    def clean(self):
+        super().clean()
+        others = HomePage.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and others.exists():
+            raise ValidationError(_("This language already has a home page."))
+
+
+class StandardPage(Page):
+    """A plain content page: about the model, partners, FAQ, privacy."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown under the title."))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("The page content."))
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class Partner(TranslatableMixin, Orderable):
+    """An organisation that runs or supports the programme; listed in the footer and on pages."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("Full name of the organisation."))
+    short_name = models.CharField(
+        _("short name"), max_length=50, blank=True, help_text=_("Acronym or short name, e.g. EEF / กสศ.")
+    )
+    role = models.TextField(
+        _("role in the programme"), blank=True, help_text=_("One or two sentences on what it does.")
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("The organisation's own site."))
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("short_name"),
+        TranslatableField("role"),
+        SynchronizedField("website"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,52 @@
+"""Sitemap entries for every live, public page in every language, with hreflang alternates.
+
+Wagtail's own sitemap lists only the default site tree and carries no alternates; this groups the
+translations of each page by ``translation_key`` so each URL names all of its language versions.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from wagtail.models import Page
+
+from .translations import absolute_page_url
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    lastmod: object
+    alternates: tuple  # (language code, url) pairs, including x-default
+
+
+def sitemap_entries(request):
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    groups = defaultdict(dict)
+    order = []
+    for page in pages:
+        url = absolute_page_url(page, request)
+        if not url:
+            continue
+        if page.translation_key not in groups:
+            order.append(page.translation_key)
+        groups[page.translation_key][page.locale.language_code] = (url, page.last_published_at)
+
+    entries = []
+    for key in order:
+        versions = groups[key]
+        alternates = [(code, versions[code][0]) for code, _ in settings.LANGUAGES if code in versions]
+        default = versions.get(settings.LANGUAGE_CODE) or next(iter(versions.values()))
+        alternates.append(("x-default", default[0]))
+        for code, _ in settings.LANGUAGES:
+            if code in versions:
+                url, lastmod = versions[code]
+                entries.append(SitemapEntry(url, lastmod, tuple(alternates)))
+    return entries

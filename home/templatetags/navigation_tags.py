@@ -1,0 +1,39 @@
+from django import template
+
+from wagtail.models import Locale
+
+from home.models import HomePage, Partner
+
+register = template.Library()
+
+
+def _active_home():
+    return HomePage.objects.filter(locale=Locale.get_active()).first()
+
+
+def _menu_state(item, page):
+    """``"page"`` for the current page, ``"true"`` for a section that contains it, else ``""``."""
+    if page is None or not getattr(page, "path", None):
+        return ""
+    if page.pk == item.pk:
+        return "page"
+    return "true" if page.path.startswith(item.path) else ""
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """Top navigation: the live in-menu children of this language's home page."""
+    page = context.get("page")
+    home = _active_home()
+    items = list(home.get_children().live().in_menu()) if home else []
+    return {
+        "home": home,
+        "items": [(item, _menu_state(item, page)) for item in items],
+        "page": page,
+        "request": context.get("request"),
+    }
+
+
+@register.inclusion_tag("includes/footer_partners.html")
+def footer_partners():
+    return {"partners": Partner.objects.filter(locale=Locale.get_active())}

@@ -1,0 +1,189 @@
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from django.core.management import call_command
+from django.db import OperationalError
+
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from home.models import HomePage, Partner, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def html_lang(response):
+    return re.search(r'<html lang="([^"]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize(("path", "lang", "text"), [("/th/", "th", "กองทุนเพื่อพัฒนาอาชีพ"), ("/en/", "en", "fund")])
+def test_home_renders_in_each_language(client, path, lang, text):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert html_lang(response) == lang
+    body = response.content.decode()
+    assert text in body
+    assert '<link rel="alternate" hreflang="th" href="http://testserver/th/">' in body
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/">' in body
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/th/">' in body
+    assert 'href="#main"' in body and 'id="main"' in body
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [("en-US,en;q=0.9", "/en/"), ("th-TH,th;q=0.9,en;q=0.5", "/th/"), ("fr-FR,fr;q=0.9", "/th/"), (None, "/th/")],
+)
+def test_root_redirects_by_accept_language(client, accept, target):
+    headers = {"HTTP_ACCEPT_LANGUAGE": accept} if accept else {}
+    response = client.get("/", **headers)
+    assert response.status_code == 302
+    assert response["Location"] == target
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_switcher_links_to_the_same_page_in_the_other_language(client):
+    body = client.get("/th/about/").content.decode()
+    assert 'href="http://testserver/en/about/" lang="en" hreflang="en"' in body
+    body = client.get("/en/partners/").content.decode()
+    assert 'href="http://testserver/th/partners/" lang="th" hreflang="th"' in body
+
+
+def new_thai_page(parent, **fields):
+    """A published Thai page plus the English alias that the admin's locale synchronisation makes."""
+    page = parent.add_child(instance=StandardPage(**fields))
+    page.save_revision().publish()
+    create_aliases_for_new_page(page)
+    return page
+
+
+def test_switcher_says_not_translated_for_an_untranslated_page(client, thai_home):
+    page = new_thai_page(thai_home, title="คำถามที่พบบ่อย", slug="faq", intro="ยังไม่แปล")
+    # Locale synchronisation gives the English tree an alias that still shows the Thai text.
+    alias = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
+    assert alias.alias_of_id == page.pk
+
+    thai = client.get("/th/faq/").content.decode()
+    assert "ยังไม่ได้แปล" in thai or "not translated yet" in thai
+    assert 'href="http://testserver/en/faq/"' not in thai
+    assert 'hreflang="en"' not in thai
+
+    english = client.get("/en/faq/")
+    assert english.status_code == 200
+    text = english.content.decode()
+    assert "has not been translated into English yet" in text
+    assert '<main id="main" tabindex="-1" lang="th">' in text
+
+
+def test_404_in_each_language(client):
+    thai = client.get("/th/no-such-page/")
+    assert thai.status_code == 404
+    assert html_lang(thai) == "th"
+    assert "ไม่พบหน้าที่ต้องการ" in thai.content.decode()
+    english = client.get("/en/no-such-page/")
+    assert english.status_code == 404
+    assert html_lang(english) == "en"
+    assert "Page not found" in english.content.decode()
+
+
+def test_500_template_is_bilingual_and_static():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render({})
+    assert "ขออภัย" in html and "Sorry, something went wrong" in html
+
+
+def test_healthz_reports_database_and_cache(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": True, "cache": True}
+
+
+def test_healthz_is_503_when_the_database_is_unreachable(client, monkeypatch):
+    from django.db import connection
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] is False
+
+
+def test_sitemap_lists_both_languages_with_alternates(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]
+    assert "http://testserver/th/about/" in locs and "http://testserver/en/about/" in locs
+    for url in root.findall("s:url", ns):
+        langs = {link.get("hreflang") for link in url.findall("x:link", ns)}
+        assert {"th", "en", "x-default"} <= langs
+
+
+def test_sitemap_leaves_out_drafts_and_untranslated_aliases(client, thai_home):
+    draft = thai_home.add_child(instance=StandardPage(title="ร่าง", slug="draft-page", live=False))
+    draft.save_revision()
+    new_thai_page(thai_home, title="ใหม่", slug="new-page")
+    assert Page.objects.filter(slug="new-page", locale__language_code="en", alias_of__isnull=False).exists()
+    body = client.get("/sitemap.xml").content.decode()
+    assert "draft-page" not in body
+    assert "http://testserver/th/new-page/" in body
+    assert "http://testserver/en/new-page/" not in body
+
+
+def test_robots_txt_names_the_sitemap(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in body and "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_home_page_query_count_is_bounded(client, django_assert_max_num_queries):
+    client.get("/th/")  # warm Wagtail's site-root cache as a running server would be
+    with django_assert_max_num_queries(12):
+        assert client.get("/th/").status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get("/en/").status_code == 200
+
+
+def test_footer_lists_partners_in_the_reader_language(client):
+    assert "มูลนิธิเอสซีจี" in client.get("/th/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert "SCG Foundation" in english and "Equitable Education Fund" in english
+
+
+def test_demo_content_is_bilingual_and_fully_translated():
+    for model in (HomePage, StandardPage, Partner):
+        thai = model.objects.filter(locale__language_code="th").count()
+        english = model.objects.filter(locale__language_code="en").count()
+        assert thai == english > 0, model
+    assert not Page.objects.filter(locale__language_code="en", alias_of__isnull=False).exists()
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    assert "nine ideas" not in about.title and about.title == "About the model"
+
+
+def test_load_demo_content_twice_changes_nothing():
+    def snapshot():
+        return (
+            Page.objects.count(),
+            Revision.objects.count(),
+            Partner.objects.count(),
+            TranslationSource.objects.count(),
+            StringTranslation.objects.count(),
+        )
+
+    before = snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert snapshot() == before
+
+
+def test_one_home_page_per_language(thai_home):
+    from django.core.exceptions import ValidationError
+
+    extra = HomePage(title="ซ้ำ", slug="dup", hero_heading="x", hero_intro="y", locale=thai_home.locale)
+    with pytest.raises(ValidationError):
+        extra.clean()
+    assert not HomePage.can_create_at(Page.get_first_root_node())
