@@ -31,7 +31,9 @@ class PreviewTests(WagtailPageTestCase):
                 for mode, _label in page.preview_modes:
                     response = page.make_preview_request(preview_mode=mode)
                     assert response.status_code == 200
-                    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+                    html = (
+                        response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+                    )
                     assert f'lang="{language}"' in html and page.title in html
                 seen.add((model.__name__, language))
         assert {("HomePage", "th"), ("HomePage", "en"), ("StandardPage", "th"), ("StandardPage", "en")} <= seen
