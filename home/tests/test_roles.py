@@ -211,3 +211,22 @@ def test_snippet_permissions_per_role():
         client_for(make_user("mod", "Moderators")).get(f"/admin/snippets/home/partner/delete/{partner.pk}/").status_code
         == 200
     )
+
+
+def test_roles_migration_can_run_again_without_changing_anything():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("home.migrations.0003_editorial_roles")
+
+    def snapshot():
+        return (
+            sorted(Group.objects.values_list("name", "permissions__codename")),
+            sorted(GroupPagePermission.objects.values_list("group__name", "page_id", "permission__codename")),
+            sorted(Workflow.objects.values_list("name", "active")),
+        )
+
+    before = snapshot()
+    migration.create_roles(apps, None)
+    assert snapshot() == before
