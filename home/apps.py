@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Home and site-wide parts")
+
+    def ready(self):
+        from .models import HomePage
+        from .signals import home_page_saved
+
+        post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")

@@ -124,6 +124,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Editors comment on pages while drafting and reviewing.
+WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_SITE_NAME = _("Occupational Development Fund model")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
