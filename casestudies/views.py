@@ -77,9 +77,10 @@ def unit_facets(queryset):
 
 
 def prefetch_hero_images(pages, specs=CARD_RENDITIONS):
-    """Load the hero images of ``pages`` and their renditions in two queries."""
-    images = get_image_model().objects.prefetch_renditions(*specs)
-    prefetch_related_objects([p for p in pages if p.hero_image_id], Prefetch("hero_image", queryset=images))
+    """Prefetch the card renditions of ``pages``' hero images (one query; the pages must select_related them)."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    images = [p.hero_image for p in pages if p.hero_image_id]
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 
 def _names(slugs, terms):
@@ -139,7 +140,12 @@ def index_context(index_page, request):
         for facet, value in selection.items()
     ]
 
-    pages = {p.pk: p for p in CaseStudyPage.objects.filter(pk__in=[u.page_id for u in matched]).defer_streamfields()}
+    pages = {
+        p.pk: p
+        for p in CaseStudyPage.objects.filter(pk__in=[u.page_id for u in matched])
+        .select_related("hero_image")
+        .defer_streamfields()
+    }
     cards = []
     for unit in matched:
         page = pages.get(unit.page_id)
@@ -195,18 +201,18 @@ def index_context(index_page, request):
     }
 
 
-def related_case_studies(page, limit=3):
-    """Other live case studies in the page's language that share a target group or an occupation with it."""
-    group_slugs = [g.slug for g in page.target_groups.all()]
-    occupation_slugs = [o.slug for o in page.occupations.all()]
-    if not group_slugs and not occupation_slugs:
+def related_case_studies(page, groups, occupations, limit=3):
+    """Other live case studies in the page's language that share one of ``groups`` or ``occupations``."""
+    if not groups and not occupations:
         return []
     related = (
         live_case_studies(page.locale)
         .exclude(pk=page.pk)
-        .filter(Q(target_groups__slug__in=group_slugs) | Q(occupations__slug__in=occupation_slugs))
+        .filter(
+            Q(target_groups__slug__in=[g.slug for g in groups]) | Q(occupations__slug__in=[o.slug for o in occupations])
+        )
         .distinct()
-        .select_related("province")
+        .select_related("province", "hero_image")
         .defer_streamfields()[:limit]
     )
     return list(related)
@@ -228,15 +234,16 @@ def detail_context(page, request):
     """Taxonomy names in the page's language, related case studies, toolkit steps and impact figures."""
     locale = page.locale
     provinces = terms_by_slug(Province, locale)
-    related = related_case_studies(page)
+    groups, occupations = list(page.target_groups.all()), list(page.occupations.all())
+    related = related_case_studies(page, groups, occupations)
     prefetch_hero_images(related)
     province = provinces.get(page.province.slug) if page.province_id else None
     return {
         "index_page": page.get_parent(),
         "province": province,
         "region_label": dict(Region.choices).get(province.region, "") if province else "",
-        "target_groups": in_locale(page.target_groups.all(), locale),
-        "occupations": in_locale(page.occupations.all(), locale),
+        "target_groups": in_locale(groups, locale),
+        "occupations": in_locale(occupations, locale),
         "partners": in_locale(page.partners.all(), locale),
         "related": [Card(p, provinces.get(p.province.slug) if p.province_id else None) for p in related],
         "toolkit_steps": toolkit_steps(page),

@@ -3,10 +3,6 @@
 from django import template
 from django.utils.translation import get_language
 
-from wagtail.models import Locale
-
-from casestudies.models import Province
-from casestudies.terms import terms_by_slug
 from casestudies.views import Card, live_case_studies, prefetch_hero_images
 from home.dates import display_year
 
@@ -21,11 +17,19 @@ def local_year(year):
     return display_year(int(year), get_language() or "th")
 
 
-@register.simple_tag
-def pilot_case_studies(limit=6):
-    """Cards for the first ``limit`` live case studies in the active language (four queries, any number of units)."""
-    locale = Locale.get_active()
-    pages = list(live_case_studies(locale).select_related("province").defer_streamfields()[:limit])
+@register.simple_tag(takes_context=True)
+def pilot_case_studies(context, home_page, limit=6):
+    """The first ``limit`` live case studies in ``home_page``'s language as cards, and the URL of their index.
+
+    Three queries, however many units there are. The result depends only on the language, so the fragment
+    that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
+    """
+    pages = list(
+        live_case_studies(home_page.locale_id).select_related("province", "hero_image").defer_streamfields()[:limit]
+    )
+    if not pages:
+        return {"cards": [], "index_url": ""}
     prefetch_hero_images(pages)
-    provinces = terms_by_slug(Province, locale) if pages else {}
-    return [Card(p, provinces.get(p.province.slug) if p.province_id else None) for p in pages]
+    # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
+    first_url = pages[0].get_url(context.get("request"))
+    return {"cards": [Card(p, p.province) for p in pages], "index_url": first_url.rstrip("/").rsplit("/", 1)[0] + "/"}
