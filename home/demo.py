@@ -168,8 +168,6 @@ HOME = {
     ),
     "body": [
         _points(P("แนวคิดของตัวแบบ 9 ข้อ", "The model's nine ideas"), IDEAS),
-        ("heading", {"text": P("หน่วยจัดการเรียนรู้นำร่อง 3 แห่ง", "Three pilot learning units"), "level": "h2"}),
-        _points(P("", ""), UNITS),
         (
             "paragraph",
             P(

@@ -1,0 +1,404 @@
+"""Case studies: one structured page per pilot learning unit, under one index page per language.
+
+The taxonomy (province with its region, target group, occupation) lives in translatable snippets so
+Thai and English names come from the CMS. Filter values in URLs are the snippets' ASCII slugs, which
+are the same in both languages.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+
+class Region(models.TextChoices):
+    """Thailand's six geographical regions, as Thai readers name them."""
+
+    NORTH = "north", _("North")
+    NORTHEAST = "northeast", _("Northeast")
+    CENTRAL = "central", _("Central")
+    EAST = "east", _("East")
+    WEST = "west", _("West")
+    SOUTH = "south", _("South")
+
+
+class OrganisationKind(models.TextChoices):
+    COMMUNITY_ENTERPRISE = "community_enterprise", _("Community enterprise")
+    CLUB = "club", _("Club or association")
+    SAVINGS_GROUP = "savings_group", _("Savings group")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    SCHOOL = "school", _("School or learning centre")
+    OTHER = "other", _("Other")
+
+
+class TaxonomyTerm(TranslatableMixin, models.Model):
+    """Common fields of the case-study taxonomy snippets."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The name readers see, in this language."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Short ASCII name used in filter links, e.g. “mat-weaving”. The same in every language."),
+    )
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Province(TaxonomyTerm):
+    """A Thai province, with its region and where it sits on the map."""
+
+    region = models.CharField(
+        _("region"), max_length=20, choices=Region.choices, help_text=_("The region the province belongs to.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=7,
+        decimal_places=4,
+        validators=[MinValueValidator(5), MaxValueValidator(21)],
+        help_text=_("Where the province's mark goes on the map: latitude of its centre, e.g. 14.0228."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=7,
+        decimal_places=4,
+        validators=[MinValueValidator(97), MaxValueValidator(106)],
+        help_text=_("Longitude of the province's centre, e.g. 99.5328."),
+    )
+
+    translatable_fields = TaxonomyTerm.translatable_fields + [
+        SynchronizedField("region"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+    ]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_province_slug_locale")]
+
+
+class TargetGroup(TaxonomyTerm):
+    """A group of people a unit works with and for: youth, informal workers, people with disabilities ..."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Optional: one sentence on who belongs to this group.")
+    )
+
+    translatable_fields = TaxonomyTerm.translatable_fields + [TranslatableField("description")]
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_locale")]
+
+
+class Occupation(TaxonomyTerm):
+    """An occupation a unit develops: mat weaving, farming, handicrafts ..."""
+
+    class Meta(TaxonomyTerm.Meta):
+        verbose_name = _("occupation")
+        verbose_name_plural = _("occupations")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
+
+
+class CaseStudyIndexPage(Page):
+    """The list of pilot units: cards, filters by region/province, target group and occupation, and a map."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences above the list of units.")
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casestudies.CaseStudyPage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("case study index")
+        verbose_name_plural = _("case study indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Offers only the taxonomy terms of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if locale_id:
+            for name in ("province", "target_groups", "occupations", "partners"):
+                if name in self.fields:
+                    field = self.fields[name]
+                    field.queryset = field.queryset.filter(locale_id=locale_id)
+
+
+class CaseStudyPage(Page):
+    """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
+
+    unit_name = models.CharField(
+        _("unit name"),
+        max_length=255,
+        help_text=_("The unit's full official name, e.g. “วิสาหกิจชุมชนพอใจในวิถีพอเพียง”."),
+    )
+    organisation_kind = models.CharField(
+        _("kind of organisation"),
+        max_length=40,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.COMMUNITY_ENTERPRISE,
+        help_text=_("What sort of organisation runs the unit."),
+    )
+    province = models.ForeignKey(
+        Province,
+        verbose_name=_("province"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="case_studies",
+        help_text=_("The province the unit works in; its region and map position come from the province."),
+    )
+    district = models.CharField(
+        _("district"), max_length=120, blank=True, help_text=_("District (อำเภอ), where known.")
+    )
+    subdistrict = models.CharField(
+        _("subdistrict"), max_length=120, blank=True, help_text=_("Subdistrict (ตำบล), where known.")
+    )
+    year_joined = models.PositiveSmallIntegerField(
+        _("year joined"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year the unit joined the programme, in the Common Era (2023, not 2566)."),
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup,
+        blank=True,
+        related_name="case_studies",
+        verbose_name=_("target groups"),
+        help_text=_("The people the unit works with and for."),
+    )
+    occupations = ParentalManyToManyField(
+        Occupation,
+        blank=True,
+        related_name="case_studies",
+        verbose_name=_("occupations"),
+        help_text=_("The occupations the unit develops."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("Two or three sentences shown on cards and at the top of the page (at most 400 characters)."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture of the unit's work, shown at the top and on cards."),
+    )
+    hero_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the hero image shows for readers who cannot see it. Required with an image."),
+    )
+    fund_capital = models.TextField(
+        _("capital"),
+        blank=True,
+        help_text=_("Where the fund's money comes from: members' savings, existing community funds, grants ..."),
+    )
+    fund_management = models.TextField(
+        _("who manages the fund"),
+        blank=True,
+        help_text=_(
+            "Who manages the fund and sits on its working committee, including how youth and informal "
+            "workers take part."
+        ),
+    )
+    fund_rules = models.TextField(
+        _("fund rules"),
+        blank=True,
+        help_text=_("The main rules: who can borrow, how much, repayment, and what surplus pays for."),
+    )
+    lessons_learned = RichTextField(
+        _("lessons learned"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("What the unit has learned that other communities can use."),
+    )
+    partners = ParentalManyToManyField(
+        "home.Partner",
+        blank=True,
+        related_name="case_studies",
+        verbose_name=_("programme partners"),
+        help_text=_("Programme partners that support this unit."),
+    )
+    local_partners = models.TextField(
+        _("local partners"),
+        blank=True,
+        help_text=_("Other organisations involved locally, e.g. the subdistrict administration or a school."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("story"),
+        help_text=_("The unit's story: text, images, quotes, galleries, videos and callouts."),
+    )
+
+    parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    subpage_types = []
+    base_form_class = CaseStudyPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("unit_name"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+    ]
+    unit_panels = [
+        FieldRowPanel([FieldPanel("organisation_kind"), FieldPanel("year_joined")]),
+        MultiFieldPanel(
+            [FieldPanel("province"), FieldRowPanel([FieldPanel("district"), FieldPanel("subdistrict")])],
+            heading=_("Where"),
+        ),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("occupations", widget=forms.CheckboxSelectMultiple),
+    ]
+    fund_panels = [
+        FieldPanel("fund_capital"),
+        FieldPanel("fund_management"),
+        FieldPanel("fund_rules"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("local_partners"),
+        MultipleChooserPanel(
+            "toolkit_steps",
+            chooser_field_name="step",
+            heading=_("Toolkit steps this unit illustrates"),
+            label=_("Toolkit step"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(unit_panels, heading=_("The unit")),
+            ObjectList(fund_panels, heading=_("The fund")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("unit_name", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("fund_capital"),
+        index.SearchField("fund_management"),
+        index.SearchField("fund_rules"),
+        index.SearchField("lessons_learned"),
+        index.RelatedFields("province", [index.SearchField("name")]),
+        index.FilterField("province"),
+        index.FilterField("year_joined"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("unit_name"),
+        SynchronizedField("organisation_kind"),
+        TranslatableField("province"),
+        TranslatableField("district"),
+        TranslatableField("subdistrict"),
+        SynchronizedField("year_joined"),
+        SynchronizedField("target_groups"),
+        SynchronizedField("occupations"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_alt"),
+        TranslatableField("fund_capital"),
+        TranslatableField("fund_management"),
+        TranslatableField("fund_rules"),
+        TranslatableField("lessons_learned"),
+        SynchronizedField("partners"),
+        TranslatableField("local_partners"),
+        TranslatableField("body"),
+        SynchronizedField("toolkit_steps"),
+    ]
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
+
+    def get_impact_figures(self):
+        """Extension point for the impact app: the unit's figures, rendered by
+        ``casestudies/includes/impact_figures.html``. Empty until the impact app provides them."""
+        return []
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self, request))
+        return context
+
+
+class CaseStudyToolkitStep(Orderable):
+    """A toolkit step that a case study illustrates, in the order the editor sets."""
+
+    page = ParentalKey(CaseStudyPage, related_name="toolkit_steps", on_delete=models.CASCADE)
+    step = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("toolkit step"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A toolkit step page that this unit's story illustrates."),
+    )
+
+    panels = [PageChooserPanel("step")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("toolkit step link")
+        verbose_name_plural = _("toolkit step links")

@@ -1,0 +1,35 @@
+"""Template helpers for case studies: years in the reader's era, and the pilot units for the home page."""
+
+from django import template
+from django.utils.translation import get_language
+
+from casestudies.views import Card, live_case_studies, prefetch_hero_images
+from home.dates import display_year
+
+register = template.Library()
+
+
+@register.filter
+def local_year(year):
+    """2566 for Thai readers, 2023 for English readers."""
+    if not year:
+        return ""
+    return display_year(int(year), get_language() or "th")
+
+
+@register.simple_tag(takes_context=True)
+def pilot_case_studies(context, home_page, limit=6):
+    """The first ``limit`` live case studies in ``home_page``'s language as cards, and the URL of their index.
+
+    Three queries, however many units there are. The result depends only on the language, so the fragment
+    that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
+    """
+    pages = list(
+        live_case_studies(home_page.locale_id).select_related("province", "hero_image").defer_streamfields()[:limit]
+    )
+    if not pages:
+        return {"cards": [], "index_url": ""}
+    prefetch_hero_images(pages)
+    # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
+    first_url = pages[0].get_url(context.get("request"))
+    return {"cards": [Card(p, p.province) for p in pages], "index_url": first_url.rstrip("/").rsplit("/", 1)[0] + "/"}

@@ -1,0 +1,249 @@
+import re
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Occupation, Province, TargetGroup
+
+pytestmark = pytest.mark.django_db
+
+PILOT_SLUGS = ["pho-jai-nai-withi-pho-phiang", "ban-pho-thong", "chae-son-friends-with-disabilities"]
+MARK = re.compile(r'<a class="cs-map__mark" href="([^"]+)" aria-label="([^"]+)">')
+CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
+
+
+def thai_index():
+    return CaseStudyIndexPage.objects.get(locale__language_code="th")
+
+
+def term(model, slug):
+    return model.objects.get(slug=slug, locale__language_code="th")
+
+
+def add_unit(index, slug, live=True, province="kanchanaburi", groups=("youth",), occupations=(), **fields):
+    """A case study under ``index`` (published by default) without going through revisions."""
+    fields.setdefault("title", f"Unit {slug}")
+    page = CaseStudyPage(
+        slug=slug,
+        unit_name=fields["title"],
+        summary="สรุป",
+        live=live,
+        province=term(Province, province),
+        target_groups=[term(TargetGroup, g) for g in groups],
+        occupations=[term(Occupation, o) for o in occupations],
+        **fields,
+    )
+    index.add_child(instance=page)
+    return page
+
+
+def card_links(response):
+    return CARD.findall(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("language", "names"),
+    [
+        ("th", ["วิสาหกิจชุมชนพอใจในวิถีพอเพียง", "ก.กกบึงกาฬ", "ชมรมเพื่อเพื่อนผู้พิการตำบลแจ้ซ้อน"]),
+        ("en", ["Pho Jai Nai Withi Pho Phiang", "Kok Bueng Kan", "Chae Son Subdistrict"]),
+    ],
+)
+def test_index_lists_the_three_pilots_in_each_language(client, language, names):
+    response = client.get(f"/{language}/case-studies/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f'<html lang="{language}">' in body
+    for name in names:
+        assert name in body
+    assert sorted(card_links(response)) == sorted(f"/{language}/case-studies/{slug}/" for slug in PILOT_SLUGS)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("slug", PILOT_SLUGS)
+def test_each_pilot_page_renders_in_each_language(client, language, slug):
+    response = client.get(f"/{language}/case-studies/{slug}/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    page = CaseStudyPage.objects.get(slug=slug, locale__language_code=language)
+    assert page.alias_of_id is None  # a real translation, not the Thai text under /en/
+    assert page.title in body and page.summary in body
+    assert f'alt="{page.hero_alt}"' in body
+    assert "How the fund works" in body if language == "en" else "กองทุนทำงานอย่างไร" in body
+
+
+def test_detail_shows_taxonomy_in_the_readers_language(client):
+    body = client.get("/en/case-studies/chae-son-friends-with-disabilities/").content.decode()
+    assert "Lampang" in body and "North region" in body
+    assert ">People with disabilities</a>" in body and ">Informal workers</a>" in body
+    assert "Chae Son" in body
+    thai = client.get("/th/case-studies/chae-son-friends-with-disabilities/").content.decode()
+    assert "ลำปาง" in thai and ">คนพิการ</a>" in thai and "แจ้ซ้อน" in thai
+
+
+def test_bueng_kan_weaves_sedge_mats_and_lampang_is_for_people_with_disabilities():
+    bueng_kan = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    assert bueng_kan.province.slug == "bueng-kan" and bueng_kan.province.region == "northeast"
+    assert [o.slug for o in bueng_kan.occupations.all()] == ["mat-weaving"]
+    lampang = CaseStudyPage.objects.get(slug="chae-son-friends-with-disabilities", locale__language_code="th")
+    assert "people-with-disabilities" in {g.slug for g in lampang.target_groups.all()}
+    assert lampang.organisation_kind == "club"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("region=north", ["chae-son-friends-with-disabilities"]),
+        ("region=northeast", ["ban-pho-thong"]),
+        ("province=kanchanaburi", ["pho-jai-nai-withi-pho-phiang"]),
+        ("group=people-with-disabilities", ["chae-son-friends-with-disabilities"]),
+        ("group=youth", ["pho-jai-nai-withi-pho-phiang", "ban-pho-thong"]),
+        ("occupation=mat-weaving", ["ban-pho-thong"]),
+        ("group=youth&region=west", ["pho-jai-nai-withi-pho-phiang"]),
+        ("group=people-with-disabilities&occupation=mat-weaving", []),
+    ],
+)
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_filters_by_each_facet_and_combined(client, language, query, expected):
+    response = client.get(f"/{language}/case-studies/?{query}")
+    assert response.status_code == 200
+    assert sorted(card_links(response)) == sorted(f"/{language}/case-studies/{slug}/" for slug in expected)
+    # The map follows the filters.
+    assert sorted(href for href, _name in MARK.findall(response.content.decode())) == sorted(
+        f"/{language}/case-studies/{slug}/" for slug in expected
+    )
+
+
+def test_filter_options_show_counts_and_can_be_cleared(client):
+    body = client.get("/en/case-studies/?group=youth").content.decode()
+    assert '<option value="youth" selected>Youth (2)</option>' in body
+    assert '<option value="people-with-disabilities">People with disabilities (1)</option>' in body
+    assert '<option value="northeast">Northeast (1)</option>' in body
+    assert '<option value="north">North (0)</option>' in body
+    assert '<a href="/en/case-studies/">Clear all filters</a>' in body
+    combined = client.get("/en/case-studies/?group=youth&region=west").content.decode()
+    # Removing one filter keeps the other.
+    assert 'href="/en/case-studies/?region=west">Remove filter “Youth”' in combined
+    assert 'href="/en/case-studies/?group=youth">Remove filter “West”' in combined
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "province=../../etc",
+        "group=99999",
+        "page=abc",
+        "page=-1",
+        "page=99999",
+        "region=%00",
+        "occupation=" + "x" * 5000,
+        "group=youth&group=../..",
+        "province[]=1",
+    ],
+)
+def test_invalid_filter_values_never_cause_an_error(client, query):
+    response = client.get(f"/th/case-studies/?{query}")
+    assert response.status_code == 200
+    assert len(card_links(response)) >= 1
+
+
+def test_unknown_values_are_ignored_and_said_so(client):
+    body = client.get("/en/case-studies/?province=../../etc&group=99999").content.decode()
+    assert "were not recognised and were ignored" in body
+    assert len(CARD.findall(body)) == 3
+
+
+def test_map_has_one_linked_mark_per_unit_with_an_accessible_name(client):
+    body = client.get("/en/case-studies/").content.decode()
+    marks = MARK.findall(body)
+    assert len(marks) == 3
+    assert (
+        "/en/case-studies/ban-pho-thong/",
+        "Ban Pho Thong Mat-Weaving Community Enterprise Group (Kok Bueng Kan) (Bueng Kan)",
+    ) in marks
+    assert '<svg class="cs-map__svg"' in body and '<title id="cs-map-title">Map of Thailand</title>' in body
+    # The text list is the equivalent: the same links, grouped by region and province.
+    list_part = body.split('class="cs-map__list"')[1]
+    for href, _name in marks:
+        assert f'href="{href}"' in list_part
+
+
+def test_drafts_appear_nowhere(client):
+    index = thai_index()
+    add_unit(index, "secret-draft", live=False, title="ร่างลับ", groups=("youth", "informal-workers"))
+    for path in ["/th/case-studies/", "/th/case-studies/?group=youth", "/th/case-studies/ban-pho-thong/", "/th/"]:
+        body = client.get(path).content.decode()
+        assert "ร่างลับ" not in body and "secret-draft" not in body, path
+    assert client.get("/th/case-studies/secret-draft/").status_code == 404
+    assert "secret-draft" not in client.get("/sitemap.xml").content.decode()
+    assert "/th/case-studies/ban-pho-thong/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_related_case_studies_share_a_group_or_occupation(client):
+    index = thai_index()
+    add_unit(index, "elsewhere", title="ไม่เกี่ยวข้อง", groups=(), province="lampang")
+    body = client.get("/th/case-studies/ban-pho-thong/").content.decode()
+    related = body.split('id="cs-related-heading"')[1]
+    assert "/th/case-studies/pho-jai-nai-withi-pho-phiang/" in related  # youth, informal workers
+    assert "/th/case-studies/chae-son-friends-with-disabilities/" in related  # informal workers
+    assert "ไม่เกี่ยวข้อง" not in related
+    assert "/th/case-studies/ban-pho-thong/" not in related
+
+
+def test_index_paginates_past_twelve_units(client):
+    index = thai_index()
+    for i in range(12):
+        add_unit(index, f"extra-{i:02d}")
+    first = client.get("/th/case-studies/")
+    second = client.get("/th/case-studies/?page=2")
+    assert len(card_links(first)) == 12 and len(card_links(second)) == 3
+    assert not set(card_links(first)) & set(card_links(second))
+    assert 'href="?page=2"' in first.content.decode()
+    # Filters are kept across pages; the map shows every matching unit, not just this page's.
+    filtered = client.get("/th/case-studies/?group=youth&page=2").content.decode()
+    assert 'href="?group=youth&amp;page=1"' in filtered
+    assert len(MARK.findall(first.content.decode())) == 15
+
+
+def _query_count(client, path):
+    client.get(path)  # warm: renditions are generated on the first view
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_number_of_units(client, django_assert_max_num_queries):
+    index_few = _query_count(client, "/th/case-studies/")
+    detail_few = _query_count(client, "/th/case-studies/ban-pho-thong/")
+    home_few = _query_count(client, "/th/")
+    index = thai_index()
+    image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale=index.locale).hero_image
+    for i in range(30):
+        add_unit(
+            index,
+            f"unit-{i:02d}",
+            hero_image=image,
+            hero_alt="ภาพ",
+            groups=("youth", "informal-workers"),
+            occupations=("mat-weaving",),
+            province=["kanchanaburi", "bueng-kan", "lampang"][i % 3],
+        )
+    assert _query_count(client, "/th/case-studies/") == index_few
+    assert _query_count(client, "/th/case-studies/?group=youth&page=2") <= index_few
+    assert _query_count(client, "/th/case-studies/ban-pho-thong/") == detail_few
+    assert _query_count(client, "/th/") == home_few
+    with django_assert_max_num_queries(27):
+        client.get("/en/case-studies/")
+    with django_assert_max_num_queries(33):
+        client.get("/en/case-studies/ban-pho-thong/")
+
+
+def test_home_page_shows_the_pilots(client):
+    for language in ("th", "en"):
+        body = client.get(f"/{language}/").content.decode()
+        assert 'id="home-pilots-heading"' in body
+        for slug in PILOT_SLUGS:
+            assert f'href="/{language}/case-studies/{slug}/"' in body
+        assert f'href="/{language}/case-studies/"' in body

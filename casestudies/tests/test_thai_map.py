@@ -1,0 +1,30 @@
+from casestudies.thai_map import OUTLINE, outline_path, place_marks, project, view_box
+
+
+def test_projection_puts_north_up_and_east_right():
+    bangkok = project(13.75, 100.5)
+    chiang_mai = project(18.79, 98.98)
+    ubon = project(15.24, 104.85)
+    assert chiang_mai[1] < bangkok[1]  # north is up
+    assert ubon[0] > bangkok[0]  # east is right
+
+
+def test_outline_fits_the_view_box_and_is_closed():
+    _x0, _y0, width, height = (float(v) for v in view_box().split())
+    for lat, lon in OUTLINE:
+        x, y = project(lat, lon)
+        assert 0 <= x <= width and 0 <= y <= height
+    path = outline_path()
+    assert path.startswith("M") and path.endswith("Z")
+    assert path.count("L") == len(OUTLINE) - 1
+
+
+def test_one_mark_per_item_even_in_the_same_province():
+    items = ["a", "b", "c", "d"]
+    places = {"a": (14.0, 99.5), "b": (14.0, 99.5), "c": (14.0, 99.5), "d": (18.3, 99.5)}
+    marks = place_marks(items, places.get)
+    assert sorted(m.item for m in marks) == items
+    positions = {(m.x, m.y) for m in marks}
+    assert len(positions) == 4  # units sharing a province do not hide each other
+    alone = next(m for m in marks if m.item == "d")
+    assert (alone.x, alone.y) == project(18.3, 99.5)

@@ -1,0 +1,69 @@
+"""Admin for case studies: the taxonomy snippets in one menu group, and a flat list of case study pages."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CaseStudyPage, Occupation, Province, TargetGroup
+
+
+class ProvinceViewSet(SnippetViewSet):
+    model = Province
+    icon = "site"
+    menu_label = _("Provinces")
+    list_display = ["name", "region", "slug", "latitude", "longitude"]
+    list_filter = ["region"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    menu_label = _("Target groups")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class OccupationViewSet(SnippetViewSet):
+    model = Occupation
+    icon = "tag"
+    menu_label = _("Occupations")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class CaseStudyTaxonomyGroup(SnippetViewSetGroup):
+    items = (ProvinceViewSet, TargetGroupViewSet, OccupationViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Case study terms")
+    menu_name = "case-study-terms"
+    menu_order = 250
+
+
+register_snippet(CaseStudyTaxonomyGroup)
+
+
+class CaseStudyListingViewSet(PageListingViewSet):
+    """Every case study in one flat list, with its province and the year it joined."""
+
+    model = CaseStudyPage
+    icon = "doc-full-inverse"
+    menu_label = _("Case studies")
+    menu_order = 240
+    add_to_admin_menu = True
+    columns = PageListingViewSet.columns + [
+        Column("province", label=_("Province"), sort_key="province__name"),
+        Column("year_joined", label=_("Year joined"), sort_key="year_joined"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_case_study_listing():
+    return CaseStudyListingViewSet("case_study_pages")
