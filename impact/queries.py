@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
-from wagtail.models import Locale
-
 from casestudies.models import CaseStudyPage, Province
 
 from .aggregation import IndicatorRule, Record
@@ -100,10 +98,6 @@ class FigureRow:
             "illustrative": self.is_illustrative,
             "source": self.source,
         }
-
-
-def source_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
 
 
 def catalogue(locale):

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
-
 from wagtail.models import Locale
 
 from .aggregation import aggregate, latest
@@ -104,7 +102,3 @@ def headline_figures(locale=None):
             )
         )
     return shown
-
-
-def source_language():
-    return settings.LANGUAGE_CODE

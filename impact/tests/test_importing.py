@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from casestudies.models import CaseStudyPage
 from impact import importing
@@ -39,7 +40,8 @@ GOOD = ["ban-pho-thong", "members_total", "2025-01-01", "2025-03-31", "50", "40"
 
 
 def errors_by_row(data, name="f.csv"):
-    checked = importing.check_rows(importing.read_table(name, data), UNITS, INDICATORS)
+    with translation.override("en"):
+        checked = importing.check_rows(importing.read_table(name, data), UNITS, INDICATORS)
     return {row.number: " ".join(row.errors) for row in checked if row.errors}, checked
 
 

@@ -254,3 +254,49 @@ def test_admin_case_study_editor_and_figure_listing(client):
     )
     assert listing.status_code == 200
     assert client.get("/admin/snippets/impact/indicator/").status_code == 200
+
+
+def test_demo_figures_load_idempotently():
+    from wagtail.models import Revision
+
+    from impact import demo
+
+    before = (ImpactFigure.objects.count(), Revision.objects.count(), Indicator.objects.count())
+    demo.load()
+    assert (ImpactFigure.objects.count(), Revision.objects.count(), Indicator.objects.count()) == before
+    assert Indicator.objects.filter(locale__language_code="th").count() >= 12
+    assert (
+        Indicator.objects.filter(locale__language_code="en").count()
+        == Indicator.objects.filter(locale__language_code="th").count()
+    )
+    assert not ImpactFigure.objects.filter(is_illustrative=False).exists()
+
+
+def test_figure_validation_rejects_bad_percentages_and_periods():
+    from django.core.exceptions import ValidationError
+
+    figure = ImpactFigure.objects.filter(indicator__code="share_youth").first()
+    figure.value = Decimal(120)
+    with pytest.raises(ValidationError, match="0"):
+        figure.clean()
+    figure.value = Decimal(20)
+    figure.period_end = figure.period_start - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        figure.clean()
+
+
+def test_editing_a_figure_in_the_listing_updates_the_page_revision(client):
+    user = get_user_model().objects.create_superuser("lister", "l@example.org", "pw")
+    client.force_login(user)
+    figure = ImpactFigure.objects.of_source_pages().filter(indicator__code="members_total").first()
+    url = f"/admin/snippets/impact/impactfigure/edit/{figure.pk}/"
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data.update({"value": "77", "is_illustrative": "on" if figure.is_illustrative else ""})
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    figure.refresh_from_db()
+    assert figure.value == Decimal(77)
+    latest = figure.page.get_latest_revision_as_object()
+    assert any(f.pk == figure.pk and f.value == Decimal(77) for f in latest.impact_figures.all())
