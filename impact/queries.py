@@ -129,6 +129,11 @@ def catalogue(locale):
             province = provinces.get(page.province.translation_key, page.province.name)
         units[page.slug] = UnitInfo(page.slug, name or title, province, page, title)
 
+    return Catalogue(units, indicators_in(locale))
+
+
+def indicators_in(locale):
+    """``{code: IndicatorInfo}`` in catalogue order, named in ``locale`` where translated, else Thai (one query)."""
     rows = list(Indicator.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}))
     chosen = {}
     for indicator in rows:
@@ -148,7 +153,7 @@ def catalogue(locale):
             ind.show_on_home,
             ind.sort_order,
         )
-    return Catalogue(units, indicators)
+    return indicators
 
 
 def figure_rows(cat, filters=None):

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from .aggregation import aggregate, latest
+from .aggregation import Record, aggregate, latest
 from .formatting import format_period, format_value
 from .models import ImpactDashboardPage, ImpactFigure, Indicator
-from .queries import catalogue, figure_rows
+from .queries import indicators_in
 
 
 @dataclass
@@ -28,8 +28,8 @@ def _language(locale):
 
 
 def dashboard_for(locale):
-    """The live impact dashboard page in ``locale``, or None."""
-    return ImpactDashboardPage.objects.live().public().filter(locale=locale).first()
+    """The live impact dashboard page in ``locale``, or None (a link target: privacy is checked when it is served)."""
+    return ImpactDashboardPage.objects.live().filter(locale=locale).first()
 
 
 def case_study_figures(page):
@@ -74,17 +74,22 @@ def case_study_figures(page):
 
 
 def headline_figures(locale=None):
-    """The latest total (or average) across units of each indicator marked for the home page."""
+    """The latest total (or average) across units of each indicator marked for the home page (four queries)."""
     locale = locale or Locale.get_active()
     language = _language(locale)
-    cat = catalogue(locale)
-    headline = {code: info for code, info in cat.indicators.items() if info.show_on_home}
+    indicators = indicators_in(locale)
+    headline = {code: info for code, info in indicators.items() if info.show_on_home}
     if not headline:
         return []
-    rules = dict(cat.rules)
+    rules = {code: info.rule for code, info in indicators.items()}
     wanted = set(headline) | {rules[c].weight_code for c in headline if rules[c].weight_code}
-    rows = [r for r in figure_rows(cat) if r.indicator.code in wanted]
-    series = aggregate([r.record() for r in rows], rules)
+    records = [
+        Record(*row)
+        for row in ImpactFigure.objects.published()
+        .filter(indicator__code__in=wanted)
+        .values_list("page__slug", "indicator__code", "period_start", "period_end", "value", "is_illustrative")
+    ]
+    series = aggregate(records, rules)
     shown = []
     for code, info in headline.items():
         last = latest(series.get(code, []))
