@@ -16,6 +16,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
@@ -325,6 +326,10 @@ class CaseStudyPage(Page):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(unit_panels, heading=_("The unit")),
             ObjectList(fund_panels, heading=_("The fund")),
+            ObjectList(
+                [InlinePanel("impact_figures", heading=_("Impact figures"), label=_("Figure"))],
+                heading=_("Impact figures"),
+            ),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
@@ -373,9 +378,11 @@ class CaseStudyPage(Page):
             raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
 
     def get_impact_figures(self):
-        """Extension point for the impact app: the unit's figures, rendered by
-        ``casestudies/includes/impact_figures.html``. Empty until the impact app provides them."""
-        return []
+        """The unit's latest figure per indicator in the page's language (from the impact app), for
+        ``casestudies/includes/impact_figures.html``. Figures belong to the Thai page and show on both."""
+        from impact.unit_figures import case_study_figures
+
+        return case_study_figures(self)
 
     def get_context(self, request, *args, **kwargs):
         from .views import detail_context

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from impact import urls as impact_urls
 
 urlpatterns = [
     path("", home_views.root_redirect, name="root"),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/impact/", include(impact_urls.api_patterns)),
 ]
 
 if settings.DEBUG:
@@ -23,6 +25,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include(impact_urls.download_patterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,76 @@
+"""A small read-only JSON API over the open-data rows (documented in docs/open-data.md).
+
+``/api/v1/impact/figures/?lang=en&unit=…&indicator=…&from=…&to=…`` returns the same rows as
+``figures.json``; ``/api/v1/impact/indicators/?lang=en`` the indicator catalogue. Anonymous, GET only.
+"""
+
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django.conf import settings
+
+from wagtail.models import Locale
+
+from .filters import FilterError, parse_filters
+from .queries import catalogue, figure_rows
+
+
+class OpenDataView(APIView):
+    renderer_classes = [JSONRenderer]
+    permission_classes = [AllowAny]
+    authentication_classes = []
+    http_method_names = ["get", "head", "options"]
+
+    def locale_or_error(self, request):
+        code = request.query_params.get("lang", settings.LANGUAGE_CODE)
+        locale = Locale.objects.filter(language_code=code).first()
+        if locale is None:
+            return None, Response({"error": f"unknown lang: {code}"}, status=400)
+        return locale, None
+
+
+class FigureListView(OpenDataView):
+    """Figures of published units, filtered like the dashboard, labelled in ``lang`` (default Thai)."""
+
+    def get(self, request):
+        locale, error = self.locale_or_error(request)
+        if error:
+            return error
+        cat = catalogue(locale)
+        try:
+            filters = parse_filters(request.query_params, set(cat.units), set(cat.indicators))
+        except FilterError as bad:
+            return Response({"error": f"bad filter value: {bad}"}, status=400)
+        rows = [row.export() for row in figure_rows(cat, filters)]
+        return Response(
+            {"schema": "odf-impact-figures/1", "language": locale.language_code, "count": len(rows), "figures": rows}
+        )
+
+
+class IndicatorListView(OpenDataView):
+    """The indicator catalogue in ``lang``."""
+
+    def get(self, request):
+        locale, error = self.locale_or_error(request)
+        if error:
+            return error
+        cat = catalogue(locale)
+        return Response(
+            {
+                "language": locale.language_code,
+                "indicators": [
+                    {
+                        "code": info.code,
+                        "name": info.name,
+                        "definition": info.definition,
+                        "unit_of_measure": info.unit,
+                        "direction": info.direction,
+                        "how_measured": info.how_measured,
+                        "weighted_by": info.weight_code,
+                    }
+                    for info in cat.indicators.values()
+                ],
+            }
+        )

@@ -1,0 +1,204 @@
+"""Reading and checking a spreadsheet of impact figures (CSV or XLSX). Plain functions, tested directly.
+
+Nothing here touches the database: ``read_table`` turns the upload into rows, ``check_rows`` reports every
+problem with its spreadsheet row number (the header is row 1). Saving is ``impact.services.save_figures``.
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+MAX_BYTES = 5 * 1024 * 1024
+COLUMNS = ["unit_slug", "indicator_code", "period_start", "period_end", "value", "baseline", "illustrative", "source"]
+REQUIRED = ["unit_slug", "indicator_code", "period_start", "period_end", "value"]
+TRUE_WORDS = {"1", "true", "yes", "y", "ใช่", "x"}
+FALSE_WORDS = {"", "0", "false", "no", "n", "ไม่ใช่"}
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read: too big, wrong type, no header, missing columns."""
+
+
+@dataclass
+class CheckedRow:
+    number: int
+    raw: dict
+    values: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)
+
+    @property
+    def cells(self):
+        """The row's text in the template's column order, for the preview table."""
+        return [self.raw.get(column, "") for column in COLUMNS]
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_table(name, data):
+    """``[(row number, {column: text})]`` from an uploaded file's ``name`` and bytes; blank rows skipped."""
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(_("The file is larger than 5 MB. Split it into smaller files."))
+    lower = (name or "").lower()
+    if lower.endswith(".csv"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(_("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")) from error
+        table = list(csv.reader(io.StringIO(text)))
+    elif lower.endswith(".xlsx"):
+        table = _read_xlsx(data)
+    else:
+        raise ImportFileError(_("Only CSV (.csv) and Excel (.xlsx) files can be imported."))
+
+    if not table or not any(_cell_text(c) for c in table[0]):
+        raise ImportFileError(_("The file is empty: the first row must name the columns."))
+    header = [_cell_text(c).lower() for c in table[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise ImportFileError(_("Columns missing from the first row: %(columns)s.") % {"columns": ", ".join(missing)})
+    rows = []
+    for number, cells in enumerate(table[1:], start=2):
+        texts = [_cell_text(c) for c in cells]
+        if not any(texts):
+            continue
+        rows.append((number, {name: (texts[i] if i < len(texts) else "") for i, name in enumerate(header) if name}))
+    return rows
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportFileError(_("This is not an Excel (.xlsx) file."))
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds of error for a damaged file
+        raise ImportFileError(_("The Excel file could not be read.")) from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _number(text):
+    cleaned = text.replace(",", "").replace("฿", "").replace("%", "").strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _date(text):
+    try:
+        return datetime.date.fromisoformat(text[:10]) if len(text) in (10, 19) else None
+    except ValueError:
+        return None
+
+
+def check_rows(rows, units, indicators):
+    """Check every row; ``units`` is the set of known unit slugs, ``indicators`` maps codes to units of measure.
+
+    Returns ``CheckedRow`` objects: ``values`` holds the clean values when ``errors`` is empty.
+    """
+    checked = []
+    seen = {}
+    for number, raw in rows:
+        row = CheckedRow(number, raw)
+        unit = raw.get("unit_slug", "")
+        code = raw.get("indicator_code", "")
+        if unit not in units:
+            row.errors.append(_("Unknown unit “%(value)s”.") % {"value": unit})
+        if code not in indicators:
+            row.errors.append(_("Unknown indicator code “%(value)s”.") % {"value": code})
+
+        start, end = _date(raw.get("period_start", "")), _date(raw.get("period_end", ""))
+        for label, text, day in (
+            ("period_start", raw.get("period_start", ""), start),
+            ("period_end", raw.get("period_end", ""), end),
+        ):
+            if day is None:
+                row.errors.append(
+                    _("%(column)s: “%(value)s” is not a date (use YYYY-MM-DD).") % {"column": label, "value": text}
+                )
+        if start and end and end < start:
+            row.errors.append(_("The period ends before it starts."))
+
+        value = _number(raw.get("value", ""))
+        if value is None:
+            row.errors.append(_("value: “%(value)s” is not a number.") % {"value": raw.get("value", "")})
+        baseline_text = raw.get("baseline", "")
+        baseline = _number(baseline_text) if baseline_text else None
+        if baseline_text and baseline is None:
+            row.errors.append(_("baseline: “%(value)s” is not a number.") % {"value": baseline_text})
+        if indicators.get(code) == "percent":
+            for label, number_value in (("value", value), ("baseline", baseline)):
+                if number_value is not None and not 0 <= number_value <= 100:
+                    row.errors.append(_("%(column)s: a percentage must be between 0 and 100.") % {"column": label})
+
+        flag = raw.get("illustrative", "").strip().lower()
+        if flag not in TRUE_WORDS | FALSE_WORDS:
+            row.errors.append(
+                _("illustrative: “%(value)s” must be yes or no.") % {"value": raw.get("illustrative", "")}
+            )
+
+        key = (unit, code, start, end)
+        if start and end and key in seen:
+            row.errors.append(_("Duplicate of row %(row)s (same unit, indicator and period).") % {"row": seen[key]})
+        else:
+            seen.setdefault(key, number)
+
+        if not row.errors:
+            row.values = {
+                "unit_slug": unit,
+                "indicator_code": code,
+                "period_start": start,
+                "period_end": end,
+                "value": value,
+                "baseline": baseline,
+                "is_illustrative": flag in TRUE_WORDS,
+                "source": raw.get("source", ""),
+            }
+        checked.append(row)
+    return checked
+
+
+def template_csv():
+    """The CSV template staff download: header and one example row (marked illustrative)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerow(
+        ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
+    )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def template_xlsx():
+    """The same template as an Excel workbook."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "figures"
+    sheet.append(COLUMNS)
+    sheet.append(["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", 42, 30, "yes", "ตัวอย่าง / example"])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

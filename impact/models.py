@@ -1,0 +1,236 @@
+"""Impact figures: the indicator catalogue, figures per pilot unit and period, and the dashboard page.
+
+Figures are numbers, not text: they belong to the Thai (source) case study page and are shared by both
+languages; the reader's language only changes the labels, which come from the indicator's translation.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.models import PAGE_TRANSLATABLE_FIELDS
+
+
+class UnitOfMeasure(models.TextChoices):
+    PEOPLE = "people", _("people")
+    PERCENT = "percent", _("per cent")
+    PERCENT_CHANGE = "percent_change", _("percentage change")
+    THB = "thb", _("Thai baht")
+    RATIO = "ratio", _("ratio")
+    COUNT = "count", _("count")
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class Indicator(TranslatableMixin, models.Model):
+    """One measure of results, e.g. members, share of youth, savings, repayment rate, social return ratio."""
+
+    code = models.SlugField(
+        _("code"),
+        max_length=60,
+        allow_unicode=False,
+        help_text=_("Stable machine name used in spreadsheets and open data, e.g. “members_total”. Never change it."),
+    )
+    name = models.CharField(_("name"), max_length=160, help_text=_("Short name readers see, in this language."))
+    definition = models.TextField(_("definition"), help_text=_("What exactly is counted, in one or two sentences."))
+    unit = models.CharField(
+        _("unit of measure"),
+        max_length=20,
+        choices=UnitOfMeasure.choices,
+        help_text=_("People and baht are added up across units; percentages and ratios are averaged, never added."),
+    )
+    direction = models.CharField(
+        _("direction"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.HIGHER,
+        help_text=_("Whether a higher or a lower value is the better result."),
+    )
+    how_measured = models.TextField(
+        _("how it is measured"), blank=True, help_text=_("Where the number comes from and how often it is collected.")
+    )
+    weight_code = models.SlugField(
+        _("weighted by"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "For percentages and ratios: the code of the indicator whose value weights each unit when units are "
+            "averaged (e.g. “members_total” for the share of youth). Empty: a plain average."
+        ),
+    )
+    show_on_home = models.BooleanField(
+        _("headline on the home page"),
+        default=False,
+        help_text=_("Show this indicator's latest total among the headline figures on the home page."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Indicators are listed by this number, smallest first.")
+    )
+
+    translatable_fields = [
+        SynchronizedField("code"),
+        TranslatableField("name"),
+        TranslatableField("definition"),
+        SynchronizedField("unit"),
+        SynchronizedField("direction"),
+        TranslatableField("how_measured"),
+        SynchronizedField("weight_code"),
+        SynchronizedField("show_on_home"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sort_order", "code"]
+        constraints = [models.UniqueConstraint(fields=["code", "locale"], name="unique_indicator_code_locale")]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    @property
+    def is_share(self):
+        """Percentages and ratios: averaged across units, never summed."""
+        return self.unit in (UnitOfMeasure.PERCENT, UnitOfMeasure.PERCENT_CHANGE, UnitOfMeasure.RATIO)
+
+
+class SourceFigureQuerySet(models.QuerySet):
+    def of_source_pages(self):
+        """Figures of Thai source case studies only: translations and aliases may hold copies of the rows."""
+        return self.filter(page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True)
+
+    def published(self):
+        """Figures of live, public source case studies."""
+        from casestudies.models import CaseStudyPage
+
+        live = CaseStudyPage.objects.live().public().values("pk")
+        return self.of_source_pages().filter(page_id__in=live)
+
+
+class ImpactFigure(Orderable):
+    """One value of one indicator for one pilot unit over one period; shared by both languages."""
+
+    page = ParentalKey(
+        "casestudies.CaseStudyPage",
+        related_name="impact_figures",
+        on_delete=models.CASCADE,
+        verbose_name=_("case study"),
+        help_text=_("The pilot unit (its Thai page) this figure belongs to."),
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        related_name="figures",
+        help_text=_("What is measured. Labels are shown in the reader's language."),
+    )
+    period_start = models.DateField(_("period start"), help_text=_("First day of the period, e.g. 2024-01-01."))
+    period_end = models.DateField(_("period end"), help_text=_("Last day of the period, e.g. 2024-03-31."))
+    value = models.DecimalField(
+        _("value"), max_digits=16, decimal_places=2, help_text=_("The number, in the indicator's unit of measure.")
+    )
+    baseline = models.DecimalField(
+        _("baseline"),
+        max_digits=16,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The value before the unit joined the programme, where known."),
+    )
+    source = models.TextField(
+        _("source or evidence"),
+        blank=True,
+        help_text=_("Where the number comes from: ledger, survey, meeting minutes ..."),
+    )
+    is_illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("An example number, not a measured result. It is marked “Illustrative” wherever it is shown."),
+    )
+
+    objects = SourceFigureQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldRowPanel([FieldPanel("value"), FieldPanel("baseline")]),
+        FieldPanel("source"),
+        FieldPanel("is_illustrative"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("impact figure")
+        verbose_name_plural = _("impact figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "indicator", "period_start", "period_end"], name="unique_figure_per_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="figure_period_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.period_start}–{self.period_end}: {self.value}"
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
+        if self.indicator_id and self.indicator.unit == UnitOfMeasure.PERCENT:
+            for name in ("value", "baseline"):
+                number = getattr(self, name)
+                if number is not None and not 0 <= number <= 100:
+                    raise ValidationError({name: _("A percentage must be between 0 and 100.")})
+
+
+class ImpactDashboardPage(Page):
+    """All impact figures: charts and tables across units and periods, with filters and open-data downloads."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the charts."))
+    method_note = models.TextField(
+        _("how figures are combined"),
+        blank=True,
+        help_text=_("Optional note under the charts on how figures are collected and combined."),
+    )
+    max_periods = models.PositiveSmallIntegerField(
+        _("periods shown"),
+        default=8,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many of the latest periods each chart shows when no period filter is chosen."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("method_note"), FieldPanel("max_periods")], heading=_("Charts")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("method_note"),
+        SynchronizedField("max_periods"),
+    ]
+
+    class Meta:
+        verbose_name = _("impact dashboard")
+        verbose_name_plural = _("impact dashboards")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import dashboard_response
+
+        return dashboard_response(self, request)

@@ -1,0 +1,190 @@
+"""Reading figures for one language: units and indicators with their names, and figure rows ready to show.
+
+A fixed number of queries however many units, indicators and periods there are: four for the catalogue
+of units and indicators, one for the figures.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from casestudies.models import CaseStudyPage, Province
+
+from .aggregation import IndicatorRule, Record
+from .models import ImpactFigure, Indicator
+
+EXPORT_COLUMNS = [
+    "unit_slug",
+    "unit_name",
+    "province",
+    "indicator_code",
+    "indicator_name",
+    "unit_of_measure",
+    "period_start",
+    "period_end",
+    "value",
+    "baseline",
+    "illustrative",
+    "source",
+]
+
+
+@dataclass
+class UnitInfo:
+    slug: str
+    name: str
+    province: str
+    page: CaseStudyPage
+    short_name: str = ""
+
+
+@dataclass
+class IndicatorInfo:
+    code: str
+    name: str
+    definition: str
+    how_measured: str
+    unit: str
+    unit_label: str
+    direction: str
+    weight_code: str
+    show_on_home: bool
+    sort_order: int
+
+    @property
+    def rule(self):
+        return IndicatorRule(self.unit, self.weight_code)
+
+
+@dataclass
+class Catalogue:
+    units: dict
+    indicators: dict
+
+    @property
+    def rules(self):
+        return {code: info.rule for code, info in self.indicators.items()}
+
+
+@dataclass
+class FigureRow:
+    unit: UnitInfo
+    indicator: IndicatorInfo
+    period_start: object
+    period_end: object
+    value: object
+    baseline: object
+    is_illustrative: bool
+    source: str
+
+    def record(self):
+        return Record(
+            self.unit.slug, self.indicator.code, self.period_start, self.period_end, self.value, self.is_illustrative
+        )
+
+    def export(self):
+        """The row as the open-data schema (docs/open-data.md): plain strings and numbers."""
+        return {
+            "unit_slug": self.unit.slug,
+            "unit_name": self.unit.name,
+            "province": self.unit.province,
+            "indicator_code": self.indicator.code,
+            "indicator_name": self.indicator.name,
+            "unit_of_measure": self.indicator.unit,
+            "period_start": self.period_start.isoformat(),
+            "period_end": self.period_end.isoformat(),
+            "value": str(self.value),
+            "baseline": "" if self.baseline is None else str(self.baseline),
+            "illustrative": self.is_illustrative,
+            "source": self.source,
+        }
+
+
+def catalogue(locale):
+    """Published units (by slug) and indicators (by code) with names in ``locale``, falling back to Thai."""
+    source_pages = list(
+        CaseStudyPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+        .select_related("province")
+        .defer_streamfields()
+        .order_by("path")
+    )
+    local_pages = {
+        p.translation_key: p
+        for p in CaseStudyPage.objects.live()
+        .filter(locale=locale, translation_key__in=[p.translation_key for p in source_pages])
+        .defer_streamfields()
+        .only("translation_key", "unit_name", "title", "alias_of_id")
+    }
+    provinces = {p.translation_key: p.name for p in Province.objects.filter(locale=locale)}
+    units = {}
+    for page in source_pages:
+        local = local_pages.get(page.translation_key)
+        translated = local is not None and not local.alias_of_id
+        name = local.unit_name if translated else page.unit_name
+        title = local.title if translated else page.title
+        province = ""
+        if page.province_id:
+            province = provinces.get(page.province.translation_key, page.province.name)
+        units[page.slug] = UnitInfo(page.slug, name or title, province, page, title)
+
+    return Catalogue(units, indicators_in(locale))
+
+
+def indicators_in(locale):
+    """``{code: IndicatorInfo}`` in catalogue order, named in ``locale`` where translated, else Thai (one query)."""
+    rows = list(Indicator.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}))
+    chosen = {}
+    for indicator in rows:
+        if indicator.code not in chosen or indicator.locale_id == locale.pk:
+            chosen[indicator.code] = indicator
+    indicators = {}
+    for code, ind in sorted(chosen.items(), key=lambda item: (item[1].sort_order, item[0])):
+        indicators[code] = IndicatorInfo(
+            code,
+            ind.name,
+            ind.definition,
+            ind.how_measured,
+            ind.unit,
+            ind.get_unit_display(),
+            ind.direction,
+            ind.weight_code,
+            ind.show_on_home,
+            ind.sort_order,
+        )
+    return indicators
+
+
+def figure_rows(cat, filters=None):
+    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query)."""
+    queryset = (
+        ImpactFigure.objects.published()
+        .filter(page__slug__in=list(cat.units))
+        .values_list(
+            "page__slug",
+            "indicator__code",
+            "period_start",
+            "period_end",
+            "value",
+            "baseline",
+            "is_illustrative",
+            "source",
+        )
+    )
+    if filters is not None:
+        if filters.units:
+            queryset = queryset.filter(page__slug__in=filters.units)
+        if filters.indicators:
+            queryset = queryset.filter(indicator__code__in=filters.indicators)
+        if filters.start:
+            queryset = queryset.filter(period_start__gte=filters.start)
+        if filters.end:
+            queryset = queryset.filter(period_end__lte=filters.end)
+    rows = []
+    for slug, code, start, end, value, baseline, illustrative, source in queryset:
+        if code not in cat.indicators:
+            continue
+        rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, illustrative, source))
+    rows.sort(key=lambda r: (r.unit.page.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
+    return rows

@@ -1,0 +1,302 @@
+"""Where figures show: the dashboard, its CSV/JSON downloads and API, the home page and case study pages."""
+
+import csv
+import datetime
+import io
+import json
+import re
+from decimal import Decimal
+
+import pytest
+
+from django.contrib.auth import get_user_model
+
+from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Province
+from impact.models import ImpactFigure, Indicator
+from impact.queries import EXPORT_COLUMNS
+
+pytestmark = pytest.mark.django_db
+
+ILLUSTRATIVE = {"th": "ตัวเลขตัวอย่าง", "en": "Illustrative"}
+DASHBOARD_QUERIES = 30
+
+
+def text(response):
+    return response.content.decode()
+
+
+def csv_rows(response):
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(body[1:])))
+
+
+@pytest.mark.parametrize(
+    ("lang", "month", "money", "unit_name"),
+    [
+        ("th", "ม.ค.–มี.ค. 2567", "฿", "กลุ่มวิสาหกิจชุมชนกลุ่มทอเสื่อบ้านโพธิ์ทอง"),
+        ("en", "Jan–Mar 2024", "THB ", "Ban Pho Thong Mat-Weaving"),
+    ],
+)
+def test_dashboard_has_charts_tables_and_labels_in_each_language(
+    client, django_assert_max_num_queries, lang, month, money, unit_name
+):
+    with django_assert_max_num_queries(DASHBOARD_QUERIES):
+        response = client.get(f"/{lang}/impact/")
+    assert response.status_code == 200
+    body = text(response)
+    assert f'<html lang="{lang}">' in body
+    charts = re.findall(r'<svg viewBox="[^"]+" role="img" aria-labelledby="(im-t-\w+) (im-d-\w+)"', body)
+    assert len(charts) == Indicator.objects.filter(locale__language_code=lang).count() == 14
+    for title_id, desc_id in charts:
+        assert f'<title id="{title_id}">' in body and f'<desc id="{desc_id}">' in body
+    assert body.count("<caption") == len(charts)
+    assert body.count('class="im-axis-label"') == 2 * len(charts)
+    assert month in body and money in body and unit_name in body
+    assert ILLUSTRATIVE[lang] in body
+    assert f'href="/{lang}/impact/figures.csv"' in body
+
+
+def test_dashboard_sums_people_and_averages_percentages(client):
+    body = text(client.get("/en/impact/?indicator=members_total&indicator=share_youth&from=2024-Q4&to=2024-Q4"))
+    figures = ImpactFigure.objects.of_source_pages().filter(period_start=datetime.date(2024, 10, 1))
+    members = {f.page_id: f.value for f in figures.filter(indicator__code="members_total")}
+    youth = {f.page_id: f.value for f in figures.filter(indicator__code="share_youth")}
+    total = sum(members.values())
+    weighted = sum(youth[p] * members[p] for p in members) / total
+    assert f"<strong>{int(total)} people</strong>" in body
+    assert f"<strong>{weighted.quantize(Decimal('0.1'))}%</strong>" in body
+    assert f"{sum(youth.values())}%" not in body  # shares are never added up
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "unit=nowhere",
+        "indicator=nothing",
+        "from=yesterday",
+        "to=2024-02-30",
+        "from=2024-Q4&to=2024-Q1",
+        "from=2024-Q9",
+        "unit=%00",
+        "from=99999-01-01",
+    ],
+)
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_bad_filter_values_are_400_never_500(client, lang, query):
+    assert client.get(f"/{lang}/impact/?{query}").status_code == 400
+    assert client.get(f"/{lang}/impact/figures.csv?{query}").status_code == 400
+    assert client.get(f"/{lang}/impact/figures.json?{query}").status_code == 400
+    assert client.get(f"/api/v1/impact/figures/?lang={lang}&{query}").status_code == 400
+
+
+def test_unknown_download_paths_are_404(client):
+    assert client.get("/th/case-studies/figures.csv").status_code == 404
+    assert client.get("/en/impact/figures.xml").status_code == 404
+
+
+def test_csv_schema_thai_text_and_filters(client):
+    response = client.get("/th/impact/figures.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
+    assert list(rows[0]) == EXPORT_COLUMNS
+    assert len(rows) == ImpactFigure.objects.published().count() == 3 * (13 * 4 + 1)
+    row = next(r for r in rows if r["unit_slug"] == "ban-pho-thong" and r["indicator_code"] == "members_total")
+    assert row["unit_name"].startswith("กลุ่มวิสาหกิจชุมชนกลุ่มทอเสื่อบ้านโพธิ์ทอง")
+    assert row["province"] == "บึงกาฬ"
+    assert row["indicator_name"] == "สมาชิกกองทุน"
+    assert row["unit_of_measure"] == "people"
+    assert row["illustrative"] == "true"
+    assert {r["illustrative"] for r in rows} == {"true"}
+
+    filtered = csv_rows(
+        client.get("/en/impact/figures.csv?unit=ban-pho-thong&indicator=savings_total_thb&from=2024-Q2&to=2024-Q3")
+    )
+    assert [(r["period_start"], r["period_end"]) for r in filtered] == [
+        ("2024-04-01", "2024-06-30"),
+        ("2024-07-01", "2024-09-30"),
+    ]
+    assert {r["indicator_name"] for r in filtered} == {"Members' savings"}
+    assert {r["province"] for r in filtered} == {"Bueng Kan"}
+
+
+def test_json_and_api_match_the_csv(client):
+    data = json.loads(client.get("/en/impact/figures.json?unit=chae-son-friends-with-disabilities").content)
+    assert data["schema"] == "odf-impact-figures/1"
+    assert data["language"] == "en"
+    assert data["count"] == len(data["figures"]) == 13 * 4 + 1
+    assert set(data["figures"][0]) == set(EXPORT_COLUMNS)
+    assert all(f["illustrative"] is True for f in data["figures"])
+    api = client.get("/api/v1/impact/figures/?lang=en&unit=chae-son-friends-with-disabilities").json()
+    assert api["figures"] == data["figures"]
+    assert client.get("/api/v1/impact/figures/?lang=fr").status_code == 400
+    assert client.post("/api/v1/impact/figures/").status_code == 405
+    indicators = client.get("/api/v1/impact/indicators/?lang=th").json()["indicators"]
+    assert {"members_total", "sroi_ratio"} <= {i["code"] for i in indicators}
+
+
+def test_unpublished_units_figures_are_not_shown(client):
+    page = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    page.unpublish()
+    rows = csv_rows(client.get("/th/impact/figures.csv"))
+    assert rows and "ban-pho-thong" not in {r["unit_slug"] for r in rows}
+    assert client.get("/th/impact/figures.csv?unit=ban-pho-thong").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [
+        ("/th/", "th"),
+        ("/en/", "en"),
+        ("/th/case-studies/ban-pho-thong/", "th"),
+        ("/en/case-studies/ban-pho-thong/", "en"),
+        ("/th/impact/", "th"),
+        ("/en/impact/", "en"),
+    ],
+)
+def test_illustrative_label_wherever_demo_figures_show(client, path, lang):
+    body = text(client.get(path))
+    badge = f'<span class="im-badge">{ILLUSTRATIVE[lang]}</span>'
+    # Every shown value carries the badge: count values and badges in the figure sections.
+    if path.count("/") == 2:  # home page: one badge per headline
+        headlines = re.findall(r'<li class="im-headline">(.*?)</li>', body, re.S)
+        assert len(headlines) == 4
+        assert all(badge in h for h in headlines)
+    else:
+        cells = re.findall(r'<td class="im-num">(.*?)</td>', body, re.S)
+        valued = [c for c in cells if c.strip() not in ("–", "")]
+        assert valued
+        assert all(badge in c for c in valued if "<strong>" in c or path.startswith(f"/{lang}/case"))
+        assert badge in body
+
+
+def test_case_study_figures_show_on_both_languages_from_the_thai_page(client):
+    thai = text(client.get("/th/case-studies/chae-son-friends-with-disabilities/"))
+    english = text(client.get("/en/case-studies/chae-son-friends-with-disabilities/"))
+    assert "สัดส่วนสมาชิกที่เป็นคนพิการ" in thai and "ต.ค.–ธ.ค. 2567" in thai
+    assert "Share of members with disabilities" in english and "Oct–Dec 2024" in english
+    assert 'href="/en/impact/?unit=chae-son-friends-with-disabilities"' in english
+    # Figures are stored once, on the Thai page.
+    assert not ImpactFigure.objects.filter(page__locale__language_code="en").exists()
+
+
+def test_home_headlines_link_to_the_dashboard(client):
+    body = text(client.get("/en/"))
+    assert "Results so far" in body
+    assert 'href="/en/impact/"' in body
+    assert "Fund members" in body and "Oct–Dec 2024" in body
+
+
+def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(client, django_assert_max_num_queries):
+    thai_index = CaseStudyIndexPage.objects.get(locale__language_code="th")
+    province = Province.objects.filter(locale__language_code="th").first()
+    indicators = list(Indicator.objects.filter(locale__language_code="th").order_by("sort_order")[:12])
+    pages = []
+    for n in range(27):
+        page = CaseStudyPage(
+            title=f"หน่วยทดสอบ {n}",
+            slug=f"test-unit-{n}",
+            unit_name=f"หน่วยทดสอบ {n}",
+            summary="ทดสอบ",
+            province=province,
+        )
+        thai_index.add_child(instance=page)
+        pages.append(page)
+    pages += list(
+        CaseStudyPage.objects.filter(
+            locale__language_code="th",
+            slug__in=["ban-pho-thong", "pho-jai-nai-withi-pho-phiang", "chae-son-friends-with-disabilities"],
+        )
+    )
+    assert len(pages) == 30
+    ImpactFigure.objects.filter(page__in=pages).delete()
+    quarters = [(datetime.date(2023 + q // 4, (q % 4) * 3 + 1, 1)) for q in range(8)]
+    figures = []
+    for page in pages:
+        for indicator in indicators:
+            for q, start in enumerate(quarters):
+                end = start.replace(month=start.month + 2, day=28)
+                figures.append(
+                    ImpactFigure(
+                        page=page,
+                        indicator=indicator,
+                        period_start=start,
+                        period_end=end,
+                        value=Decimal(10 + q),
+                        is_illustrative=q % 2 == 0,
+                    )
+                )
+    ImpactFigure.objects.bulk_create(figures)
+    assert ImpactFigure.objects.published().count() == 30 * 12 * 8
+
+    for lang in ("th", "en"):
+        with django_assert_max_num_queries(DASHBOARD_QUERIES):
+            response = client.get(f"/{lang}/impact/")
+        assert response.status_code == 200
+        body = text(response)
+        assert body.count('role="img"') == 12
+        assert "หน่วยทดสอบ 26" in body
+        with django_assert_max_num_queries(12):
+            rows = csv_rows(client.get(f"/{lang}/impact/figures.csv"))
+        assert len(rows) == 30 * 12 * 8
+
+
+def test_admin_case_study_editor_and_figure_listing(client):
+    user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    page = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    body = text(client.get(f"/admin/pages/{page.pk}/edit/"))
+    assert "impact_figures-TOTAL_FORMS" in body
+    listing = client.get(
+        "/admin/snippets/impact/impactfigure/?is_illustrative=true&indicator="
+        + str(Indicator.objects.get(code="members_total", locale__language_code="th").pk)
+    )
+    assert listing.status_code == 200
+    assert client.get("/admin/snippets/impact/indicator/").status_code == 200
+
+
+def test_demo_figures_load_idempotently():
+    from wagtail.models import Revision
+
+    from impact import demo
+
+    before = (ImpactFigure.objects.count(), Revision.objects.count(), Indicator.objects.count())
+    demo.load()
+    assert (ImpactFigure.objects.count(), Revision.objects.count(), Indicator.objects.count()) == before
+    assert Indicator.objects.filter(locale__language_code="th").count() >= 12
+    assert (
+        Indicator.objects.filter(locale__language_code="en").count()
+        == Indicator.objects.filter(locale__language_code="th").count()
+    )
+    assert not ImpactFigure.objects.filter(is_illustrative=False).exists()
+
+
+def test_figure_validation_rejects_bad_percentages_and_periods():
+    from django.core.exceptions import ValidationError
+
+    figure = ImpactFigure.objects.filter(indicator__code="share_youth").first()
+    figure.value = Decimal(120)
+    with pytest.raises(ValidationError, match="0"):
+        figure.clean()
+    figure.value = Decimal(20)
+    figure.period_end = figure.period_start - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        figure.clean()
+
+
+def test_editing_a_figure_in_the_listing_updates_the_page_revision(client):
+    user = get_user_model().objects.create_superuser("lister", "l@example.org", "pw")
+    client.force_login(user)
+    figure = ImpactFigure.objects.of_source_pages().filter(indicator__code="members_total").first()
+    url = f"/admin/snippets/impact/impactfigure/edit/{figure.pk}/"
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data.update({"value": "77", "is_illustrative": "on" if figure.is_illustrative else ""})
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    figure.refresh_from_db()
+    assert figure.value == Decimal(77)
+    latest = figure.page.get_latest_revision_as_object()
+    assert any(f.pk == figure.pk and f.value == Decimal(77) for f in latest.impact_figures.all())

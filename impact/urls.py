@@ -1,0 +1,14 @@
+"""Open-data URLs: the CSV/JSON downloads beside the dashboard (inside each language) and the read-only API."""
+
+from django.urls import re_path
+
+from . import api, views
+
+download_patterns = [
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)figures\.(?P<fmt>csv|json)$", views.figures_download, name="impact_figures"),
+]
+
+api_patterns = [
+    re_path(r"^figures/$", api.FigureListView.as_view(), name="impact_api_figures"),
+    re_path(r"^indicators/$", api.IndicatorListView.as_view(), name="impact_api_indicators"),
+]

@@ -1,0 +1,186 @@
+"""The dashboard page's views: charts and tables, CSV and JSON downloads, all with the same filters.
+
+A bad filter value (unknown unit or indicator, a date that is not a date) is answered with 400 and a
+message, never a 500.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .aggregation import aggregate
+from .charts import bar_chart
+from .filters import FilterError, parse_filters, quarter_of
+from .formatting import format_axis, format_period, format_value
+from .queries import EXPORT_COLUMNS, catalogue, figure_rows
+
+
+@dataclass
+class TableRow:
+    period_label: str
+    cells: list
+    total: object
+    total_label: str
+    is_illustrative: bool
+    method: str
+
+
+@dataclass
+class Cell:
+    label: str
+    is_illustrative: bool
+
+
+def read_filters(page, request):
+    """The catalogue in the page's language and the parsed filters; raises ``FilterError``."""
+    cat = catalogue(page.locale)
+    return cat, parse_filters(request.GET, set(cat.units), set(cat.indicators))
+
+
+def indicator_charts(cat, rows, language, max_periods=None):
+    """One chart and table per indicator: the total (or average) per period, and each unit's value."""
+    series = aggregate([r.record() for r in rows], cat.rules)
+    by_key = {(r.unit.slug, r.indicator.code, r.period_start, r.period_end): r for r in rows}
+    charts = []
+    for code, info in cat.indicators.items():
+        aggregates = series.get(code)
+        if not aggregates:
+            continue
+        if max_periods:
+            aggregates = aggregates[-max_periods:]
+        units = [u for u in cat.units.values() if any(u.slug in a.units for a in aggregates)]
+        table = []
+        for agg in aggregates:
+            cells = []
+            for unit in units:
+                row = by_key.get((unit.slug, code, *agg.period))
+                cells.append(
+                    Cell(format_value(row.value, info.unit, language), row.is_illustrative) if row else Cell("–", False)
+                )
+            table.append(
+                TableRow(
+                    format_period(*agg.period, language),
+                    cells,
+                    agg.value,
+                    format_value(agg.value, info.unit, language),
+                    agg.is_illustrative,
+                    agg.method,
+                )
+            )
+        chart = bar_chart(
+            [(t.period_label, t.total, t.total_label, t.is_illustrative) for t in table],
+            lambda n, unit=info.unit: format_axis(n, unit, language),
+        )
+        charts.append(
+            {
+                "indicator": info,
+                "chart": chart,
+                "units": units,
+                "table": table,
+                "is_share": info.rule.is_share,
+                "any_illustrative": any(t.is_illustrative for t in table),
+                "first_period": table[0].period_label,
+                "last_period": table[-1].period_label,
+            }
+        )
+    return charts
+
+
+def dashboard_response(page, request):
+    """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
+    language = get_language() or "th"
+    context = page.get_context(request)
+    status = 200
+    try:
+        cat, filters = read_filters(page, request)
+    except FilterError:
+        cat, filters = catalogue(page.locale), None
+        context["filter_error"] = True
+        status = 400
+    charts = []
+    if filters is not None:
+        rows = figure_rows(cat, filters)
+        limit = None if (filters.start or filters.end) else page.max_periods
+        charts = indicator_charts(cat, rows, language, limit)
+    periods = sorted({(r.period_start, r.period_end) for r in figure_rows(cat)}) if cat.units else []
+    quarters = list(dict.fromkeys(quarter_of(start) for start, _end in periods))
+    query = request.GET.urlencode() if filters is not None else ""
+    context.update(
+        {
+            "catalogue": cat,
+            "filters": filters,
+            "charts": charts,
+            "quarters": [(q, q.replace("-Q", " Q")) for q in quarters],
+            "selected": {
+                "units": filters.units if filters else (),
+                "indicators": filters.indicators if filters else (),
+                "from": request.GET.get("from", "") if filters else "",
+                "to": request.GET.get("to", "") if filters else "",
+            },
+            "query": query,
+            "any_illustrative": any(c["any_illustrative"] for c in charts),
+        }
+    )
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _rows_or_error(page, request):
+    try:
+        cat, filters = read_filters(page, request)
+    except FilterError as error:
+        return None, HttpResponse(
+            _("Bad filter value: %(value)s") % {"value": error}, status=400, content_type="text/plain; charset=utf-8"
+        )
+    return [r.export() for r in figure_rows(cat, filters)], None
+
+
+def export_csv(rows):
+    """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel shows Thai text correctly."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({**row, "illustrative": "true" if row["illustrative"] else "false"})
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def figures_csv(page, request):
+    """``figures.csv``: every figure matching the filters, labels in the page's language."""
+    rows, error = _rows_or_error(page, request)
+    if error:
+        return error
+    response = HttpResponse(export_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="impact-figures-{page.locale.language_code}.csv"'
+    return response
+
+
+def figures_json(page, request):
+    """``figures.json``: the same rows as CSV, with the schema version and the language."""
+    rows, error = _rows_or_error(page, request)
+    if error:
+        return error
+    data = {
+        "schema": "odf-impact-figures/1",
+        "language": page.locale.language_code,
+        "count": len(rows),
+        "figures": rows,
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def figures_download(request, path, fmt):
+    """``<dashboard url>figures.csv`` / ``figures.json`` in the active language (404 for any other path)."""
+    from wagtail.models import Locale
+
+    from .models import ImpactDashboardPage
+
+    locale = Locale.get_active()
+    for page in ImpactDashboardPage.objects.live().public().filter(locale=locale):
+        if page.get_url(request) == f"/{locale.language_code}/{path}":
+            return figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
+    raise Http404
