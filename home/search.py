@@ -165,7 +165,11 @@ def indexed_bodies(pages):
     rows = IndexEntry.objects.filter(object_id__in=[key[1] for key in wanted]).values_list(
         "content_type_id", "object_id", column
     )
-    return {int(object_id): text or "" for content_type_id, object_id, text in rows if (content_type_id, object_id) in wanted}
+    return {
+        int(object_id): text or ""
+        for content_type_id, object_id, text in rows
+        if (content_type_id, object_id) in wanted
+    }
 
 
 def highlight(text, spans, start=0, end=None):
