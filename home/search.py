@@ -90,13 +90,19 @@ class SegmentedSearchMixin:
 
     @classmethod
     def get_search_fields(cls):
-        wanted = cls.segmented_search_fields
-        return [
-            SegmentedSearchField.from_field(field)
-            if type(field) is index.SearchField and (wanted is None or field.field_name in wanted)
-            else field
-            for field in super().get_search_fields()
-        ]
+        return segmented(super().get_search_fields(), cls.segmented_search_fields)
+
+
+def segmented(fields, wanted=None):
+    """``fields`` with each plain ``SearchField`` (also inside ``RelatedFields``) made a ``SegmentedSearchField``."""
+    out = []
+    for field in fields:
+        if type(field) is index.SearchField and (wanted is None or field.field_name in wanted):
+            field = SegmentedSearchField.from_field(field)
+        elif isinstance(field, index.RelatedFields):
+            field = index.RelatedFields(field.field_name, segmented(field.fields))
+        out.append(field)
+    return out
 
 
 @dataclass

@@ -276,3 +276,17 @@ def test_segmented_fields_replace_the_plain_ones():
         searchable = model.get_searchable_search_fields()
         assert searchable and all(isinstance(field, SegmentedSearchField) for field in searchable)
         assert [f.field_name for f in searchable].count("title") == 1
+
+
+def test_related_search_fields_are_segmented_too():
+    from wagtail.search import index
+
+    from home.search import SegmentedSearchField, segmented
+
+    fields = segmented(
+        [index.SearchField("title"), index.RelatedFields("owner", [index.SearchField("last_name")])],
+        wanted=("title",),
+    )
+    assert isinstance(fields[0], SegmentedSearchField)
+    assert isinstance(fields[1], index.RelatedFields)
+    assert isinstance(fields[1].fields[0], SegmentedSearchField)
