@@ -290,3 +290,47 @@ def test_related_search_fields_are_segmented_too():
     assert isinstance(fields[0], SegmentedSearchField)
     assert isinstance(fields[1], index.RelatedFields)
     assert isinstance(fields[1].fields[0], SegmentedSearchField)
+
+
+def thai_pages_of_every_searchable_type():
+    from django.apps import apps
+
+    from home.search import SegmentedSearchMixin
+
+    for model in apps.get_models():
+        if issubclass(model, Page) and issubclass(model, SegmentedSearchMixin):
+            yield from model.objects.live().filter(locale__language_code="th", alias_of__isnull=True)
+
+
+def test_every_page_type_of_the_site_uses_thai_aware_search():
+    from django.apps import apps
+
+    from home.search import SegmentedSearchMixin
+
+    ours = {"home", "casestudies", "toolkit", "impact", "news"}
+    page_models = [m for m in apps.get_models() if issubclass(m, Page) and m._meta.app_label in ours]
+    assert page_models
+    assert [m.__name__ for m in page_models if not issubclass(m, SegmentedSearchMixin)] == []
+
+
+def test_words_inside_unspaced_thai_text_find_every_demo_page():
+    """Per demo page of every type: words that newmm finds inside a longer unspaced run find that page."""
+    from home import thai_text
+    from home.search import indexed_bodies, search_pages
+
+    pages = list(thai_pages_of_every_searchable_type())
+    assert len(pages) >= 3
+    bodies = indexed_bodies(pages)
+    stop = thai_text.thai_stopwords()
+    checked = 0
+    for page in pages:
+        text = page.title + " " + thai_text.display_text(bodies[page.pk])
+        candidates = set()
+        for run in thai_text._THAI_RUN.findall(text):
+            words = thai_text.thai_words_in(run)
+            if len(words) > 1:  # only words inside a longer unspaced run
+                candidates.update(w for w in words if len(w) > 2 and w not in stop)
+        for word in sorted(candidates, key=lambda w: (-len(w), w))[:3]:
+            assert page.pk in {p.pk for p in search_pages(word, "th")}, (page.url_path, word)
+            checked += 1
+    assert checked >= 3 * len(pages) - 3
