@@ -11,5 +11,9 @@ class HomeConfig(AppConfig):
     def ready(self):
         from .models import HomePage
         from .signals import home_page_saved
+        from .thai_text import load_dictionary
 
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
+
+        # The Thai dictionary loads once per process here, so no search request or page save pays for it.
+        load_dictionary()

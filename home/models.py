@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .search import SegmentedSearchMixin
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -20,7 +21,7 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class HomePage(Page):
+class HomePage(SegmentedSearchMixin, Page):
     """The root of each language's tree: the model in brief, and the way into every section."""
 
     hero_heading = models.CharField(
@@ -45,6 +46,7 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("hero_heading"),
         index.SearchField("hero_intro"),
         index.SearchField("body"),
     ]
@@ -70,7 +72,7 @@ class HomePage(Page):
             raise ValidationError(_("This language already has a home page."))
 
 
-class StandardPage(Page):
+class StandardPage(SegmentedSearchMixin, Page):
     """A plain content page: about the model, partners, FAQ, privacy."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown under the title."))
@@ -80,7 +82,11 @@ class StandardPage(Page):
     subpage_types = ["home.StandardPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_description"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("body"),

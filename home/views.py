@@ -1,7 +1,8 @@
-"""Site-wide views that are not Wagtail pages: the language redirect, health check, sitemap, robots."""
+"""Site-wide views that are not Wagtail pages: the language redirect, health check, sitemap, robots, search."""
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
@@ -9,7 +10,13 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from . import thai_text
+from .search import describe, kinds_of, page_kind, search_pages
 from .sitemap import sitemap_entries
+
+RESULTS_PER_PAGE = 10
+# Shown on the empty search page as starting points, in the reader's language.
+SEARCH_EXAMPLES = {"th": ["กองทุน", "อาชีพ", "เยาวชน"], "en": ["fund", "occupation", "youth"]}
 
 
 @require_GET
@@ -68,3 +75,33 @@ def sitemap(request):
 @require_GET
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def search(request):
+    """Thai-aware search within the reader's language, filtered by page kind and paginated; writes nothing."""
+    query = thai_text.normalise_query(request.GET.get("q", ""))
+    terms = thai_text.query_terms(query)
+    pages = search_pages(query, translation.get_language()) if terms else []
+    kinds = kinds_of(pages)
+    kind = request.GET.get("kind", "")
+    if kind not in {k.key for k in kinds}:
+        kind = ""
+    shown = [p for p in pages if page_kind(p)[0] == kind] if kind else pages
+    results_page = Paginator(shown, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    response = render(
+        request,
+        "home/search.html",
+        {
+            "query": query,
+            "examples": SEARCH_EXAMPLES.get(translation.get_language(), []),
+            "searched": bool(terms),
+            "total": len(pages),
+            "kinds": kinds,
+            "kind": kind,
+            "results_page": results_page,
+            "results": describe(list(results_page.object_list), terms, request),
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -17,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.search import SegmentedSearchMixin
 
 
 class UnitOfMeasure(models.TextChoices):
@@ -195,7 +196,7 @@ class ImpactFigure(Orderable):
                     raise ValidationError({name: _("A percentage must be between 0 and 100.")})
 
 
-class ImpactDashboardPage(Page):
+class ImpactDashboardPage(SegmentedSearchMixin, Page):
     """All impact figures: charts and tables across units and periods, with filters and open-data downloads."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the charts."))

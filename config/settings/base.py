@@ -128,7 +128,11 @@ STORAGES = {
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_SITE_NAME = _("Occupational Development Fund model")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL's "simple" configuration: no stemming or stop words of its own, so both databases index exactly
+# the tokens that home.thai_text makes (Thai words segmented, English stems added) and behave alike.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"},
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "png", "jpg"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
