@@ -37,7 +37,7 @@ class HomePage(Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "toolkit.ToolkitPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_heading"),
