@@ -12,7 +12,6 @@ import os
 import threading
 import zipfile
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -65,8 +64,10 @@ def get_bundle(toolkit, kind):
     steps, resources = _content(toolkit)
     digest = fingerprint(toolkit, steps, resources)
     bundle = stored_bundle(toolkit, kind, digest)
-    if bundle is not None:
+    if bundle is not None and bundle.file.storage.exists(bundle.file.name):
         return bundle
+    if bundle is not None:  # the row outlived its file (storage lost or restored from a backup): build again
+        bundle.delete()
     if kind == ToolkitBundle.Kind.PDF:
         data = build_pdf(toolkit, steps, resources)
     else:
@@ -86,8 +87,9 @@ def _store(toolkit, kind, digest, data):
         bundle.file.delete(save=False)
         return stored_bundle(toolkit, kind, digest)
     for old in ToolkitBundle.objects.filter(toolkit=toolkit, kind=kind).exclude(pk=bundle.pk):
-        old.file.delete(save=False)
         old.delete()
+        # Files go only once the deletion is committed, so a rolled-back transaction keeps a working row.
+        transaction.on_commit(lambda name=old.file.name, storage=old.file.storage: storage.delete(name))
     return bundle
 
 

@@ -152,22 +152,37 @@ STEPS = [
                 [
                     (
                         ("อาชีพและกองทุนเป็นเครื่องมือของการเรียนรู้", "เป้าหมายคือคนได้เรียนรู้ มีอาชีพ มีรายได้ และมีทางเลือกในชีวิตมากขึ้น"),
-                        ("Occupations and funds are tools for learning", "The goal is that people learn, have an occupation, earn, and have more choices in life."),
+                        (
+                            "Occupations and funds are tools for learning",
+                            "The goal is that people learn, have an occupation, earn, and have more choices in life.",
+                        ),
                     ),
                     (
                         ("ชุมชนเป็นฐาน", "งานเริ่มจากความต้องการของคนในชุมชน โดยเฉพาะกลุ่มคนด้อยโอกาส และคนในพื้นที่ลงมือทำเอง"),
-                        ("Community-based", "Work starts from what people in the community need, especially disadvantaged groups, and local people do it themselves."),
+                        (
+                            "Community-based",
+                            "Work starts from what people in the community need, especially disadvantaged groups, and local people do it themselves.",
+                        ),
                     ),
                     (
                         ("ผลลัพธ์คืนสู่สังคม", "ผลกำไรส่วนหนึ่งกลับไปเป็นสวัสดิการและงบการเรียนรู้ของชุมชน"),
-                        ("Social return", "Part of the surplus returns to the community as welfare and a learning budget."),
+                        (
+                            "Social return",
+                            "Part of the surplus returns to the community as welfare and a learning budget.",
+                        ),
                     ),
                 ],
             ),
         ],
         "checklist": _check(
-            ("ผู้เข้าร่วมอธิบายแนวคิดของตัวแบบได้ด้วยคำพูดของตนเอง", "Participants can explain the model's ideas in their own words"),
-            ("มีตัวแทนเยาวชนและแรงงานนอกระบบอยู่ในวงคุย", "Youth and informal-worker representatives took part in the discussion"),
+            (
+                "ผู้เข้าร่วมอธิบายแนวคิดของตัวแบบได้ด้วยคำพูดของตนเอง",
+                "Participants can explain the model's ideas in their own words",
+            ),
+            (
+                "มีตัวแทนเยาวชนและแรงงานนอกระบบอยู่ในวงคุย",
+                "Youth and informal-worker representatives took part in the discussion",
+            ),
             ("ตกลงกันว่าจะทำขั้นต่อไป และใครเป็นผู้ประสานงาน", "The group agreed to continue and named a coordinator"),
         ),
         "tips": [
@@ -209,8 +224,14 @@ STEPS = [
         ],
         "checklist": _check(
             ("มีแผนที่ทุนชุมชนที่ทุกคนเห็นร่วมกัน", "A map of community capital that everyone has seen"),
-            ("รายชื่อผู้ที่สนใจเป็นสมาชิก แยกกลุ่มเยาวชนและแรงงานนอกระบบ", "A list of people interested in joining, with youth and informal workers counted"),
-            ("รู้ว่ามีกองทุนหรือกลุ่มออมทรัพย์เดิมที่ต่อยอดได้หรือไม่", "Whether an existing fund or savings group can be built on is known"),
+            (
+                "รายชื่อผู้ที่สนใจเป็นสมาชิก แยกกลุ่มเยาวชนและแรงงานนอกระบบ",
+                "A list of people interested in joining, with youth and informal workers counted",
+            ),
+            (
+                "รู้ว่ามีกองทุนหรือกลุ่มออมทรัพย์เดิมที่ต่อยอดได้หรือไม่",
+                "Whether an existing fund or savings group can be built on is known",
+            ),
         ),
         "tips": [
             (
@@ -226,7 +247,9 @@ STEPS = [
     },
     {
         "slug": "form-the-committee",
-        "title": P("ตั้งคณะทำงานที่มีเยาวชนและแรงงานนอกระบบ", "Form the working committee, with youth and informal workers on it"),
+        "title": P(
+            "ตั้งคณะทำงานที่มีเยาวชนและแรงงานนอกระบบ", "Form the working committee, with youth and informal workers on it"
+        ),
         "purpose": P(
             "ได้คณะทำงานที่ขับเคลื่อนกองทุน โดยเยาวชนและแรงงานนอกระบบมีที่นั่งจริงและมีส่วนตัดสินใจ",
             "A working committee that drives the fund, in which youth and informal workers hold real seats and a say "
@@ -254,8 +277,14 @@ STEPS = [
             ),
         ],
         "checklist": _check(
-            ("คณะทำงานมีผู้แทนเยาวชนอย่างน้อย 1 คน และผู้แทนแรงงานนอกระบบอย่างน้อย 1 คน", "At least one youth and one informal-worker representative sit on the committee"),
-            ("ทุกบทบาทมีผู้รับผิดชอบ และผู้ถือเงินกับผู้ลงบัญชีเป็นคนละคน", "Every role is filled, and cash and books are held by different people"),
+            (
+                "คณะทำงานมีผู้แทนเยาวชนอย่างน้อย 1 คน และผู้แทนแรงงานนอกระบบอย่างน้อย 1 คน",
+                "At least one youth and one informal-worker representative sit on the committee",
+            ),
+            (
+                "ทุกบทบาทมีผู้รับผิดชอบ และผู้ถือเงินกับผู้ลงบัญชีเป็นคนละคน",
+                "Every role is filled, and cash and books are held by different people",
+            ),
             ("กำหนดวันประชุมประจำเดือนแล้ว", "A monthly meeting date is set"),
         ),
         "tips": [
@@ -278,8 +307,12 @@ STEPS = [
             "A constitution the members wrote and approved together, covering savings, loans, repayments, use of the "
             "surplus and audit.",
         ),
-        "participants": P("คณะทำงาน และที่ประชุมสมาชิกเพื่อลงมติ", "The working committee, and the members' meeting to approve"),
-        "time_needed": P("ประชุมคณะทำงาน 2–3 ครั้ง และประชุมสมาชิก 1 ครั้ง", "2–3 committee meetings and one members' meeting"),
+        "participants": P(
+            "คณะทำงาน และที่ประชุมสมาชิกเพื่อลงมติ", "The working committee, and the members' meeting to approve"
+        ),
+        "time_needed": P(
+            "ประชุมคณะทำงาน 2–3 ครั้ง และประชุมสมาชิก 1 ครั้ง", "2–3 committee meetings and one members' meeting"
+        ),
         "activities": [
             _p(
                 "ใช้แบบร่างระเบียบกองทุนเป็นจุดเริ่ม ปรับแต่ละข้อให้เข้ากับชุมชน เช่น เงินออมขั้นต่ำ วงเงินกู้ ค่าธรรมเนียม และสัดส่วนผลกำไรที่เป็นงบการเรียนรู้",
@@ -293,7 +326,10 @@ STEPS = [
         ],
         "checklist": _check(
             ("ระเบียบกองทุนผ่านมติที่ประชุมสมาชิก", "The constitution was approved by the members' meeting"),
-            ("กำหนดสัดส่วนผลกำไรสำหรับกองทุนสวัสดิการและงบการเรียนรู้", "Shares of the surplus for the social fund and learning are set"),
+            (
+                "กำหนดสัดส่วนผลกำไรสำหรับกองทุนสวัสดิการและงบการเรียนรู้",
+                "Shares of the surplus for the social fund and learning are set",
+            ),
             ("มีขั้นตอนรับมือเมื่อผู้กู้ผ่อนชำระไม่ได้", "There is a procedure for borrowers who cannot repay"),
         ),
         "tips": [
@@ -315,7 +351,9 @@ STEPS = [
             "สมาชิกแต่ละคนหรือแต่ละกลุ่มมีแผนอาชีพที่ทำได้จริง และรู้ว่าจะเรียนรู้อะไร จากใคร ระหว่างทาง",
             "Each member or group has a realistic occupation plan and knows what they will learn, from whom, along the way.",
         ),
-        "participants": P("สมาชิก พี่เลี้ยงจากกลุ่มอาชีพ และภาคีด้านการศึกษา", "Members, mentors from occupational groups and education partners"),
+        "participants": P(
+            "สมาชิก พี่เลี้ยงจากกลุ่มอาชีพ และภาคีด้านการศึกษา", "Members, mentors from occupational groups and education partners"
+        ),
         "time_needed": P("1–2 เดือน", "1–2 months"),
         "activities": [
             _p(
@@ -347,7 +385,10 @@ STEPS = [
     },
     {
         "slug": "manage-money",
-        "title": P("บริหารเงิน: บัญชี เงินกู้ การชำระคืน และกองทุนสวัสดิการ", "Manage the money: ledger, loans, repayments and the social fund"),
+        "title": P(
+            "บริหารเงิน: บัญชี เงินกู้ การชำระคืน และกองทุนสวัสดิการ",
+            "Manage the money: ledger, loans, repayments and the social fund",
+        ),
         "purpose": P(
             "เงินทุกบาทมีที่มาที่ไป ตรวจสอบได้ และหมุนเวียนกลับมาให้สมาชิกคนต่อไปได้กู้",
             "Every baht is accounted for, can be checked, and revolves back for the next member to borrow.",
@@ -360,15 +401,24 @@ STEPS = [
                 [
                     (
                         ("รับเงินออมและค่างวด", "ออกใบรับเงินทุกครั้ง และลงสมุดบัญชีในวันเดียวกัน"),
-                        ("Take in savings and instalments", "Give a receipt every time and enter it in the ledger the same day."),
+                        (
+                            "Take in savings and instalments",
+                            "Give a receipt every time and enter it in the ledger the same day.",
+                        ),
                     ),
                     (
                         ("พิจารณาคำขอกู้", "ดูแผนอาชีพและความสามารถในการผ่อน คณะทำงานลงมติ และบันทึกในทะเบียนเงินกู้"),
-                        ("Consider loan requests", "Look at the occupation plan and the ability to repay; the committee decides and records it in the loan register."),
+                        (
+                            "Consider loan requests",
+                            "Look at the occupation plan and the ability to repay; the committee decides and records it in the loan register.",
+                        ),
                     ),
                     (
                         ("ติดตามผู้กู้", "ผู้กู้ที่ผิดนัดได้รับการพูดคุยเพื่อหาทางออกก่อน ไม่ใช่ลงโทษทันที"),
-                        ("Follow up borrowers", "A borrower who misses a payment is first visited to find a way forward, not punished."),
+                        (
+                            "Follow up borrowers",
+                            "A borrower who misses a payment is first visited to find a way forward, not punished.",
+                        ),
                     ),
                     (
                         ("กระทบยอด", "ยอดเงินสดและเงินฝากธนาคารต้องตรงกับสมุดบัญชี ผู้ตรวจสอบลงชื่อรับรอง"),
@@ -415,7 +465,10 @@ STEPS = [
             ),
         ],
         "checklist": _check(
-            ("มีค่าเริ่มต้นของตัวชี้วัดหลักก่อนปล่อยกู้รอบแรก", "Baselines for the main indicators were taken before the first loans"),
+            (
+                "มีค่าเริ่มต้นของตัวชี้วัดหลักก่อนปล่อยกู้รอบแรก",
+                "Baselines for the main indicators were taken before the first loans",
+            ),
             ("กรอกแบบติดตามครบทุกไตรมาส พร้อมแหล่งข้อมูล", "The monitoring form is filled in every quarter, with sources"),
             ("แจ้งผลให้สมาชิกทราบ", "Results were shared with members"),
         ),
@@ -438,7 +491,10 @@ STEPS = [
             "สิ่งที่ได้เรียนรู้ส่งต่อไปยังชุมชนอื่น และเครือข่ายความร่วมมือช่วยให้กองทุนเติบโตอย่างยั่งยืน",
             "What was learned reaches other communities, and a network of partners helps the fund grow and last.",
         ),
-        "participants": P("คณะทำงาน สมาชิกที่เป็นผู้เล่าเรื่อง ภาคี และชุมชนที่สนใจ", "The committee, members who tell the story, partners and interested communities"),
+        "participants": P(
+            "คณะทำงาน สมาชิกที่เป็นผู้เล่าเรื่อง ภาคี และชุมชนที่สนใจ",
+            "The committee, members who tell the story, partners and interested communities",
+        ),
         "time_needed": P("ปีละ 1–2 ครั้ง", "Once or twice a year"),
         "activities": [
             _p(
@@ -517,7 +573,9 @@ def _linked_page(slug, thai):
 
 
 def _ensure_step(toolkit, order, data, resources, thai):
-    content = {key: data[key] for key in ("slug", "title", "purpose", "participants", "time_needed", "activities", "checklist")}
+    content = {
+        key: data[key] for key in ("slug", "title", "purpose", "participants", "time_needed", "activities", "checklist")
+    }
     step = ToolkitStepPage.objects.child_of(toolkit).filter(slug=data["slug"]).first()
     if step is None:
         values = pick(content, "th")

@@ -201,7 +201,14 @@ LEDGER = {
                 P("อาชีพ", "Occupation"),
                 P("เงินออมสะสม (บาท)", "Savings to date (baht)"),
             ],
-            "example": [1, P("ตัวอย่าง สมาชิก", "Example Member"), P("เยาวชน", "youth"), "2024-01-15", P("ทอเสื่อ", "mat weaving"), 600],
+            "example": [
+                1,
+                P("ตัวอย่าง สมาชิก", "Example Member"),
+                P("เยาวชน", "youth"),
+                "2024-01-15",
+                P("ทอเสื่อ", "mat weaving"),
+                600,
+            ],
         },
         {
             "name": P("เงินออม", "Savings"),
@@ -304,17 +311,29 @@ def ledger_xlsx(language):
 MINUTES = {
     "title": P("แบบบันทึกรายงานการประชุมคณะทำงานกองทุน", "Working committee meeting minutes form"),
     "fields": [
-        P("ครั้งที่ ........ / ........ วันที่ ......................... เวลา ............ สถานที่ .........................",
-          "Meeting no. ........ / ........ Date ......................... Time ............ Place ........................."),
-        P("ประธานในที่ประชุม .........................   ผู้บันทึก .........................",
-          "Chair .........................   Minutes taken by ........................."),
+        P(
+            "ครั้งที่ ........ / ........ วันที่ ......................... เวลา ............ สถานที่ .........................",
+            "Meeting no. ........ / ........ Date ......................... Time ............ Place .........................",
+        ),
+        P(
+            "ประธานในที่ประชุม .........................   ผู้บันทึก .........................",
+            "Chair .........................   Minutes taken by .........................",
+        ),
     ],
     "attendance": P("ผู้เข้าประชุม", "Attendance"),
-    "attendance_columns": [P("ชื่อ", "Name"), P("บทบาท", "Role"), P("เยาวชน / แรงงานนอกระบบ", "Youth / informal worker"), P("ลายมือชื่อ", "Signature")],
+    "attendance_columns": [
+        P("ชื่อ", "Name"),
+        P("บทบาท", "Role"),
+        P("เยาวชน / แรงงานนอกระบบ", "Youth / informal worker"),
+        P("ลายมือชื่อ", "Signature"),
+    ],
     "agenda": [
         P("วาระที่ 1 เรื่องแจ้งเพื่อทราบ", "Item 1. For information"),
         P("วาระที่ 2 รับรองรายงานการประชุมครั้งที่แล้ว", "Item 2. Approval of the last minutes"),
-        P("วาระที่ 3 รายงานการเงิน: เงินออม เงินกู้ การชำระคืน กองทุนสวัสดิการ", "Item 3. Money: savings, loans, repayments, social fund"),
+        P(
+            "วาระที่ 3 รายงานการเงิน: เงินออม เงินกู้ การชำระคืน กองทุนสวัสดิการ",
+            "Item 3. Money: savings, loans, repayments, social fund",
+        ),
         P("วาระที่ 4 คำขอกู้และการติดตามผู้กู้", "Item 4. Loan requests and follow-up of borrowers"),
         P("วาระที่ 5 การเรียนรู้และการพัฒนาอาชีพ", "Item 5. Learning and occupational development"),
         P("วาระที่ 6 เรื่องอื่น ๆ", "Item 6. Other business"),
@@ -322,8 +341,10 @@ MINUTES = {
     "decisions": P("มติที่ประชุม / ผู้รับผิดชอบ / กำหนดเสร็จ", "Decisions / who / by when"),
     "money": P("สรุปการเงิน (บาท)", "Money summary (baht)"),
     "money_rows": [P("ยอดยกมา", "Brought forward"), P("รับ", "Received"), P("จ่าย", "Paid out"), P("คงเหลือ", "Balance")],
-    "sign": P("ลงชื่อ ......................... ผู้บันทึก     ลงชื่อ ......................... ประธาน",
-              "Signed ......................... (minutes)     Signed ......................... (chair)"),
+    "sign": P(
+        "ลงชื่อ ......................... ผู้บันทึก     ลงชื่อ ......................... ประธาน",
+        "Signed ......................... (minutes)     Signed ......................... (chair)",
+    ),
 }
 
 MONITORING = {
@@ -333,33 +354,48 @@ MONITORING = {
         "Fill in every quarter, with the members. Every number comes from the books or a real count; always note "
         "its source.",
     ),
-    "period": P("หน่วย ......................... ไตรมาส ........ ปี ........ ผู้กรอก .........................",
-                "Unit ......................... Quarter ........ Year ........ Filled in by ........................."),
-    "columns": [P("ตัวชี้วัด", "Indicator"), P("ค่าเริ่มต้น", "Baseline"), P("ไตรมาสนี้", "This quarter"), P("แหล่งข้อมูล", "Source")],
+    "period": P(
+        "หน่วย ......................... ไตรมาส ........ ปี ........ ผู้กรอก .........................",
+        "Unit ......................... Quarter ........ Year ........ Filled in by .........................",
+    ),
+    "columns": [
+        P("ตัวชี้วัด", "Indicator"),
+        P("ค่าเริ่มต้น", "Baseline"),
+        P("ไตรมาสนี้", "This quarter"),
+        P("แหล่งข้อมูล", "Source"),
+    ],
     "groups": [
         (
             P("การเรียนรู้", "Learning"),
-            [P("จำนวนผู้เข้าร่วมการเรียนรู้ (คน)", "People taking part in learning"),
-             P("เยาวชนที่กลับเข้าเรียนหรือได้เรียนต่อ (คน)", "Young people back in or continuing education"),
-             P("ทักษะใหม่ที่สมาชิกได้ฝึก (รายการ)", "New skills members practised")],
+            [
+                P("จำนวนผู้เข้าร่วมการเรียนรู้ (คน)", "People taking part in learning"),
+                P("เยาวชนที่กลับเข้าเรียนหรือได้เรียนต่อ (คน)", "Young people back in or continuing education"),
+                P("ทักษะใหม่ที่สมาชิกได้ฝึก (รายการ)", "New skills members practised"),
+            ],
         ),
         (
             P("อาชีพและรายได้", "Occupation and income"),
-            [P("สมาชิกที่มีอาชีพหรืองานเพิ่มขึ้น (คน)", "Members with a new or larger occupation"),
-             P("รายได้เฉลี่ยต่อเดือนของสมาชิก (บาท)", "Members' average monthly income (baht)")],
+            [
+                P("สมาชิกที่มีอาชีพหรืองานเพิ่มขึ้น (คน)", "Members with a new or larger occupation"),
+                P("รายได้เฉลี่ยต่อเดือนของสมาชิก (บาท)", "Members' average monthly income (baht)"),
+            ],
         ),
         (
             P("กองทุน", "The fund"),
-            [P("เงินออมสะสม (บาท)", "Total savings (baht)"),
-             P("เงินกู้คงค้าง (บาท)", "Loans outstanding (baht)"),
-             P("อัตราการชำระคืนตรงเวลา (%)", "On-time repayment rate (%)"),
-             P("ผู้แทนเยาวชน/แรงงานนอกระบบในคณะทำงาน (คน)", "Youth / informal-worker members of the committee")],
+            [
+                P("เงินออมสะสม (บาท)", "Total savings (baht)"),
+                P("เงินกู้คงค้าง (บาท)", "Loans outstanding (baht)"),
+                P("อัตราการชำระคืนตรงเวลา (%)", "On-time repayment rate (%)"),
+                P("ผู้แทนเยาวชน/แรงงานนอกระบบในคณะทำงาน (คน)", "Youth / informal-worker members of the committee"),
+            ],
         ),
         (
             P("ผลตอบแทนทางสังคม", "Social return"),
-            [P("เงินกองทุนสวัสดิการที่จ่ายช่วยเหลือ (บาท)", "Social fund support paid (baht)"),
-             P("กิจกรรมที่คืนประโยชน์สู่ชุมชน (ครั้ง)", "Activities giving back to the community"),
-             P("เรื่องเล่าการเปลี่ยนแปลงที่เก็บได้ (เรื่อง)", "Stories of change collected")],
+            [
+                P("เงินกองทุนสวัสดิการที่จ่ายช่วยเหลือ (บาท)", "Social fund support paid (baht)"),
+                P("กิจกรรมที่คืนประโยชน์สู่ชุมชน (ครั้ง)", "Activities giving back to the community"),
+                P("เรื่องเล่าการเปลี่ยนแปลงที่เก็บได้ (เรื่อง)", "Stories of change collected"),
+            ],
         ),
     ],
     "reflection": P("สิ่งที่ได้เรียนรู้และสิ่งที่จะปรับในไตรมาสหน้า", "What we learned and what we will change next quarter"),

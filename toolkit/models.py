@@ -334,6 +334,9 @@ class ToolkitBundle(models.Model):
             models.UniqueConstraint(fields=["toolkit", "kind", "fingerprint"], name="toolkit_bundle_unique_version")
         ]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.fingerprint[:12]}"
+
 
 class DownloadCount(models.Model):
     """How often something was downloaded in a month. Deliberately holds no IP, cookie or user agent."""
