@@ -21,7 +21,7 @@ from .models import ToolkitBundle, ToolkitPage, resources_for_steps
 from .pdf import html_to_pdf
 
 # Bump when the PDF template or ZIP layout changes, so stored bundles are rebuilt.
-BUNDLE_FORMAT = "3"
+BUNDLE_FORMAT = "4"
 
 _state = threading.local()
 

@@ -406,7 +406,8 @@ FORM_CSS = """
 body{font-size:11pt;line-height:1.55;color:#1c2321}
 h1{font-size:17pt;color:#073d27;margin:0 0 4mm}
 h2{font-size:12.5pt;color:#073d27;margin:5mm 0 2mm}
-table{border-collapse:collapse;width:100%}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th:first-child{width:55%}
 th,td{border:1px solid #4a5551;padding:1.5mm 2mm;text-align:left;vertical-align:top}
 th{background:#e4f0e9}
 td{height:8mm}
