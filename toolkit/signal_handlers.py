@@ -1,14 +1,17 @@
 """Rebuild the toolkit's bundles when the toolkit, a step or a resource is published or changed."""
 
+from django.core.cache import cache
 from django.db.models.signals import post_save
 
 from wagtail.signals import page_published, page_unpublished
 
 from .bundles import schedule_refresh
 from .models import StepResource, ToolkitPage, ToolkitResource, ToolkitStepPage
+from .templatetags.toolkit_tags import ENTRY_CACHE_KEY
 
 
 def _page_changed(sender, instance, **kwargs):
+    cache.delete(ENTRY_CACHE_KEY)
     if isinstance(instance, ToolkitPage):
         schedule_refresh(instance.pk)
     else:
