@@ -405,7 +405,7 @@ class CaseStudyToolkitStep(Orderable):
         help_text=_("A toolkit step page that this unit's story illustrates."),
     )
 
-    panels = [PageChooserPanel("step")]
+    panels = [PageChooserPanel("step", page_type="toolkit.ToolkitStepPage")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("toolkit step link")

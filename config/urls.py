@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include(impact_urls.download_patterns)),
     path("search/", home_views.search, name="search"),
+    path("", include("toolkit.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,7 +38,12 @@ class HomePage(SegmentedSearchMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "casestudies.CaseStudyIndexPage", "impact.ImpactDashboardPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "casestudies.CaseStudyIndexPage",
+        "toolkit.ToolkitPage",
+        "impact.ImpactDashboardPage",
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_heading"),

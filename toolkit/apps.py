@@ -6,3 +6,8 @@ class ToolkitConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "toolkit"
     verbose_name = _("Replication toolkit")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -1,0 +1,373 @@
+"""The replication toolkit: landing page, ordered step pages, downloadable resources, bundles and counts."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.search import SegmentedSearchMixin
+
+
+class ChecklistStreamBlock(blocks.StreamBlock):
+    item = blocks.CharBlock(
+        label=_("Checklist item"),
+        max_length=300,
+        help_text=_("One thing to check off, written as a short statement: “The committee has met”."),
+        icon="tick",
+    )
+
+    class Meta:
+        template = "toolkit/blocks/checklist.html"
+
+
+class ToolkitPage(SegmentedSearchMixin, RoutablePageMixin, Page):
+    """The toolkit overview: who it is for, how to use it, the steps in order and the downloads."""
+
+    intro = models.TextField(_("introduction"), help_text=_("One or two sentences on what the toolkit is."))
+    audience = models.TextField(
+        _("who the toolkit is for"), help_text=_("The people and organisations this toolkit is written for.")
+    )
+    how_to_use = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("how to use the toolkit"),
+        help_text=_("How to work through the steps, print and share them."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["toolkit.ToolkitStepPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("audience"), FieldPanel("how_to_use")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("audience"),
+        index.SearchField("how_to_use"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("intro"),
+        TranslatableField("audience"),
+        TranslatableField("how_to_use"),
+    ]
+
+    class Meta:
+        verbose_name = _("toolkit page")
+        verbose_name_plural = _("toolkit pages")
+
+    def live_steps(self):
+        """The live step pages in tree order (the order editors give them in the admin)."""
+        return ToolkitStepPage.objects.child_of(self).live().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        steps = list(self.live_steps())
+        context["steps"] = steps
+        context["resources"] = resources_for_steps(steps)
+        context["bundles"] = {b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self).order_by("created_at")}
+        return context
+
+    @path("")
+    def overview(self, request):
+        return self.render(request)
+
+    @path("download/<int:resource_id>/")
+    def download_resource(self, request, resource_id):
+        """Serve one resource's file and count the download (no personal data is recorded)."""
+        from .downloads import record_download, serve_document
+
+        resource = get_object_or_404(
+            ToolkitResource.objects.select_related("document"), pk=resource_id, locale_id=self.locale_id
+        )
+        if resource.document is None or not resource_is_published(resource):
+            raise Http404
+        record_download(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
+        return serve_document(resource.document)
+
+
+def resource_is_published(resource):
+    """A resource is public when a live step (in its locale) lists it."""
+    return StepResource.objects.filter(resource=resource, page__live=True).exists()
+
+
+def resources_for_steps(steps):
+    """The distinct resources of ``steps``, in step order then the order within each step."""
+    links = (
+        StepResource.objects.filter(page__in=steps)
+        .select_related("resource__document")
+        .order_by("page__path", "sort_order")
+    )
+    seen, resources = set(), []
+    for link in links:
+        if link.resource_id not in seen:
+            seen.add(link.resource_id)
+            resources.append(link.resource)
+    return resources
+
+
+class ToolkitStepPage(SegmentedSearchMixin, Page):
+    """One step of replicating the fund model: purpose, people, time, activities, checklist, tips, resources."""
+
+    purpose = models.TextField(_("purpose"), help_text=_("What this step achieves, in one or two sentences."))
+    participants = models.TextField(
+        _("who takes part"), help_text=_("Who should be in the room: committee, youth, informal workers, partners.")
+    )
+    time_needed = models.CharField(
+        _("time needed"), max_length=120, help_text=_("A realistic estimate, e.g. “2 meetings of 3 hours”.")
+    )
+    activities = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("activities"),
+        help_text=_("What people do in this step, in order."),
+    )
+    checklist = StreamField(
+        ChecklistStreamBlock(),
+        blank=True,
+        verbose_name=_("checklist"),
+        help_text=_("Items to tick off before moving on; printed with empty boxes."),
+    )
+
+    parent_page_types = ["toolkit.ToolkitPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("purpose"), FieldPanel("participants"), FieldPanel("time_needed")], heading=_("At a glance")
+        ),
+        FieldPanel("activities"),
+        FieldPanel("checklist"),
+        InlinePanel("tips", label=_("Tips from the pilots")),
+        InlinePanel("resource_links", label=_("Resources")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("participants"),
+        index.SearchField("activities"),
+        index.SearchField("checklist"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("purpose"),
+        TranslatableField("participants"),
+        TranslatableField("time_needed"),
+        TranslatableField("activities"),
+        TranslatableField("checklist"),
+        TranslatableField("tips"),
+        TranslatableField("resource_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("toolkit step")
+        verbose_name_plural = _("toolkit steps")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        toolkit = self.get_parent()
+        steps = list(ToolkitStepPage.objects.sibling_of(self).live().order_by("path").only("id", "title", "path"))
+        ids = [s.pk for s in steps]
+        position = ids.index(self.pk) if self.pk in ids else None
+        context.update(
+            toolkit=toolkit,
+            steps=steps,
+            number=position + 1 if position is not None else None,
+            total=len(steps),
+            previous_step=steps[position - 1] if position else None,
+            next_step=steps[position + 1] if position is not None and position + 1 < len(steps) else None,
+            tips=self.tips.select_related("linked_page"),
+            resources=[link.resource for link in self.resource_links.select_related("resource__document")],
+        )
+        return context
+
+
+class StepTip(TranslatableMixin, Orderable):
+    """A tip from the pilot units, optionally linking to the page that tells more (e.g. a case study)."""
+
+    page = ParentalKey(ToolkitStepPage, on_delete=models.CASCADE, related_name="tips")
+    text = models.TextField(_("tip"), help_text=_("What a pilot unit learned, in one or two sentences."))
+    # A generic page: the case study model is built separately and may be linked here once it exists.
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("read more on"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The case study (or other page) this tip comes from."),
+    )
+
+    panels = [FieldPanel("text"), FieldPanel("linked_page")]
+    translatable_fields = [TranslatableField("text"), TranslatableField("linked_page")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("tip from the pilots")
+        verbose_name_plural = _("tips from the pilots")
+        ordering = ["sort_order"]
+
+
+class ToolkitResource(TranslatableMixin, models.Model):
+    """A downloadable form, template, ledger or guide, with its file in Wagtail's documents."""
+
+    class Kind(models.TextChoices):
+        FORM = "form", _("Form")
+        TEMPLATE = "template", _("Template")
+        LEDGER = "ledger", _("Ledger")
+        GUIDE = "guide", _("Guide")
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("The resource's name, as readers see it."))
+    description = models.TextField(
+        _("description"), help_text=_("One or two sentences: what it is for and when to use it.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, help_text=_("Form, template, ledger or guide.")
+    )
+    # No model choices: wagtail-localize then lets a translation override the file's language with its file.
+    language = models.CharField(
+        _("language of the file"),
+        max_length=8,
+        default="th",
+        help_text=_("The language the file itself is written in."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The file to download: pdf, docx, xlsx, odt, ods, csv, png or jpg."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("kind"),
+        FieldPanel("language", widget=forms.Select(choices=settings.LANGUAGES)),
+        FieldPanel("document"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("kind"),
+        SynchronizedField("language", overridable=True),
+        SynchronizedField("document", overridable=True),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("toolkit resource")
+        verbose_name_plural = _("toolkit resources")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.language not in dict(settings.LANGUAGES):
+            raise ValidationError({"language": _("Choose one of the site's languages.")})
+
+    @property
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    @property
+    def file_type(self):
+        """The file's type as readers know it, e.g. “PDF”, “DOCX”."""
+        return self.document.file_extension.upper() if self.document else ""
+
+    def steps(self):
+        return ToolkitStepPage.objects.live().filter(resource_links__resource=self).order_by("path")
+
+
+class StepResource(TranslatableMixin, Orderable):
+    """Links a resource to a step; a resource may belong to several steps."""
+
+    page = ParentalKey(ToolkitStepPage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        ToolkitResource,
+        verbose_name=_("resource"),
+        on_delete=models.CASCADE,
+        related_name="step_links",
+        help_text=_("A form, template, ledger or guide used in this step."),
+    )
+
+    panels = [FieldPanel("resource")]
+    translatable_fields = [TranslatableField("resource")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("step resource")
+        verbose_name_plural = _("step resources")
+        ordering = ["sort_order"]
+
+
+class ToolkitBundle(models.Model):
+    """A generated ZIP or PDF of one toolkit, stored and reused while its fingerprint stays the same."""
+
+    class Kind(models.TextChoices):
+        ZIP = "zip", "ZIP"
+        PDF = "pdf", "PDF"
+
+    toolkit = models.ForeignKey(ToolkitPage, verbose_name=_("toolkit"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=3, choices=Kind.choices)
+    fingerprint = models.CharField(
+        _("fingerprint"), max_length=64, help_text=_("Digest of the published content the file was built from.")
+    )
+    file = models.FileField(_("file"), upload_to="toolkit/bundles/")
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("toolkit bundle")
+        verbose_name_plural = _("toolkit bundles")
+        constraints = [
+            models.UniqueConstraint(fields=["toolkit", "kind", "fingerprint"], name="toolkit_bundle_unique_version")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.fingerprint[:12]}"
+
+
+class DownloadCount(models.Model):
+    """How often something was downloaded in a month. Deliberately holds no IP, cookie or user agent."""
+
+    class Item(models.TextChoices):
+        RESOURCE = "resource", _("Resource")
+        ZIP = "zip", _("Toolkit ZIP")
+        PDF = "pdf", _("Toolkit PDF")
+
+    item = models.CharField(_("item"), max_length=10, choices=Item.choices)
+    resource = models.ForeignKey(
+        ToolkitResource, verbose_name=_("resource"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    month = models.DateField(_("month"), help_text=_("The first day of the month counted."))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resource", "month"], condition=Q(resource__isnull=False), name="download_count_resource_month"
+            ),
+            models.UniqueConstraint(
+                fields=["item", "language", "month"],
+                condition=Q(resource__isnull=True),
+                name="download_count_bundle_month",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_item_display()} {self.language} {self.month:%Y-%m}: {self.count}"

@@ -1,0 +1,44 @@
+"""Rebuild the toolkit's bundles when the toolkit, a step or a resource is published or changed."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_save
+
+from wagtail.signals import page_published, page_unpublished
+
+from .bundles import schedule_refresh
+from .models import StepResource, ToolkitPage, ToolkitResource, ToolkitStepPage
+from .templatetags.toolkit_tags import ENTRY_CACHE_KEY
+
+
+def _page_changed(sender, instance, **kwargs):
+    cache.delete(ENTRY_CACHE_KEY)
+    if isinstance(instance, ToolkitPage):
+        schedule_refresh(instance.pk)
+    else:
+        parent = instance.get_parent()
+        if parent is not None:
+            schedule_refresh(parent.pk)
+
+
+def _resource_saved(sender, instance, **kwargs):
+    toolkit_ids = (
+        ToolkitPage.objects.filter(
+            path__in=[
+                p[: -ToolkitPage.steplen]
+                for p in StepResource.objects.filter(resource=instance, page__live=True).values_list(
+                    "page__path", flat=True
+                )
+            ]
+        )
+        .live()
+        .values_list("pk", flat=True)
+    )
+    for pk in toolkit_ids:
+        schedule_refresh(pk)
+
+
+def register():
+    for model in (ToolkitPage, ToolkitStepPage):
+        page_published.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-published-{model.__name__}")
+        page_unpublished.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-unpublished-{model.__name__}")
+    post_save.connect(_resource_saved, sender=ToolkitResource, dispatch_uid="toolkit-resource-saved")

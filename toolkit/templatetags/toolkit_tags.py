@@ -1,0 +1,38 @@
+from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from toolkit.models import ToolkitPage, ToolkitStepPage
+
+register = template.Library()
+
+ENTRY_CACHE_KEY = "toolkit:home-entry"
+
+
+def toolkit_entries():
+    """Title, intro, URL and step count of the live toolkit in each language; cached until a toolkit page is published."""
+    entries = cache.get(ENTRY_CACHE_KEY)
+    if entries is None:
+        toolkits = list(ToolkitPage.objects.live().public().filter(alias_of__isnull=True).select_related("locale"))
+        steps = list(
+            ToolkitStepPage.objects.live()
+            .filter(depth__in={t.depth + 1 for t in toolkits})
+            .values_list("path", flat=True)
+        )
+        entries = {
+            toolkit.locale.language_code: {
+                "title": toolkit.title,
+                "intro": toolkit.intro,
+                "url": toolkit.get_url(),
+                "step_count": sum(1 for path in steps if path.startswith(toolkit.path)),
+            }
+            for toolkit in toolkits
+        }
+        cache.set(ENTRY_CACHE_KEY, entries, 3600)
+    return entries
+
+
+@register.inclusion_tag("toolkit/includes/toolkit_entry.html")
+def toolkit_entry():
+    """The home page's way into the toolkit in the current language (nothing when there is none)."""
+    return {"toolkit": toolkit_entries().get(get_language())}
