@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from toolkit import planner_views, selfcheck_views
 
 urlpatterns = [
     path("", home_views.root_redirect, name="root"),
@@ -23,6 +24,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("toolkit/planner/", planner_views.planner, name="toolkit_planner"),
+    path("toolkit/planner/plan.csv", planner_views.planner_csv, name="toolkit_planner_csv"),
+    path("toolkit/self-check/", selfcheck_views.self_check, name="toolkit_self_check"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

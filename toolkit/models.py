@@ -1,0 +1,1 @@
+from .selfcheck_models import ReadinessQuestion, ReadinessTheme  # noqa: F401
