@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 WIDTH, HEIGHT = 720, 360
-LEFT, RIGHT, TOP, BOTTOM = 96, 16, 16, 56
+LEFT, RIGHT, TOP, BOTTOM = 124, 20, 16, 64
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,19 @@ class Chart:
     series: list[Series]
     y_ticks: list[Tick]
     x_ticks: list[Tick]
+
+    @property
+    def plot_right(self) -> int:
+        return self.width - self.right
+
+    @property
+    def x_middle(self) -> float:
+        return (self.left + self.plot_right) / 2
+
+    @property
+    def y_middle(self) -> float:
+        """Middle of the plot area, negated: the y axis label is drawn rotated by -90 degrees."""
+        return -(self.top + (self.height - self.top - self.bottom) / 2)
 
 
 def nice_step(top: Decimal, count: int = 5) -> Decimal:
