@@ -1,0 +1,115 @@
+"""The readiness self-check: a plain GET form; the result is computed from the query string and never stored."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Locale, Page
+
+from . import readiness
+from .number_format import normalise_number
+from .selfcheck_models import ReadinessQuestion, ReadinessTheme
+
+LEVEL_LABELS = {
+    readiness.LEVEL_READY: _("Ready"),
+    readiness.LEVEL_GETTING_THERE: _("Getting there"),
+    readiness.LEVEL_START_HERE: _("Start here"),
+}
+
+
+def load_themes(locale):
+    """The themes of ``locale`` in order, each with its questions numbered as readers see them."""
+    questions = ReadinessQuestion.objects.filter(locale=locale).order_by("sort_order", "pk")
+    themes = list(
+        ReadinessTheme.objects.filter(locale=locale)
+        .order_by("sort_order", "pk")
+        .prefetch_related(Prefetch("questions", queryset=questions, to_attr="ordered_questions"))
+    )
+    number = 0
+    for theme in themes:
+        for question in theme.ordered_questions:
+            number += 1
+            question.number = number
+            question.field_name = f"q{number}"
+            question.choices = [(str(i), block.value["text"]) for i, block in enumerate(question.answers, start=1)]
+    return themes
+
+
+def _form_class(themes):
+    fields = {}
+    for theme in themes:
+        for question in theme.ordered_questions:
+            fields[question.field_name] = forms.ChoiceField(
+                label=question.text,
+                help_text=question.help_text,
+                choices=question.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Please choose an answer."),
+                    "invalid_choice": _("Please choose one of the answers."),
+                },
+            )
+    return type("ReadinessForm", (forms.Form,), fields)
+
+
+def _step_links(themes, request):
+    """Live pages that editors chose as steps to start with, fetched in one query, per theme."""
+    ids = {block["value"] for theme in themes for block in theme.start_steps.raw_data if block.get("value")}
+    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    for theme in themes:
+        theme.step_links = [
+            (pages[b["value"]].title, pages[b["value"]].get_url(request))
+            for b in theme.start_steps.raw_data
+            if b.get("value") in pages
+        ]
+
+
+@require_GET
+def self_check(request):
+    """Questions by theme; with every answer in the query string, the score per theme and where to start."""
+    language = get_language() or "th"
+    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
+    themes = load_themes(locale)
+    form_class = _form_class(themes)
+    field_names = list(form_class.base_fields)
+    answered = {name: normalise_number(request.GET[name]) for name in field_names if name in request.GET}
+    form = form_class(answered) if answered else form_class()
+    context = {"form": form, "themes": themes, "language": language}
+    status = 200
+    if form.is_bound and form.is_valid():
+        answers = {int(name[1:]): int(value) for name, value in form.cleaned_data.items()}
+        query = urlencode({name: form.cleaned_data[name] for name in field_names})
+        if "edit" not in request.GET:
+            scored = readiness.score(_scoring_themes(themes), answers)
+            _step_links(themes, request)
+            results = [{"theme": s.theme.key, "score": s, "level": LEVEL_LABELS[s.level]} for s in scored]
+            by_theme = {r["theme"].pk: r for r in results}
+            context.update(
+                results=results,
+                start_here=[by_theme[s.theme.key.pk] for s in readiness.where_to_start(scored)],
+                share_url=request.build_absolute_uri(f"{request.path}?{query}"),
+                edit_url=f"{request.path}?{query}&edit=1",
+            )
+            return render(request, "toolkit/self_check_result.html", context)
+    elif form.is_bound:
+        status = 400
+    context["questions"] = [(theme, [form[q.field_name] for q in theme.ordered_questions]) for theme in themes]
+    return render(request, "toolkit/self_check.html", context, status=status)
+
+
+def _scoring_themes(themes):
+    return [
+        readiness.Theme(
+            theme,
+            tuple(
+                readiness.Question(q.number, tuple(block.value["points"] for block in q.answers))
+                for q in theme.ordered_questions
+            ),
+        )
+        for theme in themes
+    ]
