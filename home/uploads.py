@@ -2,15 +2,20 @@
 could run (HTML, SVG, XML, scripts) or a computer could execute is accepted, whatever its name.
 
 Size and extension limits are Wagtail settings (``WAGTAILDOCS_MAX_UPLOAD_SIZE``, ``WAGTAILDOCS_EXTENSIONS``);
-images are checked by Wagtail itself (format, ``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``).
+images are checked by Wagtail itself (format, ``WAGTAILIMAGES_MAX_UPLOAD_SIZE``, ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``),
+with Pillow told to refuse oversized images before decoding them and corrupt images refused, not crashing.
 """
 
 from pathlib import PurePath
+
+from PIL import Image as PILImage
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
+from wagtail.images.forms import BaseImageForm
 
 ZIP = (b"PK\x03\x04",)
 
@@ -74,3 +79,40 @@ class SafeDocumentForm(BaseDocumentForm):
             if problem:
                 raise ValidationError(problem, code="unsafe_file")
         return uploaded
+
+    def _post_clean(self):
+        # When the file field already failed, the model's own extension check sees no file and would add a
+        # confusing second error ("extension “” is not allowed"): keep only the field's errors.
+        shown = len(self._errors.get("file", ()))
+        super()._post_clean()
+        if shown:
+            del self._errors["file"][shown:]
+
+
+def limit_image_decoding(max_pixels):
+    """Make Pillow refuse, from the header alone, any image over ``max_pixels`` (a decompression bomb).
+
+    Pillow raises ``DecompressionBombError`` above twice its ``MAX_IMAGE_PIXELS``, whatever the warning filters.
+    """
+    PILImage.MAX_IMAGE_PIXELS = max_pixels // 2
+
+
+class SafeImageField(WagtailImageField):
+    """Wagtail's image field, refusing truncated or corrupt image data instead of failing with an error page."""
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except (OSError, SyntaxError, ValueError) as error:  # what Pillow raises for broken image data
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+
+class SafeImageForm(BaseImageForm):
+    """Wagtail's image form with :class:`SafeImageField` for the file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("file")
+        if type(field) is WagtailImageField:
+            # Wagtail builds the field itself (formfield_callback); only its checks change.
+            field.__class__ = SafeImageField

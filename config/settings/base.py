@@ -151,6 +151,7 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # e.g. 8000 × 5000; larger images (or bombs) are refused
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.SafeImageForm"
 
 # Security headers. Public pages: no inline script or style, nothing from other sites, no framing.
 SECURE_CONTENT_TYPE_NOSNIFF = True
