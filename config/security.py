@@ -1,9 +1,9 @@
 """Security headers that Django does not set itself: the site's Content-Security-Policy (strict on public
 pages, relaxed for the Wagtail admin, which needs inline scripts) and Permissions-Policy."""
 
-from django.conf import settings
-
 from csp.middleware import CSPMiddleware, PolicyParts
+
+from django.conf import settings
 
 
 def is_admin_path(path):

@@ -140,9 +140,7 @@ def test_production_reads_the_environment_and_sends_hsts():
     assert result.returncode == 0, result.stderr
     hosts, backends, img_src, hsts, csp, health_status, http_status = result.stdout.strip().splitlines()
     assert hosts == "['odf.example.org'] ['https://odf.example.org'] True True True"
-    assert backends == (
-        "django.db.backends.sqlite3 django_redis.cache.RedisCache storages.backends.s3.S3Storage"
-    )
+    assert backends == ("django.db.backends.sqlite3 django_redis.cache.RedisCache storages.backends.s3.S3Storage")
     assert img_src == "[\"'self'\", 'data:', 'https://media.odf.example.org']"
     assert hsts == "max-age=31536000; includeSubDomains; preload"
     assert "upgrade-insecure-requests" in csp and "script-src 'self';" in csp
