@@ -275,18 +275,35 @@ PRIVACY = {
         "about you to anyone else.",
     ),
     "body": [
-        ("heading", {"text": P("สิ่งที่เว็บไซต์ไม่ทำ", "What the site does not do"), "level": "h2"}),
         (
-            "paragraph",
-            P(
-                "<ul><li>ไม่มีโปรแกรมวิเคราะห์สถิติผู้เข้าชม ไม่มีโฆษณา และไม่มีปุ่มของสื่อสังคมออนไลน์ที่ติดตามผู้อ่าน</li>"
-                "<li>แบบอักษร ภาพ และไฟล์ทุกชิ้นมาจากเว็บไซต์นี้เอง เบราว์เซอร์ของท่านจึงไม่ต้องติดต่อเว็บไซต์อื่นเมื่อเปิดหน้าใด ๆ</li>"
-                "<li>ผู้อ่านไม่ต้องลงทะเบียนหรือเข้าสู่ระบบ และหน้าเว็บสาธารณะไม่ตั้งคุกกี้</li></ul>",
-                "<ul><li>No visitor analytics, no advertising and no social-media buttons that follow readers.</li>"
-                "<li>Every font, image and file comes from this site itself, so your browser contacts no other "
-                "site when it opens a page.</li>"
-                "<li>Readers never need to register or sign in, and public pages set no cookies.</li></ul>",
-            ),
+            "points",
+            {
+                "heading": P("สิ่งที่เว็บไซต์ไม่ทำ", "What the site does not do"),
+                "points": [
+                    {
+                        "title": P("ไม่ติดตามผู้อ่าน", "No tracking"),
+                        "text": P(
+                            "ไม่มีโปรแกรมวิเคราะห์สถิติผู้เข้าชม ไม่มีโฆษณา และไม่มีปุ่มของสื่อสังคมออนไลน์ที่ติดตามผู้อ่าน",
+                            "No visitor analytics, no advertising and no social-media buttons that follow readers.",
+                        ),
+                    },
+                    {
+                        "title": P("ไม่โหลดสิ่งใดจากเว็บไซต์อื่น", "Nothing loaded from other sites"),
+                        "text": P(
+                            "แบบอักษร ภาพ และไฟล์ทุกชิ้นมาจากเว็บไซต์นี้เอง เบราว์เซอร์ของท่านจึงไม่ต้องติดต่อเว็บไซต์อื่นเมื่อเปิดหน้าใด ๆ",
+                            "Every font, image and file comes from this site itself, so your browser contacts no "
+                            "other site when it opens a page.",
+                        ),
+                    },
+                    {
+                        "title": P("ไม่มีคุกกี้สำหรับผู้อ่าน", "No cookies for readers"),
+                        "text": P(
+                            "ผู้อ่านไม่ต้องลงทะเบียนหรือเข้าสู่ระบบ และหน้าเว็บสาธารณะไม่ตั้งคุกกี้",
+                            "Readers never need to register or sign in, and public pages set no cookies.",
+                        ),
+                    },
+                ],
+            },
         ),
         ("heading", {"text": P("สิ่งที่เซิร์ฟเวอร์บันทึก", "What the server records"), "level": "h2"}),
         (
