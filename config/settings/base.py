@@ -140,6 +140,7 @@ WAGTAIL_SITE_NAME = _("Occupational Development Fund model")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor the release check (the admin CSP blocks it anyway)
 
 # Uploads (checks in home/uploads.py): no HTML, SVG, scripts or executables; bounded size and pixels.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "ods", "csv", "png", "jpg"]
