@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +13,10 @@ class HomeConfig(AppConfig):
         from .models import HomePage
         from .signals import home_page_saved
         from .thai_text import load_dictionary
+        from .uploads import limit_image_decoding
 
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
 
         # The Thai dictionary loads once per process here, so no search request or page save pays for it.
         load_dictionary()
+        limit_image_decoding(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)

@@ -262,6 +262,81 @@ PARTNERS_PAGE = {
     ],
 }
 
+# The privacy page: what the site itself does. Linked from the footer (home.templatetags.navigation_tags).
+PRIVACY = {
+    "title": P("ความเป็นส่วนตัว", "Privacy"),
+    "slug": "privacy",
+    "show_in_menus": False,
+    "intro": P(
+        "เว็บไซต์นี้ไม่ติดตามผู้อ่าน ไม่ใช้คุกกี้เพื่อการโฆษณาหรือการวิเคราะห์ และไม่ส่งข้อมูลของท่านให้ผู้อื่น",
+        "This site does not track its readers, uses no advertising or analytics cookies, and passes nothing "
+        "about you to anyone else.",
+    ),
+    "body": [
+        (
+            "points",
+            {
+                "heading": P("สิ่งที่เว็บไซต์ไม่ทำ", "What the site does not do"),
+                "points": [
+                    {
+                        "title": P("ไม่ติดตามผู้อ่าน", "No tracking"),
+                        "text": P(
+                            "ไม่มีโปรแกรมวิเคราะห์สถิติผู้เข้าชม ไม่มีโฆษณา และไม่มีปุ่มของสื่อสังคมออนไลน์ที่ติดตามผู้อ่าน",
+                            "No visitor analytics, no advertising and no social-media buttons that follow readers.",
+                        ),
+                    },
+                    {
+                        "title": P("ไม่โหลดสิ่งใดจากเว็บไซต์อื่น", "Nothing loaded from other sites"),
+                        "text": P(
+                            "แบบอักษร ภาพ และไฟล์ทุกชิ้นมาจากเว็บไซต์นี้เอง เบราว์เซอร์ของท่านจึงไม่ต้องติดต่อเว็บไซต์อื่นเมื่อเปิดหน้าใด ๆ",
+                            "Every font, image and file comes from this site itself, so your browser contacts no "
+                            "other site when it opens a page.",
+                        ),
+                    },
+                    {
+                        "title": P("ไม่มีคุกกี้สำหรับผู้อ่าน", "No cookies for readers"),
+                        "text": P(
+                            "ผู้อ่านไม่ต้องลงทะเบียนหรือเข้าสู่ระบบ และหน้าเว็บสาธารณะไม่ตั้งคุกกี้",
+                            "Readers never need to register or sign in, and public pages set no cookies.",
+                        ),
+                    },
+                ],
+            },
+        ),
+        ("heading", {"text": P("สิ่งที่เซิร์ฟเวอร์บันทึก", "What the server records"), "level": "h2"}),
+        (
+            "paragraph",
+            P(
+                "<p>เช่นเดียวกับเว็บไซต์ทั่วไป เซิร์ฟเวอร์บันทึกคำขอแต่ละครั้งไว้ชั่วคราว (เวลา หน้าที่เปิด หมายเลข IP และชนิดของเบราว์เซอร์) "
+                "เพื่อดูแลความปลอดภัยและแก้ไขข้อผิดพลาดเท่านั้น บันทึกเหล่านี้ไม่ถูกนำไปใช้ระบุตัวผู้อ่านและไม่เปิดเผยต่อผู้อื่น</p>",
+                "<p>Like any web site, the server briefly records each request (time, page, IP address and browser "
+                "type) only to keep the site secure and to fix errors. These records are not used to identify "
+                "readers and are not shared.</p>",
+            ),
+        ),
+        ("heading", {"text": P("ลิงก์ไปยังเว็บไซต์อื่น", "Links to other sites"), "level": "h2"}),
+        (
+            "paragraph",
+            P(
+                "<p>เมื่อท่านคลิกลิงก์ไปยังเว็บไซต์ของภาคี เว็บไซต์นั้นมีนโยบายความเป็นส่วนตัวของตนเอง "
+                "เว็บไซต์นี้ไม่ส่งที่อยู่ของหน้าที่ท่านอ่านอยู่ไปกับลิงก์ดังกล่าว</p>",
+                "<p>When you follow a link to a partner's site, that site's own privacy policy applies. This site "
+                "does not send the address of the page you were reading along with such links.</p>",
+            ),
+        ),
+        ("heading", {"text": P("ผู้ดูแลเนื้อหา", "Editors"), "level": "h2"}),
+        (
+            "paragraph",
+            P(
+                "<p>เฉพาะผู้ดูแลเนื้อหาที่เข้าสู่ระบบจัดการเว็บไซต์เท่านั้นที่ได้รับคุกกี้สำหรับการเข้าสู่ระบบ "
+                "และระบบจะระงับการเข้าสู่ระบบชั่วคราวเมื่อใส่รหัสผ่านผิดหลายครั้ง</p>",
+                "<p>Only editors who sign in to the site's administration receive a sign-in cookie, and sign-in "
+                "is blocked for a while after repeated wrong passwords.</p>",
+            ),
+        ),
+    ],
+}
+
 
 def _ensure_partners():
     for order, data in enumerate(PARTNERS):
@@ -310,5 +385,6 @@ def load(stdout=None):
     home = _ensure_home()
     ensure_page(home, StandardPage, ABOUT)
     ensure_page(home, StandardPage, PARTNERS_PAGE)
+    ensure_page(home, StandardPage, PRIVACY)
     if stdout:
-        stdout.write(f"home: home page, about and partners pages, {len(PARTNERS)} partners")
+        stdout.write(f"home: home page, about, partners and privacy pages, {len(PARTNERS)} partners")

@@ -13,3 +13,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="odf-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Login throttling is off for the suite (Django's test client logs in without a request); the tests
+# of the throttle itself turn it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False

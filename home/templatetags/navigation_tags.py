@@ -1,8 +1,9 @@
 from django import template
+from django.utils import translation
 
 from wagtail.models import Locale
 
-from home.models import HomePage, Partner
+from home.models import HomePage, Partner, StandardPage
 
 register = template.Library()
 
@@ -37,3 +38,17 @@ def main_menu(context):
 @register.inclusion_tag("includes/footer_partners.html")
 def footer_partners():
     return {"partners": Partner.objects.filter(locale=Locale.get_active())}
+
+
+PRIVACY_PAGE_SLUG = "privacy"
+
+
+@register.simple_tag
+def privacy_page():
+    """This language's live privacy page (a standard page with the slug ``privacy`` under the home page), if any."""
+    # One query: home pages sit at depth 2, so their children at depth 3.
+    return (
+        StandardPage.objects.live()
+        .filter(locale__language_code=translation.get_language(), depth=3, slug=PRIVACY_PAGE_SLUG)
+        .first()
+    )

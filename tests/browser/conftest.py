@@ -1,0 +1,89 @@
+"""One headless Chromium (Debian's ``chromium``, driven by Playwright; no browser download) and one live server
+for the whole session.
+
+The live server is pytest-django's ``LiveServer`` started by hand: the ``live_server`` fixture would make every
+browser test transactional, and flushing the database after it would wipe the demo content that the rest of the
+suite shares. The browser only reads, so the committed demo content is all it needs.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+def chromium_path():
+    """Debian's chromium, or ``None`` when it is not installed."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def skip_loudly(reason):
+    message = f"\n{'!' * 78}\n!!! BROWSER TESTS SKIPPED: {reason}\n{'!' * 78}\n"
+    print(message)  # noqa: T201 - shown with -s and in CI logs
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="package")
+def browser(site_server):
+    """One Chromium for all browser tests. Package-scoped: Playwright's event loop marks the main thread as async
+    while it runs, which Django refuses for database access, so it must be gone before the other tests run."""
+    executable = chromium_path()
+    if executable is None:
+        skip_loudly("chromium not found (apt-get install chromium); accessibility is NOT checked")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_loudly("the playwright package is missing (pip install -r requirements-dev.txt)")
+    # While Playwright runs, Django sees an event loop in this thread and refuses database calls; the only ones
+    # made here are the test transaction's own (plain synchronous code), so allow them until the browser closes.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site_url(site_server, django_db_blocker):
+    """The live server's address, with database access for its thread while the test runs."""
+    with django_db_blocker.unblock():
+        yield site_server.url
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh tab that records every request it makes and every Content-Security-Policy violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+    tab = context.new_page()
+    tab.requests = []
+    tab.csp_violations = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on(
+        "console",
+        lambda message: tab.csp_violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()

@@ -1,0 +1,270 @@
+"""Bad input never breaks the site: every public URL pattern, and one live page of every page type in both
+languages, fed malicious paths, query strings and methods. No 500, and no input reflected unescaped.
+
+The URL patterns are read from the URL configuration, and the pages from the database, so new views and page
+types are fuzzed as soon as they exist.
+"""
+
+import re
+from urllib.parse import quote
+
+import pytest
+
+from django.conf import settings
+from django.test import Client
+from django.urls import LocalePrefixPattern, URLResolver, get_resolver
+
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+EXCLUDED_PREFIXES = ("admin/",)  # the admin sits behind a login; it is Wagtail's, not ours to fuzz
+
+PAYLOADS = [
+    "",
+    "a",
+    "0",
+    "-1",
+    "1.5",
+    "99999999999999999999999999",
+    "-99999999999999999999999999",
+    "1e309",
+    "NaN",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "%00",
+    "\x00",
+    "a\x00b",
+    "../../../../etc/passwd",
+    "..%2F..%2F..%2Fetc%2Fpasswd",
+    "%2e%2e/%2e%2e/",
+    "..\\..\\windows\\win.ini",
+    "..;/",
+    "//evil.example/",
+    "\\\\evil.example",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    "<script>alert('fuzz')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg onload=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "' OR '1'='1",
+    '" OR "1"="1',
+    "1; DROP TABLE wagtailcore_page;--",
+    "1 UNION SELECT username, password FROM auth_user--",
+    "{{7*7}}",
+    "{% debug %}",
+    "${7*7}",
+    "%s%s%s%n",
+    "%",
+    "%%",
+    "%zz",
+    "%ff%fe%fd",
+    "%c0%af",
+    "%ed%a0%80",
+    "\r\nSet-Cookie: fuzz=1",
+    "\t \n",
+    "กองทุนเพื่อพัฒนาอาชีพ",
+    "ทอเสื่อ" * 50,
+    "😀🇹🇭",
+    "\u202eevil",
+    "a\u200bb",
+    "İıſK",
+    "a" * 300,
+    "x" * 5000,
+    "a/" * 100,
+    ".env",
+    ".git/config",
+    "wp-login.php",
+    "index.php?x=1",
+    "~root",
+    "*",
+    "?",
+    "#",
+    ";",
+]
+
+QUERY_KEYS = ["q", "page", "p", "tag", "unit", "year", "sort", "type", "format", "lang", "next", "id"]
+
+QUERY_STRINGS = (
+    [f"{key}={quote(value, safe='')}" for key in ("q", "page") for value in PAYLOADS]
+    + [f"{key}={quote(PAYLOADS[i % len(PAYLOADS)], safe='')}" for i, key in enumerate(QUERY_KEYS)]
+    + [
+        "page=-1",
+        "page=0",
+        "page=999999",
+        "page=2147483648",
+        "page=1&page=2",
+        "page[]=1",
+        "q=" + "ข" * 3000,
+        "q=%00&page=%00",
+        "%zz=%zz",
+        "=",
+        "&&&",
+        "q",
+        "a=1;b=2",
+        "tag=a&tag=b&tag=<b>",
+        "year=2566&year=-1",
+    ]
+)
+
+# Pages that read their query string (search, filtered lists): each gets every query string above; other
+# pages get a share. Add a URL here when such a page lands.
+FULL_QUERY_PATHS = ["/en/"]
+
+METHODS = ["post", "put", "patch", "delete", "options", "head"]
+
+REFLECTION_MARKERS = ("<", ">", '"', "'")
+
+_CONVERTER = re.compile(r"<(?:(?P<kind>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+def _regex_template(regex):
+    """``^(\\d+)/(.*)$`` → ``{}/{}``: each top-level capturing group becomes a slot."""
+    body = regex.removeprefix("^").removesuffix("$").removesuffix(r"\Z")
+    out, depth, index = [], 0, 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and depth == 0:
+            out.append(body[index + 1])
+            index += 2
+            continue
+        if char == "(":
+            if depth == 0:
+                out.append("{}")
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def public_url_templates():
+    """``[(template, slot_kinds)]`` for every non-admin URL pattern, e.g. ``("th/_util/login/", [])``."""
+    templates = []
+
+    def walk(patterns, prefix, kinds):
+        for pattern in patterns:
+            part = pattern.pattern
+            if isinstance(part, LocalePrefixPattern):
+                for code, _name in settings.LANGUAGES:
+                    walk(pattern.url_patterns, prefix + f"{code}/", kinds)
+                continue
+            route = str(part)
+            if hasattr(part, "_route"):
+                new_kinds = [m.group("kind") or "str" for m in _CONVERTER.finditer(route)]
+                text = _CONVERTER.sub("{}", route)
+            else:
+                text = _regex_template(route)
+                new_kinds = ["regex"] * text.count("{}")
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + text, kinds + new_kinds)
+            elif not (prefix + text).startswith(EXCLUDED_PREFIXES):
+                templates.append((prefix + text, kinds + new_kinds))
+
+    walk(get_resolver().url_patterns, "", [])
+    return templates
+
+
+SAMPLE_VALUES = {"int": "1", "slug": "about", "str": "about", "path": "about/", "regex": "about/"}
+
+
+def path_cases(templates):
+    """URLs with each slot filled by every payload in turn (the other slots hold a plausible value)."""
+    cases = []
+    for template, kinds in templates:
+        if not kinds:
+            cases += [f"/{template}", f"/{template}{quote(PAYLOADS[25])}"]
+            continue
+        for slot in range(len(kinds)):
+            for payload in PAYLOADS:
+                values = [SAMPLE_VALUES.get(kind, "1") for kind in kinds]
+                values[slot] = quote(payload, safe="/")
+                cases.append("/" + template.format(*values))
+    return cases
+
+
+def page_suffix_cases(pages):
+    """Malformed children of real pages (routed through the page tree) and junk at the site root."""
+    cases = [f"/{quote(payload, safe='/')}" for payload in PAYLOADS]
+    for page in pages[:2]:
+        cases += [f"{page}{quote(payload, safe='/')}/" for payload in PAYLOADS]
+    return cases
+
+
+def sample_pages():
+    """One live page of every page type in every language (the URL patterns of Wagtail's catch-all)."""
+    urls = {}
+    for page in Page.objects.live().exclude(depth=1).specific().order_by("path"):
+        key = (type(page), page.locale_id)
+        if key not in urls and page.url:
+            urls[key] = page.url
+    return sorted(urls.values())
+
+
+def public_seeds(templates):
+    seeds = sample_pages()
+    seeds += [f"/{template}" for template, kinds in templates if not kinds and "_util" not in template]
+    return sorted(set(seeds))
+
+
+def reflected(payload, response):
+    """True when a payload with markup characters comes back verbatim in an HTML body."""
+    if not any(marker in payload for marker in REFLECTION_MARKERS) or len(payload) < 3:
+        return False
+    if "html" not in response.get("Content-Type", ""):
+        return False
+    return payload in response.content.decode("utf-8", "replace")
+
+
+class FakeResponse(dict):
+    def __init__(self, body, content_type="text/html; charset=utf-8"):
+        super().__init__({"Content-Type": content_type})
+        self.content = body.encode()
+
+
+def test_reflection_check_catches_unescaped_input_only():
+    payload = '"><img src=x onerror=alert(1)>'
+    assert reflected(payload, FakeResponse(f"<p>You searched for {payload}</p>"))
+    assert not reflected(payload, FakeResponse("<p>You searched for &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>"))
+    assert not reflected(payload, FakeResponse(payload, "application/json"))
+    assert not reflected("about", FakeResponse("about"))
+
+
+def test_url_templates_cover_every_public_pattern():
+    templates = dict(public_url_templates())
+    assert {"healthz", "sitemap.xml", "robots.txt", "th/{}", "en/{}", "documents/{}/{}"} <= set(templates)
+    assert not any(template.startswith("admin/") for template in templates)
+
+
+def test_fuzz_public_urls_never_fail_or_reflect_input():
+    client = Client(raise_request_exception=False)
+    strict_client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    templates = public_url_templates()
+    seeds = public_seeds(templates)
+    assert len(sample_pages()) >= 2 * 2  # home and standard pages, in both languages
+
+    urls = path_cases(templates) + page_suffix_cases(sample_pages())
+    # Every seed gets a fifth of the query strings (rotating, so each string is tried on some page).
+    urls += [f"{seed}?{query}" for i, seed in enumerate(seeds) for query in QUERY_STRINGS[i % 5 :: 5]]
+    urls += [f"{path}?{query}" for path in FULL_QUERY_PATHS for query in QUERY_STRINGS]
+    cases = [(client, "get", url) for url in urls]
+    cases += [(strict_client, method, seed) for seed in seeds for method in METHODS]
+    assert len(cases) >= 1000
+
+    failures = []
+    for http, method, url in cases:
+        response = getattr(http, method)(url)
+        if response.status_code >= 500:
+            failures.append(f"{response.status_code} {method.upper()} {url[:200]}")
+            continue
+        payload_text = url.split("?", 1)[-1]
+        for payload in PAYLOADS:
+            if quote(payload, safe="") in payload_text or quote(payload, safe="/") in url:
+                if reflected(payload, response):
+                    failures.append(f"reflected {payload!r} in {method.upper()} {url[:200]}")
+    assert not failures, f"{len(failures)} of {len(cases)} requests failed:\n" + "\n".join(failures[:50])
