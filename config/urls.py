@@ -13,6 +13,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sw.js", home_views.service_worker, name="service_worker"),
+    path("offline/", home_views.offline_page, name="offline"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -23,6 +25,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
