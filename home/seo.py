@@ -168,11 +168,12 @@ def article_ld(page, data, organisation_id):
     return article
 
 
-def share_data(page, request, language, alternates=(), title=None, description=None):
+def share_data(page, request, language, alternates=(), title=None, description=None, canonical=None):
     """Everything ``includes/seo_meta.html`` needs for ``page`` (None for views that are not pages).
 
     ``alternates`` are the language codes of the page's other available versions; ``title`` and
-    ``description`` override the page's own for views that are not pages.
+    ``description`` override the page's own for views that are not pages; ``canonical`` is the page's
+    absolute URL when the caller already knows it (saves a lookup).
     """
     name = site_name()
     if page is not None and page.depth <= 2:
@@ -184,7 +185,7 @@ def share_data(page, request, language, alternates=(), title=None, description=N
         title=title,
         document_title=title if title == name else f"{title} · {name}",
         description=clean_text(description) if description else meta_description(page),
-        canonical=canonical_url(page, request),
+        canonical=canonical or canonical_url(page, request),
         image=share_image(page, request),
         og_type="article" if is_article(page) else "website",
         og_locale=OG_LOCALES.get(language, language),

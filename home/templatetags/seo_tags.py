@@ -26,7 +26,9 @@ def page_share_data(context):
     if not isinstance(page, Page) or not page.pk:
         page = None
     language = get_language() or "th"
-    alternates = [v.code for v in language_versions(context) if v.available]
+    versions = language_versions(context)
+    alternates = [v.code for v in versions if v.available]
+    own = next((v.url for v in versions if v.is_current and v.available), None)
     data = share_data(
         page,
         request,
@@ -34,6 +36,7 @@ def page_share_data(context):
         alternates,
         title=context.get("seo_title"),
         description=context.get("seo_description"),
+        canonical=own if page is not None and not page.alias_of_id else None,
     )
     request._share_data = data
     return data
