@@ -385,6 +385,12 @@ class CaseStudyPage(SegmentedSearchMixin, Page):
 
         return case_study_figures(self)
 
+    def get_related_news(self):
+        """Live news items in this page's language that name this unit (provided by the news app)."""
+        from news.views import news_about
+
+        return news_about(self)
+
     def get_context(self, request, *args, **kwargs):
         from .views import detail_context
 

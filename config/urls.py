@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sw.js", home_views.service_worker, name="service_worker"),
+    path("offline/", home_views.offline_page, name="offline"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/impact/", include(impact_urls.api_patterns)),
@@ -32,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("toolkit/planner/", planner_views.planner, name="toolkit_planner"),
     path("toolkit/planner/plan.csv", planner_views.planner_csv, name="toolkit_planner_csv"),
     path("toolkit/self-check/", selfcheck_views.self_check, name="toolkit_self_check"),
+    path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

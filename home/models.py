@@ -21,6 +21,33 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
+class ShareFieldsMixin(models.Model):
+    """A share image for link previews (LINE, Facebook ...); add it to a page model with ``SHARE_PANELS``.
+
+    The page's meta description is Wagtail's own ``search_description``; ``home.seo`` falls back to
+    the page's summary/intro and then a site default when either is empty.
+    """
+
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared on LINE, Facebook and the like (cropped to 1200×630). "
+            "Empty: the page's hero image, else the site's default picture."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
+SHARE_PANELS = [FieldPanel("share_image")]
+
+
 class HomePage(SegmentedSearchMixin, Page):
     """The root of each language's tree: the model in brief, and the way into every section."""
 
@@ -43,6 +70,7 @@ class HomePage(SegmentedSearchMixin, Page):
         "casestudies.CaseStudyIndexPage",
         "toolkit.ToolkitPage",
         "impact.ImpactDashboardPage",
+        "news.NewsIndexPage",
     ]
 
     content_panels = Page.content_panels + [

@@ -105,3 +105,63 @@ def search(request):
     )
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_GET
+def service_worker(request):
+    """/sw.js at the site root, so it may control every page; its text changes when the toolkit is republished."""
+    from .offline import service_worker_config, service_worker_config_json
+
+    response = render(
+        request,
+        "offline/sw.js",
+        {"config_json": service_worker_config_json(service_worker_config())},
+        content_type="application/javascript; charset=utf-8",
+    )
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def offline_page(request):
+    """The page the service worker shows, in Thai and English, when a page is not available offline."""
+    from .offline import toolkit_prefixes
+
+    prefixes = toolkit_prefixes()
+    response = render(
+        request,
+        "offline/offline.html",
+        {"toolkit_th": (prefixes.get("th") or [None])[0], "toolkit_en": (prefixes.get("en") or [None])[0]},
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def web_manifest(request):
+    """The web app manifest in the reader's language."""
+    from django.templatetags.static import static
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    language = get_language() or settings.LANGUAGE_CODE
+    manifest = {
+        "name": _("Occupational Development Fund model"),
+        "short_name": _("Fund model"),
+        "description": _("Occupations and community funds as tools for learning: case studies, toolkit, results."),
+        "lang": language,
+        "dir": "ltr",
+        "start_url": f"/{language}/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#fbfaf6",
+        "theme_color": "#0b5c3b",
+        "icons": [
+            {"src": static("img/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("img/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+        ],
+    }
+    response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json; charset=utf-8"
+    return response

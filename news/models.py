@@ -1,0 +1,210 @@
+"""Programme news: one index page per language and one page per news item, with RSS and Atom feeds.
+
+Related case studies, partners and tags are many-to-many fields that wagtail-localize copies as they
+are (a translated news item keeps pointing at the Thai objects); templates show each one in the
+reader's language through ``news.related``.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin
+from home.search import SegmentedSearchMixin
+
+
+class NewsTag(TranslatableMixin, models.Model):
+    """A topic that news items are tagged with; the name is translated, the slug is shared."""
+
+    name = models.CharField(_("name"), max_length=80, help_text=_("The tag as readers see it, in this language."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Short ASCII name used in links, e.g. “partners-meeting”. The same in every language."),
+    )
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page):
+    """Programme news, newest first, filtered by year and pilot unit; serves the RSS and Atom feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the news list."))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+    per_page = 10
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = Page.promote_panels + SHARE_PANELS
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [TranslatableField("intro"), SynchronizedField("share_image")]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+    def get_meta_description(self):
+        return self.intro
+
+    @path("")
+    def index_route(self, request):
+        from .views import index_context
+
+        return self.render(request, context_overrides=index_context(self, request))
+
+    @path("feed/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Offers only the partners and tags of the page's own language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
+        if locale_id:
+            for name in ("partners", "tags", "related_case_studies"):
+                if name in self.fields:
+                    field = self.fields[name]
+                    field.queryset = field.queryset.filter(locale_id=locale_id)
+
+
+class NewsPage(SegmentedSearchMixin, ShareFieldsMixin, Page):
+    """One news item: date, summary, hero image, story, and the pilot units and partners it concerns."""
+
+    date = models.DateField(_("date"), help_text=_("The date of the news (what happened, or when it was announced)."))
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_(
+            "Two or three sentences shown in the news list, the feeds and link previews (at most 400 characters)."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture shown at the top of the item, in the list and when the item is shared."),
+    )
+    hero_alt = models.CharField(
+        _("hero image alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe what the hero image shows for readers who cannot see it. Required with an image."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The news story: text, images, quotes, galleries, videos and callouts."),
+    )
+    related_case_studies = ParentalManyToManyField(
+        "casestudies.CaseStudyPage",
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("related pilot units"),
+        help_text=_("The case studies (pilot units) this news is about; the news is listed on their pages."),
+    )
+    partners = ParentalManyToManyField(
+        "home.Partner",
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("partners"),
+        help_text=_("Programme partners this news concerns."),
+    )
+    tags = ParentalManyToManyField(
+        NewsTag,
+        blank=True,
+        related_name="news_items",
+        verbose_name=_("tags"),
+        help_text=_("Topics of this news item. Add new tags under Snippets → News tags."),
+    )
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    base_form_class = NewsPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        FieldPanel("related_case_studies", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags", widget=forms.CheckboxSelectMultiple),
+    ]
+    promote_panels = Page.promote_panels + SHARE_PANELS
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        SynchronizedField("date"),
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_alt"),
+        TranslatableField("body"),
+        SynchronizedField("related_case_studies"),
+        SynchronizedField("partners"),
+        SynchronizedField("tags"),
+        SynchronizedField("share_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        ordering = ["-date", "-pk"]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def get_share_image(self):
+        return self.share_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self))
+        return context

@@ -1,0 +1,34 @@
+from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+register = template.Library()
+
+FEED_PATH_KEY = "news:index-path:{}"
+
+
+def news_index_path(language):
+    """URL path of the live news index in ``language`` ("" when there is none); cached until news indexes change."""
+    from news.models import NewsIndexPage
+
+    key = FEED_PATH_KEY.format(language)
+    path = cache.get(key)
+    if path is None:
+        index = NewsIndexPage.objects.live().public().filter(locale__language_code=language).first()
+        path = (index.get_url() or "") if index else ""
+        cache.set(key, path, 3600)
+    return path
+
+
+def forget_news_index_paths():
+    from django.conf import settings
+
+    cache.delete_many([FEED_PATH_KEY.format(code) for code, _name in settings.LANGUAGES])
+
+
+@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
+def news_feed_links(context):
+    """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language."""
+    request = context.get("request")
+    path = news_index_path(get_language()) if request is not None else ""
+    return {"feed_base": request.build_absolute_uri(path) if path else None}

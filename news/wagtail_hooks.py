@@ -1,0 +1,36 @@
+"""Admin for news: the tags snippet under Snippets, and a flat list of news items in the page explorer menu."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import NewsPage, NewsTag
+
+
+class NewsTagViewSet(SnippetViewSet):
+    model = NewsTag
+    icon = "tag"
+    menu_label = _("News tags")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    ordering = ["name"]
+
+
+class NewsPageListingViewSet(PageListingViewSet):
+    model = NewsPage
+    icon = "doc-full"
+    menu_label = _("News")
+    add_to_admin_menu = True
+    menu_order = 210
+
+
+register_snippet(NewsTagViewSet)
+news_listing_viewset = NewsPageListingViewSet("news_pages")
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing():
+    return news_listing_viewset
