@@ -15,13 +15,14 @@ import zipfile
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from .models import ToolkitBundle, ToolkitPage, resources_for_steps
 from .pdf import html_to_pdf
 
 # Bump when the PDF template or ZIP layout changes, so stored bundles are rebuilt.
-BUNDLE_FORMAT = "4"
+BUNDLE_FORMAT = "5"
 
 _state = threading.local()
 
@@ -96,10 +97,13 @@ def _store(toolkit, kind, digest, data):
 def build_pdf(toolkit, steps, resources):
     """The whole kit (overview, every step with its checklist and resources) as A4 PDF bytes."""
     language = toolkit.locale.language_code
+    site_root = toolkit.get_site().root_url
     with translation.override(language):
         html = render_to_string(
             "toolkit/pdf/toolkit.html",
             {
+                "self_check_url": site_root + reverse("toolkit_self_check"),
+                "planner_url": site_root + reverse("toolkit_planner"),
                 "toolkit": toolkit,
                 "steps": [_step_context(step) for step in steps],
                 "resources": resources,
