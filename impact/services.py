@@ -2,7 +2,7 @@
 
 Figures are edited inline on the Thai case study page, so the page's latest revision holds a copy of them.
 Whenever figures are written outside the page editor (spreadsheet import, the figures listing, demo data),
-``sync_page_revision`` records them in a new revision; otherwise the editor would show the old figures and
+``sync_page_revision`` writes them into the latest revision; otherwise the editor would show the old figures and
 publishing the page would silently undo the change.
 """
 
@@ -30,15 +30,22 @@ def source_indicators():
 
 
 def sync_page_revision(page, user=None):
-    """Record the page's current figures in a new revision: published if the page had no draft, else a draft."""
+    """Write the page's current figures into its latest revision (the one the editor opens).
+
+    The revision is updated in place rather than followed by a new published one: figures are data, not
+    translatable text, so a quarterly import must neither re-publish the page nor mark its English
+    translation out of date. Without this, the editor would show old figures and publishing the page
+    would silently undo the change.
+    """
     page = CaseStudyPage.objects.get(pk=page.pk)
-    figures = list(ImpactFigure.objects.filter(page=page).order_by("sort_order", "pk"))
-    if page.has_unpublished_changes:
-        draft = page.get_latest_revision_as_object()
-        draft.impact_figures = figures
-        draft.save_revision(user=user, clean=False)
-    else:
-        page.save_revision(user=user, clean=False).publish(user=user)
+    revision = page.latest_revision
+    if revision is None:
+        page.save_revision(user=user, clean=False)
+        return
+    content = dict(revision.content)
+    content["impact_figures"] = page.serializable_data()["impact_figures"]
+    revision.content = content
+    revision.save(update_fields=["content"])
 
 
 def save_figures(values, user=None):

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Occupation, Province, TargetGroup
 from home.models import HomePage, StandardPage
+from toolkit.models import ToolkitStepPage
 
 
 def thai(model, slug):
@@ -51,7 +52,8 @@ class CaseStudyAdminTests(WagtailPageTestCase):
             "lessons_learned": rich_text("<p>บทเรียน</p>"),
             "local_partners": "",
             "body": streamfield([("paragraph", rich_text("<p>เรื่องราว</p>"))]),
-            "toolkit_steps": inline_formset([{"step": Page.objects.get(slug="about", locale__language_code="th").pk}]),
+            "toolkit_steps": inline_formset([{"step": thai(ToolkitStepPage, "assess-the-community").pk}]),
+            "impact_figures": inline_formset([]),
         }
         data.update(overrides)
         data = nested_form_data(data)
@@ -65,7 +67,7 @@ class CaseStudyAdminTests(WagtailPageTestCase):
         page = CaseStudyPage.objects.get(slug="trial-group", locale__language_code="th")
         assert page.province.slug == "lampang" and page.year_joined == 2023
         assert {g.slug for g in page.target_groups.all()} == {"youth", "informal-workers"}
-        assert [link.step.slug for link in page.toolkit_steps.all()] == ["about"]
+        assert [link.step.slug for link in page.toolkit_steps.all()] == ["assess-the-community"]
 
     def test_hero_image_needs_alt_text(self):
         from wagtail.images import get_image_model

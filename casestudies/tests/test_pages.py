@@ -184,7 +184,7 @@ def test_related_case_studies_share_a_group_or_occupation(client):
     index = thai_index()
     add_unit(index, "elsewhere", title="ไม่เกี่ยวข้อง", groups=(), province="lampang")
     body = client.get("/th/case-studies/ban-pho-thong/").content.decode()
-    related = body.split('id="cs-related-heading"')[1]
+    related = body.split('id="cs-related-heading"')[1].split("</section>")[0]
     assert "/th/case-studies/pho-jai-nai-withi-pho-phiang/" in related  # youth, informal workers
     assert "/th/case-studies/chae-son-friends-with-disabilities/" in related  # informal workers
     assert "ไม่เกี่ยวข้อง" not in related
