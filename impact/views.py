@@ -13,6 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
+from home.page_cache import content_fragment_is_cached
+
 from .aggregation import aggregate
 from .charts import bar_chart
 from .filters import FilterError, parse_filters, quarter_of
@@ -94,6 +98,8 @@ def indicator_charts(cat, rows, language, max_periods=None):
 def dashboard_response(page, request):
     """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
     language = get_language() or "th"
+    if not request.GET and content_fragment_is_cached(request):  # the charts are cached: render the rest
+        return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
     context = page.get_context(request)
     status = 200
     try:
