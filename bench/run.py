@@ -1,3 +1,4 @@
+# ruff: noqa: S106, S603, S607 - a local benchmark: fixed commands, a throwaway key, loopback only
 """`make bench`: how fast each public page type is, as a share of a static file served by the same server.
 
 Starts the site with production settings (gunicorn, 2 sync workers, DEBUG off, WhiteNoise) on a

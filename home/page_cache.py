@@ -41,7 +41,7 @@ def generation():
     """The current cache generation (created on first use; a time-based start never reuses old keys)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        value = int(time.time() * 1000)
+        value = time.time_ns()
         cache.add(GENERATION_KEY, value, None)
         value = cache.get(GENERATION_KEY) or value
     return value
@@ -52,7 +52,7 @@ def bump_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new, larger one
-        cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+        cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
 def content_changed(sender, **kwargs):
