@@ -54,6 +54,7 @@ def env(cached: bool):
         MEDIA_ROOT=str(WORK / "media"),
         STATIC_ROOT=str(WORK / "static"),
         PAGE_CACHE_SECONDS="300" if cached else "0",
+        FRAGMENT_CACHE_SECONDS="3600",  # local memory: right for one server that nobody edits during the run
         SERVE_MEDIA="1",
     )
     if "BENCH_REDIS_URL" in os.environ:
