@@ -39,5 +39,11 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l th -l en --ignore=.venv --ignore=staticfiles --ignore=media
 
+# Speed of every public page type against a static file of the same size (bench/results.md), ≤ 5 minutes.
+bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || (sudo apt-get update -qq && sudo apt-get install -y -qq wrk)
+	$(PY) manage.py compile_translations
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -24,3 +24,12 @@ def english_home(db):
     from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="en")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database rolls back after a test, cached fragments would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -30,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
 
@@ -131,7 +132,7 @@ class Occupation(TaxonomyTerm):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
 
 
-class CaseStudyIndexPage(SegmentedSearchMixin, Page):
+class CaseStudyIndexPage(CachedContentMixin, SegmentedSearchMixin, Page):
     """The list of pilot units: cards, filters by region/province, target group and occupation, and a map."""
 
     intro = models.TextField(
@@ -172,7 +173,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
                     field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class CaseStudyPage(SegmentedSearchMixin, Page):
+class CaseStudyPage(CachedContentMixin, SegmentedSearchMixin, Page):
     """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
 
     unit_name = models.CharField(

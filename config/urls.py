@@ -22,10 +22,12 @@ urlpatterns = [
     path("api/v1/impact/", include(impact_urls.api_patterns)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Django serving uploads: development, and production settings tried locally (SERVE_MEDIA, see production.py).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += i18n_patterns(
     path("", include(impact_urls.download_patterns)),

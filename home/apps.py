@@ -11,11 +11,14 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from .models import HomePage
+        from .page_cache import connect_signals
         from .signals import home_page_saved
         from .thai_text import load_dictionary
         from .uploads import limit_image_decoding
 
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
+
+        connect_signals()
 
         # The Thai dictionary loads once per process here, so no search request or page save pays for it.
         load_dictionary()

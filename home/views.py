@@ -1,5 +1,7 @@
 """Site-wide views that are not Wagtail pages: the language redirect, health check, sitemap, robots, search."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -77,12 +79,24 @@ def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
 
 
+def cached_search(query, language):
+    """The matching pages, kept in the cache until the next publish (home/page_cache.py)."""
+    from .page_cache import generation
+
+    key = "odf:search:" + hashlib.sha256(f"{generation()}:{language}:{query}".encode()).hexdigest()
+    pages = cache.get(key)
+    if pages is None:
+        pages = list(search_pages(query, language))
+        cache.set(key, pages, settings.FRAGMENT_CACHE_SECONDS)
+    return pages
+
+
 @require_GET
 def search(request):
     """Thai-aware search within the reader's language, filtered by page kind and paginated; writes nothing."""
     query = thai_text.normalise_query(request.GET.get("q", ""))
     terms = thai_text.query_terms(query)
-    pages = search_pages(query, translation.get_language()) if terms else []
+    pages = cached_search(query, translation.get_language()) if terms else []
     kinds = kinds_of(pages)
     kind = request.GET.get("kind", "")
     if kind not in {k.key for k in kinds}:

@@ -8,10 +8,16 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from wagtail.models import Page
+
+from home.page_cache import content_fragment_is_cached, generation
 
 from .aggregation import aggregate
 from .charts import bar_chart
@@ -94,6 +100,8 @@ def indicator_charts(cat, rows, language, max_periods=None):
 def dashboard_response(page, request):
     """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
     language = get_language() or "th"
+    if not request.GET and content_fragment_is_cached(request):  # the charts are cached: render the rest
+        return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
     context = page.get_context(request)
     status = 200
     try:
@@ -179,8 +187,19 @@ def figures_download(request, path, fmt):
 
     from .models import ImpactDashboardPage
 
+    key = f"odf:figures:{generation()}:{request.get_full_path()}"
+    cached = cache.get(key)
+    if cached is not None:  # the export is kept until the next publish or figure save (home/page_cache.py)
+        content, headers = cached
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
     locale = Locale.get_active()
     for page in ImpactDashboardPage.objects.live().public().filter(locale=locale):
         if page.get_url(request) == f"/{locale.language_code}/{path}":
-            return figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
+            response = figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
+            if response.status_code == 200 and not response.streaming:
+                cache.set(key, (response.content, list(response.items())), settings.FRAGMENT_CACHE_SECONDS)
+            return response
     raise Http404

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin
+from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
 
@@ -47,7 +48,7 @@ class NewsTag(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page):
+class NewsIndexPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page):
     """Programme news, newest first, filtered by year and pilot unit; serves the RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the news list."))
@@ -101,7 +102,7 @@ class NewsPageForm(WagtailAdminPageForm):
                     field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class NewsPage(SegmentedSearchMixin, ShareFieldsMixin, Page):
+class NewsPage(CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, Page):
     """One news item: date, summary, hero image, story, and the pilot units and partners it concerns."""
 
     date = models.DateField(_("date"), help_text=_("The date of the news (what happened, or when it was announced)."))

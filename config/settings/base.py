@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "config.security.SiteCSPMiddleware",
     "config.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and routing: a cache hit costs no database query (home/page_cache.py).
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.page_cache.fragment_context",
             ],
         },
     },
@@ -101,6 +104,12 @@ CACHES = {
         "LOCATION": "odf",
     }
 }
+
+# Page and fragment caches (home/page_cache.py), purged on every publish by a generation number.
+# Whole anonymous pages are kept PAGE_CACHE_SECONDS (0 = off); rendered fragments (menu, footer,
+# page sections) FRAGMENT_CACHE_SECONDS.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -4,7 +4,11 @@ Required: ``SECRET_KEY``, ``DATABASE_URL``, ``ALLOWED_HOSTS`` (the site refuses 
 Optional: ``CSRF_TRUSTED_ORIGINS``, ``REDIS_URL``, ``WAGTAILADMIN_BASE_URL``, ``MEDIA_ROOT`` or S3-compatible
 media (``AWS_STORAGE_BUCKET_NAME``, ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``, ``AWS_S3_CUSTOM_DOMAIN``;
 credentials from ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``), e-mail (``EMAIL_HOST`` …),
-``SECURE_SSL_REDIRECT`` (default 1), ``SECURE_HSTS_SECONDS`` (default one year).
+``SECURE_SSL_REDIRECT`` (default 1), ``SECURE_HSTS_SECONDS`` (default one year), ``STATIC_ROOT``,
+``PAGE_CACHE_SECONDS`` (anonymous full-page cache, default 300 with Redis; 0 turns it off) and
+``FRAGMENT_CACHE_SECONDS`` (default 3600 with Redis); both default to 0 without ``REDIS_URL``.
+``SERVE_MEDIA=1`` makes Django serve uploaded media from ``MEDIA_ROOT`` itself: only for ``make bench`` and
+trying production settings locally; a real deployment serves media from S3 or the web server.
 """
 
 import os
@@ -39,7 +43,15 @@ CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS")
 DEBUG = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
 
+STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
+SERVE_MEDIA = _flag("SERVE_MEDIA", "0")
+
 REDIS_URL = os.environ.get("REDIS_URL")
+# The caches are purged by a generation number kept in the cache: it must be shared by every process (Redis).
+# Without Redis each process would keep its own stale copies after a publish, so caching is off by default;
+# `make bench` turns it on explicitly for its single, never-edited server.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600" if REDIS_URL else "0"))
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -1,0 +1,194 @@
+"""Issue 10: query bounds per page type, no N+1 as content grows, fragment and anonymous page caches."""
+
+import logging
+
+import pytest
+
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page
+
+from home.page_cache import GENERATION_KEY, bump_generation, generation
+
+pytestmark = pytest.mark.django_db
+
+THAI_QUERY = "/search/?q=%E0%B8%AD%E0%B8%B2%E0%B8%8A%E0%B8%B5%E0%B8%9E"
+PAGE_TYPES = [
+    "/",
+    "/about/",
+    "/case-studies/",
+    "/case-studies/ban-pho-thong/",
+    "/toolkit/",
+    "/toolkit/understand-the-model/",
+    "/impact/",
+    THAI_QUERY,
+    "/impact/figures.csv",
+    "/news/",
+    "/news/eef-scg-occupation-fund-2023/",
+]
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_public_page_type_within_12_queries(client, django_assert_max_num_queries, language, path):
+    """The uncached bound (no full-page cache): the first view renders and stores the fragments."""
+    url = f"/{language}{path}"
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        assert client.get(url).status_code == 200
+
+
+def copy_step(step, index):
+    return step.copy(update_attrs={"slug": f"extra-step-{index}", "title": f"Extra step {index}"}, keep_live=True)
+
+
+@override_settings(FRAGMENT_CACHE_SECONDS=0)
+def test_rendering_without_fragments_does_not_grow_with_30_case_studies_and_12_steps(client):
+    """With the fragment cache off, every query count stays the same as content grows (no N+1)."""
+    from casestudies.models import CaseStudyPage
+    from casestudies.tests.test_pages import add_unit, thai_index
+    from toolkit.models import ToolkitStepPage
+
+    paths = ["/th/", "/th/case-studies/", "/th/case-studies/ban-pho-thong/", "/th/toolkit/", "/th/impact/"]
+    for path in paths:
+        client.get(path)  # renditions are generated on the first view
+    before = {path: count_queries(client, path) for path in paths}
+    index = thai_index()
+    image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale=index.locale).hero_image
+    for i in range(30):
+        add_unit(index, f"unit-{i:02d}", hero_image=image, hero_alt="ภาพ", groups=("youth",))
+    step = ToolkitStepPage.objects.get(slug="understand-the-model", locale__language_code="th")
+    for i in range(12 - ToolkitStepPage.objects.filter(locale__language_code="th").count()):
+        copy_step(step, i)
+    assert ToolkitStepPage.objects.filter(locale__language_code="th", live=True).count() == 12
+    for path in paths:
+        client.get(path)
+    after = {path: count_queries(client, path) for path in paths}
+    assert after == before
+
+
+def test_publishing_purges_fragments_in_both_languages(client):
+    client.get("/th/about/")
+    client.get("/en/about/")
+    about = Page.objects.get(slug="about", locale__language_code="th").specific
+    about.title = "เกี่ยวกับเรา ฉบับใหม่"
+    about.save_revision().publish()
+    assert "เกี่ยวกับเรา ฉบับใหม่" in client.get("/th/about/").content.decode()
+
+
+def test_saving_a_snippet_purges_the_footer(client):
+    from home.models import Partner
+
+    assert "Renamed partner" not in client.get("/th/").content.decode()
+    partner = Partner.objects.filter(locale__language_code="th").first()
+    partner.name = "Renamed partner"
+    partner.save()
+    assert "Renamed partner" in client.get("/th/").content.decode()
+
+
+def test_a_download_count_does_not_purge(client):
+    from toolkit.downloads import record_download
+    from toolkit.models import DownloadCount
+
+    before = generation()
+    record_download(DownloadCount.Item.ZIP, "th")
+    assert generation() == before
+
+
+def test_generation_survives_a_lost_key():
+    from django.core.cache import cache
+
+    first = generation()
+    cache.delete(GENERATION_KEY)
+    bump_generation()
+    assert generation() != first
+
+
+# --- the anonymous full-page cache -------------------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    return settings
+
+
+def test_anonymous_pages_are_served_from_the_cache_without_queries(client, page_cache, django_assert_num_queries):
+    for path in ("/th/", "/en/", "/th/impact/figures.csv", f"/th{THAI_QUERY}"):
+        first = client.get(path)
+        assert first["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            second = client.get(path)
+        assert second["X-Page-Cache"] == "hit"
+        assert second.content == first.content
+        assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_cache_is_keyed_by_language_and_query_string(client, page_cache):
+    client.get("/th/case-studies/")
+    assert client.get("/en/case-studies/")["X-Page-Cache"] == "miss"
+    assert client.get("/th/case-studies/?group=youth")["X-Page-Cache"] == "miss"
+    assert client.get("/th/case-studies/?group=youth")["X-Page-Cache"] == "hit"
+
+
+def test_publishing_purges_every_page(client, page_cache):
+    client.get("/th/about/")
+    client.get("/en/")
+    about = Page.objects.get(slug="about", locale__language_code="th").specific
+    about.title = "หน้าเกี่ยวกับ ฉบับแก้ไข"
+    about.save_revision().publish()
+    response = client.get("/th/about/")
+    assert response["X-Page-Cache"] == "miss" and "หน้าเกี่ยวกับ ฉบับแก้ไข" in response.content.decode()
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    about.unpublish()
+    assert client.get("/th/about/").status_code == 404
+
+
+def test_signed_in_users_never_get_or_fill_the_cache(client, admin_client, page_cache):
+    admin_response = admin_client.get("/th/")
+    assert "X-Page-Cache" not in admin_response
+    assert "private" in admin_response["Cache-Control"]
+    assert client.get("/th/")["X-Page-Cache"] == "miss"
+    assert "X-Page-Cache" not in admin_client.get("/th/")
+    assert client.get("/th/")["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/sw.js", "/healthz", "/th/toolkit/toolkit.zip"])
+def test_admin_service_worker_and_counted_downloads_are_never_cached(client, page_cache, path):
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_off_when_page_cache_seconds_is_zero(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/th/")
+    assert "X-Page-Cache" not in client.get("/th/")
+
+
+def test_pages_still_render_when_redis_is_down(client, caplog):
+    """REDIS_URL pointing at a closed port: every cache call fails fast, is logged, and pages render."""
+    redis_down = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    with (
+        override_settings(CACHES=redis_down, DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=True, PAGE_CACHE_SECONDS=300),
+        caplog.at_level(logging.ERROR),
+    ):
+        for path in ("/th/", "/en/case-studies/"):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response or response["X-Page-Cache"] == "miss"
+    assert any("Exception ignored" in record.getMessage() for record in caplog.records)
