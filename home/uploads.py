@@ -10,7 +10,9 @@ from pathlib import PurePath
 
 from PIL import Image as PILImage
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
@@ -75,6 +77,8 @@ class SafeDocumentForm(BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if uploaded and "file" in self.changed_data:
+            # Django's extension check first: its message lists the allowed types (code "invalid_extension").
+            FileExtensionValidator(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None))(uploaded)
             problem = document_problem(uploaded.name, read_head(uploaded))
             if problem:
                 raise ValidationError(problem, code="unsafe_file")
