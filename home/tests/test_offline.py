@@ -3,10 +3,7 @@ import re
 
 import pytest
 
-from django.apps import apps
-
 from home import offline
-from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -22,57 +19,51 @@ def sw_config(client):
 
 
 @pytest.fixture
-def toolkit(thai_home, english_home):
-    """A toolkit found by URL (the fallback used while no toolkit.ToolkitPage model exists on this branch)."""
-    from home.demo_translation import translate
+def toolkit(db):
+    """The demo toolkit (toolkit.ToolkitPage and its eight steps) in Thai."""
+    from toolkit.models import ToolkitPage
 
-    root = thai_home.add_child(instance=StandardPage(title="ชุดเครื่องมือ", slug="toolkit", intro="ชุดเครื่องมือ"))
-    root.save_revision().publish()
-    step = root.add_child(instance=StandardPage(title="ขั้นที่ 1", slug="step-1", intro="ขั้นแรก"))
-    step.save_revision().publish()
-    draft = root.add_child(instance=StandardPage(title="ร่าง", slug="draft-step", live=False))
-    draft.save_revision()
-    for source, twin in [
-        (root, StandardPage(title="Toolkit", slug="toolkit", intro="Toolkit")),
-        (step, StandardPage(title="Step 1", slug="step-1", intro="First step")),
-    ]:
-        translate(source, twin).save_revision().publish()
-    return root
+    return ToolkitPage.objects.get(locale__language_code="th")
 
 
 def test_service_worker_lists_toolkit_urls_per_language(client, toolkit):
-    if apps.is_installed("toolkit") and _has_toolkit_model():
-        pytest.skip("toolkit.ToolkitPage exists: the list comes from the model (see test_toolkit_model_is_used)")
     config, _text = sw_config(client)
-    assert config["toolkit"]["th"] == ["/th/toolkit/", "/th/toolkit/toolkit.pdf", "/th/toolkit/step-1/"]
-    assert config["toolkit"]["en"] == ["/en/toolkit/", "/en/toolkit/toolkit.pdf", "/en/toolkit/step-1/"]
+    steps = [f"/th/toolkit/{step.slug}/" for step in toolkit.get_children().live().order_by("path")]
+    assert len(steps) == 8
+    assert config["toolkit"]["th"][:3] == ["/th/toolkit/", "/th/toolkit/toolkit.pdf", "/th/toolkit/toolkit.zip"] or (
+        config["toolkit"]["th"][:2] == ["/th/toolkit/", "/th/toolkit/toolkit.pdf"]
+    )
+    assert set(steps) <= set(config["toolkit"]["th"])
+    assert "/en/toolkit/" in config["toolkit"]["en"] and "/en/toolkit/toolkit.pdf" in config["toolkit"]["en"]
     assert config["toolkitPrefixes"] == {"th": ["/th/toolkit/"], "en": ["/en/toolkit/"]}
     every_url = [url for urls in config["toolkit"].values() for url in urls] + config["core"]
-    assert not any(url.startswith("/admin/") or "draft-step" in url for url in every_url)
+    assert not any(url.startswith("/admin/") for url in every_url)
     assert "/admin/" in config["neverCache"]
     assert config["offlineUrl"] == "/offline/"
+    # Everything the worker stores up front really answers (a broken URL would fail the whole install).
+    for url in every_url:
+        assert client.get(url).status_code == 200, url
 
 
-def _has_toolkit_model():
-    try:
-        apps.get_model(offline.TOOLKIT_MODEL)
-    except LookupError:
-        return False
-    return True
+def test_drafts_are_not_precached(client, toolkit):
+    from toolkit.models import ToolkitStepPage
+
+    step = ToolkitStepPage.objects.child_of(toolkit).first()
+    step.unpublish()
+    config, _ = sw_config(client)
+    assert f"/th/toolkit/{step.slug}/" not in config["toolkit"]["th"]
 
 
-def test_no_toolkit_means_an_empty_list(client):
+def test_core_static_files_are_precached(client):
     config, _text = sw_config(client)
-    if not _has_toolkit_model():
-        assert config["toolkit"] == {}
     assert config["core"] and all(url.startswith("/static/") for url in config["core"])
 
 
 def test_version_changes_when_the_toolkit_is_republished(client, toolkit):
     before, _ = sw_config(client)
     assert sw_config(client)[0]["version"] == before["version"]  # stable while nothing changes
-    step = toolkit.get_children().get(slug="step-1").specific
-    step.intro = "ขั้นแรก (แก้ไข)"
+    step = toolkit.get_children().first().specific
+    step.purpose = step.purpose + " (แก้ไข)"
     step.save_revision().publish()
     after, _ = sw_config(client)
     assert after["version"] != before["version"]
