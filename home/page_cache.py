@@ -33,7 +33,6 @@ IGNORED_MODELS = {
     "wagtailcore.workflowstate",
     "wagtailcore.comment",
     "wagtailcore.commentreply",
-    "wagtailcore.pageviewrestriction",
 }
 
 
@@ -81,7 +80,13 @@ def connect_signals():
 
 
 def _signed_in_or_private(request):
-    return settings.SESSION_COOKIE_NAME in request.COOKIES or getattr(request, "is_preview", False)
+    """A session (editors, unlocked private pages), a pending message, or a preview: render for this reader."""
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+        or getattr(request, "is_preview", False)
+    )
 
 
 def fragment_context(request):

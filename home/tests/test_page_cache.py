@@ -192,3 +192,12 @@ def test_pages_still_render_when_redis_is_down(client, caplog):
             assert response.status_code == 200
             assert "X-Page-Cache" not in response or response["X-Page-Cache"] == "miss"
     assert any("Exception ignored" in record.getMessage() for record in caplog.records)
+
+
+def test_a_reader_with_a_session_or_a_message_gets_a_fresh_page(client, page_cache):
+    client.get("/th/")
+    assert client.get("/th/")["X-Page-Cache"] == "hit"
+    for cookie in ("sessionid", "messages"):
+        client.cookies.clear()
+        client.cookies[cookie] = "x"
+        assert "X-Page-Cache" not in client.get("/th/")
