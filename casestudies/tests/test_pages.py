@@ -218,6 +218,7 @@ def test_query_counts_do_not_grow_with_the_number_of_units(client, django_assert
     index_few = _query_count(client, "/th/case-studies/")
     detail_few = _query_count(client, "/th/case-studies/ban-pho-thong/")
     home_few = _query_count(client, "/th/")
+    filtered_few = _query_count(client, "/th/case-studies/?group=youth")
     index = thai_index()
     image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale=index.locale).hero_image
     for i in range(30):
@@ -231,13 +232,14 @@ def test_query_counts_do_not_grow_with_the_number_of_units(client, django_assert
             province=["kanchanaburi", "bueng-kan", "lampang"][i % 3],
         )
     assert _query_count(client, "/th/case-studies/") == index_few
-    assert _query_count(client, "/th/case-studies/?group=youth&page=2") <= index_few
+    # A filtered list is rendered afresh (its content depends on the query) and still does not grow.
+    assert _query_count(client, "/th/case-studies/?group=youth") == filtered_few
     assert _query_count(client, "/th/case-studies/ban-pho-thong/") == detail_few
     assert _query_count(client, "/th/") == home_few
-    with django_assert_max_num_queries(27):
-        client.get("/en/case-studies/")
-    with django_assert_max_num_queries(33):
-        client.get("/en/case-studies/ban-pho-thong/")
+    for path in ("/en/case-studies/", "/en/case-studies/ban-pho-thong/"):
+        client.get(path)  # warm the fragment caches, as a running server is
+        with django_assert_max_num_queries(12):
+            client.get(path)
 
 
 def test_home_page_shows_the_pilots(client):
