@@ -25,7 +25,7 @@ run: setup
 
 test: $(STAMP)
 	$(PY) manage.py compile_translations
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -101,12 +101,31 @@ def limit_image_decoding(max_pixels):
     PILImage.MAX_IMAGE_PIXELS = max_pixels // 2
 
 
+def _decode_fully(uploaded):
+    """Decode every pixel once, refusing truncated data even where another library (WeasyPrint sets
+    ``ImageFile.LOAD_TRUNCATED_IMAGES`` at import) told Pillow to accept it. Size is already bounded."""
+    from PIL import ImageFile
+
+    stream = getattr(uploaded, "file", uploaded)
+    position = stream.tell()
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        stream.seek(0)
+        with PILImage.open(stream) as image:
+            image.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+        stream.seek(position)
+
+
 class SafeImageField(WagtailImageField):
     """Wagtail's image field, refusing truncated or corrupt image data instead of failing with an error page."""
 
     def check_image_pixel_size(self, f):
         try:
             super().check_image_pixel_size(f)
+            _decode_fully(f)
         except (OSError, SyntaxError, ValueError) as error:  # what Pillow raises for broken image data
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
 

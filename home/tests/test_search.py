@@ -81,15 +81,15 @@ def test_matched_words_are_highlighted_in_title_and_snippet(client):
 
 
 def test_english_search_keeps_stemming(client):
-    _body, links = search(client, "en", "funds")
+    _body, links = search(client, "en", "funds", kind="home.standardpage")
     assert "/en/about/" in links  # its text says "fund" and "funds"
     _body, links = search(client, "en", "partnering")  # "partners" shares the stem "partner"
     assert "/en/partners/" in links
 
 
 def test_english_stemming_matches_a_word_that_never_appears_as_typed(client, english_home):
-    publish(english_home, title="Ledgers", slug="ledgers", intro="How each loan is repaid by the members.")
-    _body, links = search(client, "en", "member loans")
+    publish(english_home, title="Ledgers", slug="ledgers", intro="Each weaver pays into the group's kitty.")
+    _body, links = search(client, "en", "kitties")  # the stem "kitti" of "kitty"
     assert links == ["/en/ledgers/"]
 
 
@@ -130,18 +130,19 @@ def test_titles_rank_above_body_text(client, thai_home):
 
 def test_each_result_shows_its_page_kind_and_can_be_filtered_by_kind(client):
     body, links = search(client, "th", "กองทุน")
-    assert set(links) == {"/th/", "/th/about/", "/th/partners/"}
-    assert "kind=home.homepage" in body and "kind=home.standardpage" in body
-    assert body.count('class="search-result__kind"') == 3
-    _body, links = search(client, "th", "กองทุน", kind="home.standardpage")
-    assert set(links) == {"/th/about/", "/th/partners/"}
+    assert links
+    for kind in ("home.homepage", "home.standardpage", "casestudies.casestudypage", "toolkit.toolkitsteppage"):
+        assert f"kind={kind}" in body
+    assert body.count('class="search-result__kind"') == len(links)
+    _body, links = search(client, "th", "กองทุน", kind="casestudies.casestudypage")
+    assert links and all(link.startswith("/th/case-studies/") for link in links)
     _body, links = search(client, "th", "กองทุน", kind="home.homepage")
     assert links == ["/th/"]
 
 
 def test_an_unknown_kind_is_ignored(client):
     _body, links = search(client, "th", "กองทุน", kind="no.such<kind>")
-    assert set(links) == {"/th/", "/th/about/", "/th/partners/"}
+    assert links == search(client, "th", "กองทุน")[1]
 
 
 def test_results_are_paginated(client, thai_home):
@@ -207,9 +208,10 @@ def test_drafts_and_unpublished_changes_never_appear(client, thai_home):
 
 
 def test_private_pages_never_appear(client, thai_home):
-    page = publish(thai_home, title="เฉพาะสมาชิก", slug="members", intro="สมุดบัญชีออมทรัพย์")
+    page = publish(thai_home, title="เฉพาะสมาชิก", slug="members", intro="ตุ๊กตาไม้แกะสลัก")
+    assert search(client, "th", "ตุ๊กตา")[1] == ["/th/members/"]
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    assert search(client, "th", "ออมทรัพย์")[1] == []
+    assert search(client, "th", "ตุ๊กตา")[1] == []
 
 
 def test_publish_unpublish_and_delete_keep_the_index_current(client, thai_home):
@@ -233,10 +235,11 @@ def test_publish_unpublish_and_delete_keep_the_index_current(client, thai_home):
 
 
 def test_update_index_rebuilds_everything(client):
+    before = search(client, "th", "อาชีพ", kind="home.standardpage")[1]  # fewer than one page of results
+    assert "/th/about/" in before
     IndexEntry.objects.all().delete()
-    assert search(client, "th", "อาชีพ")[1] == []
     call_command("update_index", verbosity=0)
-    assert set(search(client, "th", "อาชีพ")[1]) == {"/th/", "/th/about/", "/th/partners/"}
+    assert set(search(client, "th", "อาชีพ", kind="home.standardpage")[1]) == set(before)
 
 
 def test_a_search_request_is_bounded_and_writes_nothing(client, django_assert_max_num_queries):
@@ -244,7 +247,7 @@ def test_a_search_request_is_bounded_and_writes_nothing(client, django_assert_ma
     with CaptureQueriesContext(connection) as queries:
         with django_assert_max_num_queries(10):
             _body, links = search(client, "th", "กองทุนเพื่อพัฒนาอาชีพ")
-    assert len(links) == 3
+    assert 3 <= len(links) <= 10  # one page of results
     writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
     assert writes == []
 
