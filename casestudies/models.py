@@ -24,12 +24,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS
+from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
@@ -54,28 +54,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class TaxonomyTerm(TranslatableMixin, models.Model):
-    """Common fields of the case-study taxonomy snippets."""
-
-    name = models.CharField(_("name"), max_length=120, help_text=_("The name readers see, in this language."))
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        allow_unicode=False,
-        help_text=_("Short ASCII name used in filter links, e.g. “mat-weaving”. The same in every language."),
-    )
-
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Province(TaxonomyTerm):
+class Province(TranslatableTerm):
     """A Thai province, with its region and where it sits on the map."""
 
     region = models.CharField(
@@ -96,37 +75,37 @@ class Province(TaxonomyTerm):
         help_text=_("Longitude of the province's centre, e.g. 99.5328."),
     )
 
-    translatable_fields = TaxonomyTerm.translatable_fields + [
+    translatable_fields = TranslatableTerm.translatable_fields + [
         SynchronizedField("region"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
     ]
 
-    class Meta(TaxonomyTerm.Meta):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_province_slug_locale")]
 
 
-class TargetGroup(TaxonomyTerm):
+class TargetGroup(TranslatableTerm):
     """A group of people a unit works with and for: youth, informal workers, people with disabilities ..."""
 
     description = models.TextField(
         _("description"), blank=True, help_text=_("Optional: one sentence on who belongs to this group.")
     )
 
-    translatable_fields = TaxonomyTerm.translatable_fields + [TranslatableField("description")]
+    translatable_fields = TranslatableTerm.translatable_fields + [TranslatableField("description")]
 
-    class Meta(TaxonomyTerm.Meta):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_locale")]
 
 
-class Occupation(TaxonomyTerm):
+class Occupation(TranslatableTerm):
     """An occupation a unit develops: mat weaving, farming, handicrafts ..."""
 
-    class Meta(TaxonomyTerm.Meta):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]

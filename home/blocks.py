@@ -1,9 +1,10 @@
 """The one shared stream of content blocks, reused by every page type's body."""
 
+from urllib.parse import urlsplit
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
@@ -83,18 +84,39 @@ class GalleryBlock(blocks.StructBlock):
         description = _("A grid of images, each with alt text.")
 
 
-class EmbedMediaBlock(blocks.StructBlock):
-    url = EmbedBlock(label=_("Video or media URL"), help_text=_("E.g. a YouTube address."))
+class MediaLinkBlock(blocks.StructBlock):
+    """A video or other media kept on another site, shown as a plain link with an optional local picture.
+
+    The site never embeds other sites' players: an iframe would load their scripts and cookies on every visit
+    (readers' privacy, the strict Content-Security-Policy) and cost data on slow phones. Readers follow the link
+    when they choose to.
+    """
+
+    url = blocks.URLBlock(
+        label=_("Video or media address"),
+        help_text=_("The full address of the video or media, e.g. a YouTube or Facebook video link."),
+    )
     title = blocks.CharBlock(
-        label=_("Title"), max_length=200, help_text=_("Names the embedded media for screen readers.")
+        label=_("Title"), max_length=200, help_text=_("What the video is about, in this language.")
+    )
+    image = ImageChooserBlock(
+        label=_("Picture"),
+        required=False,
+        help_text=_("Optional: a still from the video, uploaded here, so nothing loads from the other site."),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        host = urlsplit(value["url"] or "").hostname or ""
+        context["host"] = host.removeprefix("www.")
+        return context
+
     class Meta:
         icon = "media"
-        label = _("Embedded video")
-        template = "blocks/embed_block.html"
-        description = _("A video or other media from an external site.")
+        label = _("Link to a video")
+        template = "blocks/media_link_block.html"
+        description = _("A link to a video or other media on another site (not embedded, for readers' privacy).")
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -146,6 +168,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     gallery = GalleryBlock()
-    embed = EmbedMediaBlock()
+    embed = MediaLinkBlock()  # stream name kept from the earlier embed block, so stored content still loads
     callout = CalloutBlock()
     points = PointsBlock()

@@ -21,6 +21,29 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
+class TranslatableTerm(TranslatableMixin, models.Model):
+    """A short translatable name with a shared ASCII slug: the base of every taxonomy snippet (provinces, target
+    groups, occupations, news tags). The name is translated; the slug stays the same in every language, so filter
+    links work unchanged in both."""
+
+    name = models.CharField(_("name"), max_length=120, help_text=_("The name readers see, in this language."))
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Short ASCII name used in links and filters, e.g. “mat-weaving”. The same in every language."),
+    )
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class ShareFieldsMixin(models.Model):
     """A share image for link previews (LINE, Facebook ...); add it to a page model with ``SHARE_PANELS``.
 

@@ -15,37 +15,23 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin
+from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
 
-class NewsTag(TranslatableMixin, models.Model):
+class NewsTag(TranslatableTerm):
     """A topic that news items are tagged with; the name is translated, the slug is shared."""
 
-    name = models.CharField(_("name"), max_length=80, help_text=_("The tag as readers see it, in this language."))
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        allow_unicode=False,
-        help_text=_("Short ASCII name used in links, e.g. “partners-meeting”. The same in every language."),
-    )
-
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableTerm.Meta):
         verbose_name = _("news tag")
         verbose_name_plural = _("news tags")
-        ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class NewsIndexPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page):

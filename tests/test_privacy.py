@@ -27,3 +27,21 @@ def test_privacy_page_in_each_language_is_linked_from_every_footer(client, langu
         response = client.get(path)
         if response.status_code == 200:
             assert f'<a href="/{language}/privacy/">{title}</a>' in response.content.decode(), path
+
+
+@pytest.mark.parametrize(("language", "words"), [("th", "ดูที่ youtube.com"), ("en", "Watch on youtube.com")])
+def test_video_block_is_a_plain_link_that_loads_nothing_from_the_other_site(language, words):
+    from django.utils import translation
+
+    from home.blocks import BaseStreamBlock
+
+    stream = BaseStreamBlock()
+    value = stream.to_python(
+        [{"type": "embed", "value": {"url": "https://www.youtube.com/watch?v=abc", "title": "ทอเสื่อกก", "caption": ""}}]
+    )
+    with translation.override(language):
+        html = stream.render(value)
+    assert '<a class="media-link__link" href="https://www.youtube.com/watch?v=abc"' in html
+    assert "ทอเสื่อกก" in html
+    assert words in html
+    assert "<iframe" not in html and "<script" not in html and "<img" not in html

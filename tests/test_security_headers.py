@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from config.security import permissions_policy_header
+from tests.csp import csp_directives
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def directives(response):
     """The response's Content-Security-Policy as ``{directive: [values]}``."""
-    policy = response["Content-Security-Policy"]
-    parsed = {}
-    for part in policy.split(";"):
-        name, *values = part.split()
-        parsed[name] = values
-    return parsed
+    return csp_directives(response["Content-Security-Policy"])
 
 
 @pytest.mark.parametrize("path", ["/th/", "/en/", "/th/about/", "/en/privacy/", "/th/no-such-page/"])
@@ -143,7 +139,7 @@ def test_production_reads_the_environment_and_sends_hsts():
     assert backends == ("django.db.backends.sqlite3 django_redis.cache.RedisCache storages.backends.s3.S3Storage")
     assert img_src == "[\"'self'\", 'data:', 'https://media.odf.example.org']"
     assert hsts == "max-age=31536000; includeSubDomains; preload"
-    directives = {part.strip().split(" ")[0]: part.strip() for part in csp.split(";") if part.strip()}
-    assert "upgrade-insecure-requests" in directives and directives["script-src"] == "script-src 'self'"
+    policy = csp_directives(csp)
+    assert "upgrade-insecure-requests" in policy and policy["script-src"] == ["'self'"]
     assert health_status != "301"  # load balancers probe /healthz over plain HTTP
     assert http_status == "301"  # everything else goes to HTTPS

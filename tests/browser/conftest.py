@@ -75,7 +75,11 @@ def site_url(site_server, django_db_blocker):
 @pytest.fixture
 def page(browser, site_url):
     """A fresh tab that records every request it makes and every Content-Security-Policy violation."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=True)
+    # Service workers are blocked here: one registered by a page would fetch /sw.js after its test has ended,
+    # when the database is closed to the live server. The offline test (tests/browser/test_offline.py) allows them.
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, java_script_enabled=True, service_workers="block"
+    )
     tab = context.new_page()
     tab.requests = []
     tab.csp_violations = []

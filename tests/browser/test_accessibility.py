@@ -9,6 +9,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from tests.csp import csp_directives
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 LANGUAGES = ["th", "en"]
@@ -20,13 +22,42 @@ class Check(NamedTuple):
     status: int = 200
 
 
-# Every page type the site has. Adding a page type is one line here.
+SELF_CHECK_ANSWERS = "&".join(f"q{number}={number % 3 + 1}" for number in range(1, 11))
+THAI_QUERY = "%E0%B8%81%E0%B8%AD%E0%B8%87%E0%B8%97%E0%B8%B8%E0%B8%99"  # กองทุน, "fund"
+
+# Every page type the site has, and the states readers meet on them (filtered, with results, with errors).
+# Adding a page type is one line here.
 PAGES = [
     Check("home", "/{lang}/"),
     Check("standard page", "/{lang}/about/"),
+    Check("partners page", "/{lang}/partners/"),
     Check("privacy page", "/{lang}/privacy/"),
+    Check("case study index", "/{lang}/case-studies/"),
+    Check("case study index, filtered", "/{lang}/case-studies/?region=north"),
+    Check("case study", "/{lang}/case-studies/ban-pho-thong/"),
+    Check("toolkit", "/{lang}/toolkit/"),
+    Check("toolkit step", "/{lang}/toolkit/set-fund-rules/"),
+    Check("self-check", "/{lang}/toolkit/self-check/"),
+    Check("self-check result", "/{lang}/toolkit/self-check/?" + SELF_CHECK_ANSWERS),
+    Check("self-check, unanswered", "/{lang}/toolkit/self-check/?q1=1", 400),
+    Check("planner, worked example", "/{lang}/toolkit/planner/"),
+    Check("planner, bad input", "/{lang}/toolkit/planner/?capital=-5&members=abc", 400),
+    Check("impact dashboard", "/{lang}/impact/"),
+    Check("impact dashboard, one unit", "/{lang}/impact/?unit=ban-pho-thong"),
+    Check("search, Thai query", "/{lang}/search/?q=" + THAI_QUERY),
+    Check("search, no results", "/{lang}/search/?q=zzzz-nothing"),
+    Check("news index", "/{lang}/news/"),
+    Check("news index, by year", "/{lang}/news/?year=2023"),
+    Check("news article", "/{lang}/news/eef-scg-occupation-fund-2023/"),
     Check("404", "/{lang}/no-such-page/", 404),
 ]
+
+# Pages whose layout changes most on a phone, checked by axe again at phone width (contrast, target size).
+PHONE_PAGES = ["home", "case study", "toolkit step", "planner, worked example", "impact dashboard", "news article"]
+PHONE = {"width": 375, "height": 740}
+
+# WCAG 2.2 AA's target size rule is off in axe by default; everything else axe checks by default stays on.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
 
 # Error pages rendered from their templates (they are hard to provoke in a running server).
 ERROR_TEMPLATES = ["400.html", "403.html", "403_csrf.html", "500.html", "lockout.html"]
@@ -35,7 +66,7 @@ ERROR_TEMPLATES = ["400.html", "403.html", "403_csrf.html", "500.html", "lockout
 def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    results = Axe().run(page, options=AXE_OPTIONS)
     return results.violations_count, results.generate_report()
 
 
@@ -44,9 +75,20 @@ def third_party_requests(page, site_url):
     return [url for url in page.requests if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
 
 
+def phone_checks():
+    by_name = {check.name: check for check in PAGES}
+    return [by_name[name] for name in PHONE_PAGES]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("check", PAGES, ids=[check.name for check in PAGES])
-def test_page_type_is_accessible_and_private(page, site_url, check, language):
+@pytest.mark.parametrize(
+    ("check", "viewport"),
+    [pytest.param(check, None, id=check.name) for check in PAGES]
+    + [pytest.param(check, PHONE, id=f"{check.name} (phone)") for check in phone_checks()],
+)
+def test_page_type_is_accessible_and_private(page, site_url, check, viewport, language):
+    if viewport:
+        page.set_viewport_size(viewport)
     response = page.goto(site_url + check.path.format(lang=language), wait_until="load")
     assert response.status == check.status
     assert page.get_attribute("html", "lang") == language
@@ -54,7 +96,34 @@ def test_page_type_is_accessible_and_private(page, site_url, check, language):
     assert count == 0, report
     assert not third_party_requests(page, site_url)
     assert not page.csp_violations, page.csp_violations
-    assert "script-src 'self';" in response.headers["content-security-policy"]
+    assert csp_directives(response.headers["content-security-policy"])["script-src"] == ["'self'"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("check", PAGES, ids=[check.name for check in PAGES])
+def test_page_reflows_on_a_phone(page, site_url, check, language):
+    """WCAG 1.4.10: at 320 CSS pixels nothing makes the whole page scroll sideways (wide tables scroll alone)."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + check.path.format(lang=language), wait_until="load")
+    overflow = page.evaluate(WIDER_THAN_THE_SCREEN)
+    assert not overflow, overflow
+
+
+# Elements reaching past the right edge whose own children all fit: the ones that push the page wider.
+WIDER_THAN_THE_SCREEN = """() => {
+    const width = document.documentElement.clientWidth;
+    const wide = el => el.getBoundingClientRect().right > width + 1;
+    const insideScroller = el => {
+        for (let box = el.parentElement; box; box = box.parentElement) {
+            if (["auto", "scroll"].includes(getComputedStyle(box).overflowX)) return true;
+        }
+        return false;
+    };
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll("body *")]
+        .filter(el => wide(el) && ![...el.children].some(wide) && !insideScroller(el))
+        .map(el => `${el.tagName.toLowerCase()}.${el.getAttribute("class")} ${el.textContent.trim().slice(0, 40)}`);
+}"""
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -76,8 +145,15 @@ MARK_FOCUSABLE = f"""() => {{
     const all = [...document.querySelectorAll("{FOCUSABLE}")].filter(el => {{
         const box = el.getBoundingClientRect();
         return !el.disabled && getComputedStyle(el).visibility !== "hidden" && (box.width > 0 || el.matches(".skip-link"));
+    }}).filter(el => {{
+        // Tab enters a radio group once (at the checked radio, else the first); arrow keys move inside it.
+        if (el.type !== "radio") return true;
+        const group = [...el.form.elements].filter(other => other.type === "radio" && other.name === el.name);
+        return el === (group.find(radio => radio.checked) || group[0]);
     }});
     all.forEach((el, i) => el.dataset.kb = String(i));
+    document.querySelectorAll("svg a circle, svg a rect, svg a path").forEach(
+        shape => shape.dataset.unfocusedStroke = getComputedStyle(shape).stroke);
     return all.length;
 }}"""
 
@@ -90,13 +166,21 @@ FOCUS_STATE = """() => {
         kb: el.dataset.kb ?? null,
         tag: el.tagName,
         text: el.textContent.trim().slice(0, 40),
-        outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        // An outline, or for a link drawn in SVG (the map's marks) a thick ring around its shape.
+        outline: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+            || (el instanceof SVGElement && [...el.querySelectorAll("circle, rect, path")].some(shape => {
+                const stroke = getComputedStyle(shape);
+                return parseFloat(stroke.strokeWidth) >= 3 && stroke.stroke !== shape.dataset.unfocusedStroke;
+            })),
         inView: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
     };
 }"""
 
 
-@pytest.mark.parametrize("path", ["/th/about/", "/en/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/th/about/", "/en/", "/en/case-studies/", "/th/toolkit/set-fund-rules/", "/th/toolkit/planner/", "/en/impact/"],
+)
 def test_keyboard_reaches_everything_with_visible_focus(page, site_url, path):
     page.goto(site_url + path)
     total = page.evaluate(MARK_FOCUSABLE)
@@ -142,3 +226,35 @@ def test_language_switcher_works_by_keyboard(page, site_url, start, target, name
         page.keyboard.press("Enter")
     assert page.url == f"{site_url}/{target}/about/"
     assert page.get_attribute("html", "lang") == target
+
+
+FILTERS = [
+    pytest.param("/th/case-studies/", "#cs-filter-region", "region", id="case studies"),
+    pytest.param("/en/news/", "#news-filter-unit", "unit", id="news"),
+    pytest.param("/en/impact/", "[name=unit]", "unit", id="impact"),
+]
+
+
+@pytest.mark.parametrize(("path", "select", "parameter"), FILTERS)
+def test_filters_work_by_keyboard(page, site_url, path, select, parameter):
+    """Tab to a filter, pick a value with the arrow keys, Tab to the button and press Enter: the list is filtered."""
+    page.goto(site_url + path)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({select!r})"):
+            break
+    else:
+        pytest.fail(f"Tab never reached the filter {select}")
+    page.keyboard.press("ArrowDown")  # the first choice after "All"
+    chosen = page.evaluate("document.activeElement.value")
+    assert chosen
+    button = page.evaluate("document.activeElement.form.querySelector('button[type=submit]').textContent.trim()")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('button[type=submit]')"):
+            break
+    assert page.evaluate("document.activeElement.textContent.trim()") == button
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"{parameter}={chosen}" in page.url
+    assert page.evaluate(f"document.querySelector({select!r}).value") == chosen  # the choice is kept on the page
