@@ -1,0 +1,84 @@
+"""The offline toolkit in real headless Chromium: open the toolkit once, lose the network, read it again.
+
+Everything the reader saw offline comes from the service worker's cache: the network is switched off in the
+browser (``context.set_offline``), so no request reaches the live server.
+"""
+
+import pytest
+
+from home.offline import NEVER_CACHE_PREFIXES, toolkit_urls
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+TOOLKIT_STORED = """async () => {
+    for (const name of await caches.keys()) {
+        if (await (await caches.open(name)).match("/__odf/toolkit-languages")) return true;
+    }
+    return false;
+}"""
+
+CACHED_PATHS = """async () => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+}"""
+
+DOWNLOAD_LINKS = """() => [...document.querySelectorAll("a[href*='/toolkit/download/']")]
+    .map(link => new URL(link.href).pathname)"""
+
+FETCH_STATUS = "async (url) => { const r = await fetch(url); return [r.status, r.headers.get('Content-Type')]; }"
+
+
+def wait_for(page, expression, tries=80):
+    """Poll ``expression`` in the page (Playwright's wait_for_function evaluates strings, which the CSP forbids)."""
+    for _ in range(tries):
+        if page.evaluate(expression):
+            return True
+        page.wait_for_timeout(250)
+    return False
+
+
+@pytest.fixture
+def reader(browser, site_url):
+    """A tab whose context lets the site's service worker run, as a reader's browser does."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="allow")
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    yield context, tab
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_toolkit_opens_with_the_network_off_after_one_visit(reader, site_url, language):
+    context, page = reader
+    toolkit = f"/{language}/toolkit/"
+    page.goto(site_url + toolkit)
+    assert wait_for(page, "() => navigator.serviceWorker.controller !== null"), "the service worker never took over"
+    assert wait_for(page, TOOLKIT_STORED), "the service worker did not store the toolkit"
+    cached = set(page.evaluate(CACHED_PATHS))
+    expected = set(toolkit_urls()[language])
+    assert expected <= cached, f"not kept for offline use: {sorted(expected - cached)}"
+    assert not any(path.startswith(NEVER_CACHE_PREFIXES) for path in cached)
+    downloads = set(page.evaluate(DOWNLOAD_LINKS))
+    assert downloads, "the toolkit page links no forms or templates"
+    assert downloads <= cached, f"forms and templates not kept: {sorted(downloads - cached)}"
+
+    context.set_offline(True)
+    try:
+        for path in sorted(path for path in expected if path.endswith("/")):
+            response = page.goto(site_url + path)
+            assert response.ok, path
+            assert page.get_attribute("html", "lang") == language
+            assert page.locator("h1").count() == 1, path
+        for path in [f"{toolkit}toolkit.pdf", *sorted(downloads)]:
+            status, content_type = page.evaluate(FETCH_STATUS, site_url + path)
+            assert status == 200, path
+            assert "html" not in content_type, path  # the file itself, not the offline page
+        # A page the reader never opened: the bilingual offline page, not the browser's error.
+        page.goto(site_url + f"/{language}/about/")
+        text = page.locator("main").inner_text()
+        assert "ไม่มีการเชื่อมต่ออินเทอร์เน็ต" in text and "You are offline" in text
+    finally:
+        context.set_offline(False)
