@@ -22,7 +22,7 @@ OG_LOCALES = {"th": "th_TH", "en": "en_US"}
 SHARE_RENDITION = "fill-1200x630|format-jpeg|jpegquality-80"
 SHARE_SIZE = (1200, 630)
 DEFAULT_IMAGE = "img/share-default.png"
-DESCRIPTION_FIELDS = ("summary", "intro", "hero_intro")
+DESCRIPTION_FIELDS = ("summary", "intro", "hero_intro", "purpose")
 DESCRIPTION_LENGTH = 200
 # Page types described as schema.org Articles; a page model may also set ``schema_org_type``.
 ARTICLE_PAGE_TYPES = {"news.NewsPage", "casestudies.CaseStudyPage"}

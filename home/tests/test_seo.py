@@ -16,6 +16,12 @@ PAGES = [
     ("/en/case-studies/", "CaseStudyIndexPage", "website"),
     ("/th/case-studies/ban-pho-thong/", "CaseStudyPage", "article"),
     ("/en/case-studies/ban-pho-thong/", "CaseStudyPage", "article"),
+    ("/th/toolkit/", "ToolkitPage", "website"),
+    ("/en/toolkit/", "ToolkitPage", "website"),
+    ("/th/toolkit/set-fund-rules/", "ToolkitStepPage", "website"),
+    ("/en/toolkit/set-fund-rules/", "ToolkitStepPage", "website"),
+    ("/th/impact/", "ImpactDashboardPage", "website"),
+    ("/en/impact/", "ImpactDashboardPage", "website"),
     ("/th/news/", "NewsIndexPage", "website"),
     ("/en/news/", "NewsIndexPage", "website"),
     ("/th/news/eef-scg-occupation-fund-2023/", "NewsPage", "article"),
@@ -82,6 +88,16 @@ def test_news_share_preview_uses_its_date_hero_image_and_summary(client):
         "An illustration of woven bands and circles, not a photograph of the meeting"
     ]
     assert meta(body, "name", "description")[0].startswith("On 22 February 2023, at the SCG Foundation")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_toolkit_step_is_described_by_its_purpose(client, language):
+    from toolkit.models import ToolkitStepPage
+
+    step = ToolkitStepPage.objects.get(slug="set-fund-rules", locale__language_code=language)
+    body = client.get(f"/{language}/toolkit/set-fund-rules/").content.decode()
+    assert meta(body, "name", "description") == [seo.clean_text(step.purpose)]
 
 
 @pytest.mark.django_db
