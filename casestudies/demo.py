@@ -14,6 +14,7 @@ from home.demo import PARTNERS, ensure_page
 from home.demo_images import demo_image
 from home.demo_translation import Pair, pick, translate
 from home.models import HomePage, Partner
+from home.roles import unit_coordinator_group
 
 from .models import CaseStudyIndexPage, CaseStudyPage, Occupation, OrganisationKind, Province, Region, TargetGroup
 
@@ -283,7 +284,7 @@ def load(stdout=None):
     home = HomePage.objects.get(locale=thai)
     index = ensure_page(home, CaseStudyIndexPage, INDEX)
     for unit in UNITS:
-        ensure_page(
+        page = ensure_page(
             index,
             CaseStudyPage,
             unit["content"],
@@ -294,5 +295,6 @@ def load(stdout=None):
             partners=partners,
             hero_image=demo_image(f"Case study: {unit['content']['slug']}", unit["palette"]),
         )
+        unit_coordinator_group(page)  # each pilot unit's coordinators edit only their own page and figures
     if stdout:
         stdout.write(f"casestudies: index page, {len(UNITS)} case studies, {len(PROVINCES)} provinces")

@@ -1,6 +1,7 @@
 """Security headers that Django does not set itself: the site's Content-Security-Policy (strict on public
 pages, relaxed for the Wagtail admin, which needs inline scripts) and Permissions-Policy."""
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 
 from django.conf import settings
@@ -16,11 +17,22 @@ class SiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
+        if report_only or parts.config is not None:
+            return parts
+        if is_admin_path(request.path_info):
             return PolicyParts(
                 config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
                 update=parts.update,
                 replace=parts.replace,
+                nonce=parts.nonce,
+            )
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview through the middleware as a request for the page's own address; the
+            # admin shows it in a frame, so the page's strict policy may be framed by the admin (same origin).
+            return PolicyParts(
+                config=parts.config,
+                update=parts.update,
+                replace={**(parts.replace or {}), "frame-ancestors": [SELF]},
                 nonce=parts.nonce,
             )
         return parts

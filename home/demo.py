@@ -3,8 +3,12 @@
 Every statement comes from ../shared/seed/FACTS.md (the source article); nothing here is a figure.
 """
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
 from wagtail.models import Locale, Page, Site
 
+from . import roles
 from .demo_translation import Pair, pick, translate
 from .models import HomePage, Partner, StandardPage
 
@@ -378,6 +382,32 @@ def ensure_page(parent, model, content, **extra):
         page.save_revision().publish()
     translate(page, model(**pick(content, "en"), **extra))
     return page
+
+
+# One demo account per editorial role, so each role's view of the admin can be tried (created with the demo admin,
+# i.e. only with DEBUG on or ``load_demo_content --admin``). The coordinator coordinates the Bueng Kan unit.
+DEMO_STAFF = {
+    "editor": [roles.EDITORS],
+    "moderator": [roles.MODERATORS],
+    "translator": [roles.TRANSLATORS],
+    "data": [roles.DATA_STAFF],
+    "coordinator": [roles.UNIT_COORDINATORS],
+}
+DEMO_COORDINATED_UNIT = "ban-pho-thong"
+
+
+def ensure_demo_staff(password):
+    """Create the demo staff accounts that do not exist yet; returns their usernames."""
+    User = get_user_model()
+    for username, group_names in DEMO_STAFF.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(username, f"{username}@example.org", password)
+            user.groups.add(*Group.objects.filter(name__in=group_names))
+    unit = Page.objects.filter(slug=DEMO_COORDINATED_UNIT, locale=Locale.get_default()).first()
+    if unit is not None:
+        roles.grant_unit_coordinator(User.objects.get(username="coordinator"), unit)
+    return list(DEMO_STAFF)
 
 
 def load(stdout=None):

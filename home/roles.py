@@ -49,10 +49,9 @@ def unit_group_name(source_page):
 
 
 @transaction.atomic
-def grant_unit_coordinator(user, page, include_translations=True):
-    """Make ``user`` a coordinator of ``page`` (a pilot unit's case study): edit it and its subpages, and
-    submit them for review, nothing else. Returns the per-unit group (one per page, shared by its coordinators).
-    """
+def unit_coordinator_group(page, include_translations=True):
+    """The per-unit group of ``page`` (a pilot unit's case study), with add and edit permission on the page,
+    its subpages and its translations. Created once; calling again re-grants anything missing."""
     page = page.specific
     source = page.get_translation_or_none(Locale.get_default()) or page
     group, _ = Group.objects.get_or_create(name=unit_group_name(source))
@@ -60,6 +59,15 @@ def grant_unit_coordinator(user, page, include_translations=True):
     pages = source.get_translations(inclusive=True) if include_translations else Page.objects.filter(pk=page.pk)
     for each in pages.filter(alias_of__isnull=True):
         _grant(group, each, permissions)
+    return group
+
+
+@transaction.atomic
+def grant_unit_coordinator(user, page, include_translations=True):
+    """Make ``user`` a coordinator of ``page`` (a pilot unit's case study): edit it and its subpages, and
+    submit them for review, nothing else. Returns the per-unit group (one per page, shared by its coordinators).
+    """
+    group = unit_coordinator_group(page, include_translations=include_translations)
     user.groups.add(group, Group.objects.get(name=UNIT_COORDINATORS))
     return group
 

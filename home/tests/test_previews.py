@@ -6,6 +6,8 @@ from wagtail.models import Page, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import Translation
 
+from tests.csp import csp_directives
+
 
 class PreviewTests(WagtailPageTestCase):
     @classmethod
@@ -55,11 +57,26 @@ class PreviewTests(WagtailPageTestCase):
         )
         url = f"/admin/pages/{page.pk}/edit/preview/"
         assert self.client.post(url, data).json()["is_valid"]
-        response = self.client.get(url)
+        response = self.client.get(url + "?in_preview_panel=true")
         assert response.status_code == 200
         assert "ข้อความในตัวอย่างก่อนบันทึก" in response.content.decode()
+        # The preview panel's frame may show it (same origin), with the page's strict script policy.
+        policy = csp_directives(response["Content-Security-Policy"])
+        assert policy["frame-ancestors"] == ["'self'"] and policy["script-src"] == ["'self'"]
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
         page.refresh_from_db()
         assert page.intro != "ข้อความในตัวอย่างก่อนบันทึก"
+
+    def test_admin_preview_panel_may_frame_every_page_type(self):
+        """The admin shows previews in a frame: the page's strict policy must allow that frame (same origin only),
+        or every preview panel stays blank."""
+        for model, language, page in self._pages():
+            with self.subTest(model=model.__name__, language=language):
+                policy = csp_directives(page.make_preview_request()["Content-Security-Policy"])
+                assert policy["frame-ancestors"] == ["'self'"]
+                assert policy["script-src"] == ["'self'"]  # the page's own strict policy, not the admin's
+        public = self.client.get("/th/about/")
+        assert csp_directives(public["Content-Security-Policy"])["frame-ancestors"] == ["'none'"]
 
     def test_previews_open_at_phone_size(self):
         for model, _language, page in self._pages():

@@ -232,3 +232,34 @@ def test_roles_migration_can_run_again_without_changing_anything():
     migration.create_roles(apps, None)
     impact_grants.grant(apps, None)  # the impact app adds its models' permissions after the roles exist
     assert snapshot() == before
+
+
+def test_every_demo_pilot_unit_has_its_coordinator_group():
+    from casestudies.models import CaseStudyPage
+
+    units = CaseStudyPage.objects.filter(locale__language_code="th")
+    assert units.count() == 3
+    for unit in units:
+        group = Group.objects.get(name=unit_group_name(unit))
+        granted = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", flat=True))
+        assert granted == {page.pk for page in unit.get_translations(inclusive=True)}, unit.slug
+
+
+def test_demo_coordinator_edits_their_units_case_study_and_figures_only():
+    from casestudies.models import CaseStudyPage
+    from home.demo import ensure_demo_staff
+
+    assert ensure_demo_staff("pw") == ["editor", "moderator", "translator", "data", "coordinator"]
+    assert ensure_demo_staff("pw")  # a second run changes nothing
+    User = get_user_model()
+    coordinator = User.objects.get(username="coordinator")
+    own = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    other = CaseStudyPage.objects.get(slug="chae-son-friends-with-disabilities", locale__language_code="th")
+    client = client_for(coordinator)
+    editor_page = client.get(f"/admin/pages/{own.pk}/edit/")
+    assert editor_page.status_code == 200
+    assert 'name="impact_figures-TOTAL_FORMS"' in editor_page.content.decode()  # the unit's figures, inline
+    assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+    assert not own.permissions_for_user(coordinator).can_publish()
+    assert not own.permissions_for_user(User.objects.get(username="editor")).can_publish()
+    assert own.permissions_for_user(User.objects.get(username="moderator")).can_publish()

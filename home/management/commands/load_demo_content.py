@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from home.demo import ensure_demo_staff
+
 # Each app may have a ``demo`` module with a ``load(stdout)`` function; they run in this order
 # because later apps refer to earlier content (figures to case studies, news to units and partners).
 DEMO_APPS = ["home", "casestudies", "toolkit", "impact", "news"]
@@ -38,7 +40,8 @@ class Command(BaseCommand):
 
     def _ensure_admin(self):
         User = get_user_model()
-        if User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
-            return
-        User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD)
+        if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            User.objects.create_superuser(DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD)
+        staff = ensure_demo_staff(DEMO_ADMIN_PASSWORD)
         self.stdout.write(f"demo admin: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")
+        self.stdout.write(f"demo staff (same password): {', '.join(staff)}")
