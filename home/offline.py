@@ -1,9 +1,8 @@
 """The offline toolkit: what the service worker keeps, and the cache version that changes on republishing.
 
-The toolkit is found by page type ("toolkit.ToolkitPage" and its descendants) when that model exists,
-else by URL (the live pages at /<lang>/toolkit/ and below). The version is a hash of the toolkit
-pages' publication times and the site's core static files, so republishing a toolkit page (or
-deploying new CSS) gives the service worker a new version and a fresh cache.
+The toolkit is every live ``toolkit.ToolkitPage`` and its descendants. The version is a hash of the toolkit
+pages' publication times and the site's core static files, so republishing a toolkit page (or deploying new
+CSS) gives the service worker a new version and a fresh cache.
 """
 
 import hashlib
@@ -14,12 +13,9 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
-from wagtail.models import Page
-
 # Bump when /sw.js's own logic changes in a way old caches must not survive.
 SERVICE_WORKER_REVISION = "1"
 TOOLKIT_MODEL = "toolkit.ToolkitPage"
-TOOLKIT_FALLBACK_SLUG = "toolkit"
 TOOLKIT_FILES = ("toolkit.pdf",)
 CORE_STATIC = (
     "css/site.css",
@@ -36,11 +32,7 @@ NEVER_CACHE_PREFIXES = ("/admin/", "/django-admin/", "/sw.js", "/healthz")
 
 def toolkit_roots():
     """Live, public toolkit landing pages in every language."""
-    try:
-        model = apps.get_model(TOOLKIT_MODEL)
-    except LookupError:
-        return list(Page.objects.live().public().filter(depth=3, slug=TOOLKIT_FALLBACK_SLUG).select_related("locale"))
-    return list(model.objects.live().public().select_related("locale"))
+    return list(apps.get_model(TOOLKIT_MODEL).objects.live().public().select_related("locale"))
 
 
 def _relative_url(page, language_code):

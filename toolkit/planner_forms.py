@@ -39,6 +39,10 @@ class _ReaderNumberMixin:
             value = normalise_number(value)
         return super().to_python(value)
 
+    def widget_attrs(self, widget):
+        # A text input (type=number refuses Thai digits), so no min/max/step attributes.
+        return {}
+
 
 class AmountField(_ReaderNumberMixin, forms.DecimalField):
     def __init__(self, *, min_value, max_value, min_message=None, max_message=None, **kwargs):
@@ -57,10 +61,6 @@ class AmountField(_ReaderNumberMixin, forms.DecimalField):
             **kwargs,
         )
 
-    def widget_attrs(self, widget):
-        # Text input (not type=number, which refuses Thai digits), so no min/max/step attributes.
-        return {}
-
 
 class CountField(_ReaderNumberMixin, forms.IntegerField):
     def __init__(self, *, min_value, max_value, min_message, max_message, **kwargs):
@@ -77,9 +77,6 @@ class CountField(_ReaderNumberMixin, forms.IntegerField):
             widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
             **kwargs,
         )
-
-    def widget_attrs(self, widget):
-        return {}
 
 
 class PlannerForm(forms.Form):
