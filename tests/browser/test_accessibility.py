@@ -214,13 +214,19 @@ def test_skip_link_is_first_and_moves_focus_to_the_content(page, site_url, langu
     assert page.evaluate("!!document.activeElement.closest('main, footer')")
 
 
+def tab_until(page, selector, presses):
+    """Press Tab until the focused element matches ``selector``; False if it never does in ``presses`` presses."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return True
+    return False
+
+
 @pytest.mark.parametrize(("start", "target", "name"), [("th", "en", "English"), ("en", "th", "ไทย")])
 def test_language_switcher_works_by_keyboard(page, site_url, start, target, name):
     page.goto(f"{site_url}/{start}/about/")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.lang-switch') !== null"):
-            break
+    assert tab_until(page, ".lang-switch a", 10)
     assert page.evaluate("document.activeElement.textContent.trim()") == name
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -239,20 +245,12 @@ FILTERS = [
 def test_filters_work_by_keyboard(page, site_url, path, select, parameter):
     """Tab to a filter, pick a value with the arrow keys, Tab to the button and press Enter: the list is filtered."""
     page.goto(site_url + path)
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({select!r})"):
-            break
-    else:
-        pytest.fail(f"Tab never reached the filter {select}")
+    assert tab_until(page, select, 60), f"Tab never reached the filter {select}"
     page.keyboard.press("ArrowDown")  # the first choice after "All"
     chosen = page.evaluate("document.activeElement.value")
     assert chosen
     button = page.evaluate("document.activeElement.form.querySelector('button[type=submit]').textContent.trim()")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('button[type=submit]')"):
-            break
+    assert tab_until(page, "button[type=submit]", 10)
     assert page.evaluate("document.activeElement.textContent.trim()") == button
     with page.expect_navigation():
         page.keyboard.press("Enter")
