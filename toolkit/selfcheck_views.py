@@ -22,6 +22,12 @@ LEVEL_LABELS = {
 }
 
 
+def question_field_name(question):
+    """The question's name in the form and in shared result links: from its translation key, so it is the same
+    in both languages and a shared link keeps its meaning when editors reorder, add or remove questions."""
+    return f"q-{question.translation_key.hex[:8]}"
+
+
 def load_themes(locale):
     """The themes of ``locale`` in order, each with its questions numbered as readers see them."""
     questions = ReadinessQuestion.objects.filter(locale=locale).order_by("sort_order", "pk")
@@ -35,7 +41,7 @@ def load_themes(locale):
         for question in theme.ordered_questions:
             number += 1
             question.number = number
-            question.field_name = f"q{number}"
+            question.field_name = question_field_name(question)
             question.choices = [(str(i), block.value["text"]) for i, block in enumerate(question.answers, start=1)]
     return themes
 
@@ -82,7 +88,11 @@ def self_check(request):
     context = {"form": form, "themes": themes, "language": language}
     status = 200
     if form.is_bound and form.is_valid():
-        answers = {int(name[1:]): int(value) for name, value in form.cleaned_data.items()}
+        answers = {
+            question.number: int(form.cleaned_data[question.field_name])
+            for theme in themes
+            for question in theme.ordered_questions
+        }
         query = urlencode({name: form.cleaned_data[name] for name in field_names})
         if "edit" not in request.GET:
             scored = readiness.score(_scoring_themes(themes), answers)

@@ -11,8 +11,30 @@ from toolkit.models import ReadinessQuestion, ReadinessTheme
 
 pytestmark = pytest.mark.django_db
 
-ALL_FIRST = {f"q{n}": "1" for n in range(1, 10)}  # the demo has 9 questions, each answer 1 scores 0
-ALL_LAST = {f"q{n}": "3" for n in range(1, 10)}  # the last answer of every demo question scores 10
+QUESTION_NAME = r"q-[0-9a-f]{8}"
+
+
+def q(number):
+    """The query-string name of the demo's question ``number`` (1 to 9, in reading order)."""
+    from toolkit.selfcheck_views import load_themes
+
+    names = [question.field_name for theme in load_themes(Locale.get_default()) for question in theme.ordered_questions]
+    return names[number - 1]
+
+
+def answers(*given, default=None):
+    """Query parameters: ``default`` (an answer number) for all 9 demo questions, then ``(number, answer)`` pairs."""
+    params = {q(number): default for number in range(1, 10)} if default else {}
+    params.update((q(number), value) for number, value in given)
+    return params
+
+
+def all_first():
+    return answers(default="1")  # the demo has 9 questions; answer 1 scores 0 on each
+
+
+def all_last():
+    return answers(default="3")  # the last answer of every demo question scores 10
 
 
 def get(client, url, params=None):
@@ -49,11 +71,11 @@ def test_form_lists_the_editors_questions_by_theme_in_each_language(
 
 def test_result_gives_a_score_per_theme_and_where_to_start(client, django_assert_max_num_queries):
     # Ready on every theme except money management (q8, q9) and learning partners (q7: middle answer).
-    answers = {**ALL_LAST, "q7": "2", "q8": "1", "q9": "1"}
+    given = answers((7, "2"), (8, "1"), (9, "1"), default="3")
     # Warm the fragment caches once, as a running server is; the bound is for an ordinary uncached request.
-    get(client, "/en/toolkit/self-check/", answers)
+    get(client, "/en/toolkit/self-check/", given)
     with django_assert_max_num_queries(12):
-        response, body = get(client, "/en/toolkit/self-check/", answers)
+        response, body = get(client, "/en/toolkit/self-check/", given)
     assert response.status_code == 200
     assert "<h1>Your readiness result</h1>" in body
     assert "20 of 20 points (100%)" in body  # existing groups and capital
@@ -67,13 +89,12 @@ def test_result_gives_a_score_per_theme_and_where_to_start(client, django_assert
     # The shareable URL holds only the answers; nothing else about the reader.
     share = re.search(r'class="tool-share" href="([^"]+)"', body).group(1)
     assert share.startswith("http://testserver/en/toolkit/self-check/?")
-    assert set(re.findall(r"[?&](\w+)=", share.replace("&amp;", "&"))) == {f"q{n}" for n in range(1, 10)}
+    assert set(re.findall(r"[?&]([\w-]+)=", share.replace("&amp;", "&"))) == {q(n) for n in range(1, 10)}
     assert ReadinessQuestion.objects.count() == 18  # nothing stored by answering
 
 
 def test_thai_result_and_thai_digits_in_the_url(client):
-    answers = {f"q{n}": "๓" for n in range(1, 10)}
-    response, body = get(client, "/th/toolkit/self-check/", answers)
+    response, body = get(client, "/th/toolkit/self-check/", answers(default="๓"))
     assert response.status_code == 200
     assert "<h1>ผลการประเมินความพร้อมของคุณ</h1>" in body
     assert "20 จาก 20 คะแนน (100%)" in body
@@ -85,7 +106,7 @@ def test_themes_link_to_the_steps_editors_chose(client, thai_home):
     theme = ReadinessTheme.objects.get(locale__language_code="th", sort_order=0)  # weakest first, ties in order
     theme.start_steps = [("page", step)]
     theme.save()
-    _, body = get(client, "/th/toolkit/self-check/", ALL_FIRST)
+    _, body = get(client, "/th/toolkit/self-check/", all_first())
     start = body.split('id="start-title"')[1].split('id="scores-title"')[0]
     assert f'href="{step.url}"' in start and step.title in start
 
@@ -96,41 +117,41 @@ def test_draft_steps_are_not_linked(client, thai_home):
     theme = ReadinessTheme.objects.get(locale__language_code="th", sort_order=0)
     theme.start_steps = [("page", step)]
     theme.save()
-    _, body = get(client, "/th/toolkit/self-check/", ALL_FIRST)
+    _, body = get(client, "/th/toolkit/self-check/", all_first())
     assert step.url is None or f'href="{step.url}"' not in body
 
 
 @pytest.mark.parametrize(
     ("lang", "params", "message"),
     [
-        ("en", {"q1": "1"}, "Please choose an answer."),
-        ("th", {"q1": "1"}, "กรุณาเลือกคำตอบ"),
-        ("en", {**ALL_FIRST, "q2": "9"}, "Please choose one of the answers."),
-        ("th", {**ALL_FIRST, "q2": "abc"}, "กรุณาเลือกหนึ่งในคำตอบที่มี"),
-        ("en", {**ALL_FIRST, "q2": ""}, "Please choose an answer."),
+        ("en", {"default": None, "given": [(1, "1")]}, "Please choose an answer."),
+        ("th", {"default": None, "given": [(1, "1")]}, "กรุณาเลือกคำตอบ"),
+        ("en", {"default": "1", "given": [(2, "9")]}, "Please choose one of the answers."),
+        ("th", {"default": "1", "given": [(2, "abc")]}, "กรุณาเลือกหนึ่งในคำตอบที่มี"),
+        ("en", {"default": "1", "given": [(2, "")]}, "Please choose an answer."),
     ],
 )
 def test_incomplete_or_bad_answers_keep_the_form_with_messages(client, lang, params, message):
-    response, body = get(client, f"/{lang}/toolkit/self-check/", params)
+    response, body = get(client, f"/{lang}/toolkit/self-check/", answers(*params["given"], default=params["default"]))
     assert response.status_code == 400
     assert message in body
     assert '<div class="tool-errors' in body
-    assert re.search(r'id="id_q2-error">[^<]*' + re.escape(message), body)
+    assert re.search(f'id="id_{q(2)}-error">[^<]*' + re.escape(message), body)
     # Answers already given stay selected.
-    assert re.search(r'name="q1" value="1" id="id_q1_0" checked', body)
+    assert f'name="{q(1)}" value="1" id="id_{q(1)}_0" checked' in body
 
 
 def test_unknown_parameters_and_post_are_harmless(client):
-    response, _ = get(client, "/en/toolkit/self-check/", {"q99": "1", "name": "Somchai"})
+    response, _ = get(client, "/en/toolkit/self-check/", {"q1": "1", "q-00000000": "1", "name": "Somchai"})
     assert response.status_code == 200  # no answers of ours: the empty form
-    assert client.post("/en/toolkit/self-check/", ALL_FIRST).status_code == 405
+    assert client.post("/en/toolkit/self-check/", all_first()).status_code == 405
 
 
 def test_change_answers_shows_the_form_filled_in(client):
-    response, body = get(client, "/en/toolkit/self-check/", {**ALL_LAST, "edit": "1"})
+    response, body = get(client, "/en/toolkit/self-check/", {**all_last(), "edit": "1"})
     assert response.status_code == 200
     assert "<h1>Readiness self-check</h1>" in body
-    assert len(re.findall(r'value="3" id="id_q\d_2" checked', body)) == 9
+    assert len(re.findall(f'value="3" id="id_{QUESTION_NAME}_2" checked', body)) == 9
 
 
 def test_a_language_without_questions_says_so(client):
@@ -160,7 +181,26 @@ def test_demo_links_themes_to_toolkit_steps_in_both_languages(client, thai_home,
     ReadinessQuestion.objects.all().delete()
     ReadinessTheme.objects.all().delete()
     selfcheck_demo.load()
-    _, thai = get(client, "/th/toolkit/self-check/", {"q1": "1", "q2": "1"})
-    _, english = get(client, "/en/toolkit/self-check/", {"q1": "1", "q2": "1"})
+    _, thai = get(client, "/th/toolkit/self-check/", answers((1, "1"), (2, "1")))
+    _, english = get(client, "/en/toolkit/self-check/", answers((1, "1"), (2, "1")))
     assert 'href="/th/about/"' in thai
     assert 'href="/en/about/"' in english
+
+
+def test_a_shared_result_keeps_its_meaning_when_editors_reorder_questions(client):
+    """Links name questions by their translation key, not their position, and work in either language."""
+    given = answers((1, "3"), (2, "1"), default="3")  # existing groups and capital: 10 + 0 points
+    _, before = get(client, "/en/toolkit/self-check/", given)
+    assert "10 of 20 points (50%)" in before
+    first, second = ReadinessQuestion.objects.filter(locale__language_code="th").order_by("sort_order", "pk")[:2]
+    for language in ("th", "en"):  # as publishing the reordered Thai questions and syncing the translation does
+        one = first.get_translation(Locale.objects.get(language_code=language))
+        two = second.get_translation(Locale.objects.get(language_code=language))
+        one.sort_order, two.sort_order = two.sort_order, one.sort_order
+        one.save()
+        two.save()
+    assert q(1) != list(given)[0]  # the questions did swap places
+    _, after = get(client, "/en/toolkit/self-check/", given)
+    assert "10 of 20 points (50%)" in after
+    _, thai = get(client, "/th/toolkit/self-check/", given)
+    assert "10 จาก 20 คะแนน (50%)" in thai
