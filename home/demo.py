@@ -266,6 +266,104 @@ PARTNERS_PAGE = {
     ],
 }
 
+
+def _faq(*pairs):
+    """Question-and-answer blocks: each question an H2 heading, each answer a paragraph."""
+    blocks = []
+    for question, answer in pairs:
+        blocks.append(("heading", {"text": question, "level": "h2"}))
+        blocks.append(("paragraph", answer))
+    return blocks
+
+
+# Frequently asked questions, answered only from the source article's facts (../shared/seed/FACTS.md).
+FAQ = {
+    "title": P("คำถามที่พบบ่อย", "Frequently asked questions"),
+    "slug": "faq",
+    "show_in_menus": False,
+    "intro": P(
+        "คำตอบสั้น ๆ เกี่ยวกับตัวแบบกองทุนเพื่อพัฒนาอาชีพ หน่วยนำร่อง และการนำไปใช้ในชุมชนของท่าน",
+        "Short answers about the occupational development fund model, its pilot units, and using it in your "
+        "own community.",
+    ),
+    "body": _faq(
+        (
+            P("ตัวแบบกองทุนเพื่อพัฒนาอาชีพคืออะไร", "What is the occupational development fund model?"),
+            P(
+                "<p>เป็นตัวแบบที่ใช้ “อาชีพ” และ “กองทุน” ของชุมชนเป็นเครื่องมือช่วยให้คนเกิดการเรียนรู้ "
+                "โดยเฉพาะเยาวชนที่ด้อยโอกาสและแรงงานนอกระบบ เป้าหมายคือการเรียนรู้ การพัฒนาอาชีพ รายได้ "
+                'และชุมชนที่เข้มแข็ง อ่านแนวคิดทั้ง 9 ข้อได้ที่หน้า <a href="/th/about/">เกี่ยวกับตัวแบบ</a></p>',
+                "<p>A model that uses a community's occupations and funds as tools that help people learn, "
+                "especially disadvantaged youth and informal workers. Its aim is learning, occupational "
+                "development, income and a community that stays strong. The nine ideas are on "
+                '<a href="/en/about/">About the model</a>.</p>',
+            ),
+        ),
+        (
+            P("ใครร่วมพัฒนาตัวแบบนี้", "Who is developing it?"),
+            P(
+                "<p>กองทุนเพื่อความเสมอภาคทางการศึกษา (กสศ.) มูลนิธิเอสซีจี และมูลนิธิสถาบันวิจัยเพื่อท้องถิ่น "
+                f"ภายใต้{PARENT_PROGRAMME.th} ภาคีหนุนเสริม ส่วนคนในพื้นที่เป็นผู้ลงมือทำ</p>",
+                "<p>The Equitable Education Fund (EEF), SCG Foundation and the Local Research Institute Foundation, "
+                f"under the programme “{PARENT_PROGRAMME.en}”. The partners support; local people act.</p>",
+            ),
+        ),
+        (
+            P("ตัวแบบนำร่องที่ไหนบ้าง", "Where has it been piloted?"),
+            P(
+                "<p>ในหน่วยจัดการเรียนรู้ 3 แห่ง: วิสาหกิจชุมชนพอใจในวิถีพอเพียง จังหวัดกาญจนบุรี "
+                "กลุ่มวิสาหกิจชุมชนกลุ่มทอเสื่อบ้านโพธิ์ทอง (ก.กกบึงกาฬ) จังหวัดบึงกาฬ "
+                'และชมรมเพื่อเพื่อนผู้พิการตำบลแจ้ซ้อน จังหวัดลำปาง อ่านเรื่องของแต่ละแห่งได้ที่ <a href="/th/case-studies/">กรณีศึกษา</a></p>',
+                "<p>In three learning units: Pho Jai Nai Withi Pho Phiang Community Enterprise in Kanchanaburi, "
+                "the Ban Pho Thong Mat-Weaving Community Enterprise Group (Kok Bueng Kan) in Bueng Kan, and the "
+                "Friends-for-Friends with Disabilities Club of Chae Son subdistrict in Lampang. Each one's story is "
+                'in the <a href="/en/case-studies/">case studies</a>.</p>',
+            ),
+        ),
+        (
+            P("ใครเป็นผู้บริหารกองทุน", "Who runs the fund?"),
+            P(
+                "<p>ชุมชนเอง ด้วยกลไกการบริหารที่เหมาะกับชุมชน ไม่ใช่การสั่งการจากภายนอก "
+                "เยาวชนและแรงงานนอกระบบมีส่วนร่วมบริหาร เป็นเจ้าของ และเป็นคณะทำงานขับเคลื่อนกองทุน</p>",
+                "<p>The community itself, with management mechanisms that fit it rather than rules imposed from "
+                "outside. Youth and informal workers take part in managing the fund, own it, and sit on the "
+                "working committee that drives it.</p>",
+            ),
+        ),
+        (
+            P("ต้องมีเงินก้อนใหญ่ก่อนเริ่มหรือไม่", "Does a community need a lot of money to start?"),
+            P(
+                "<p>ตัวแบบเริ่มจากทุนเดิมที่ชุมชนมีอยู่แล้ว ทั้งกลุ่ม ทักษะ และกองทุน แล้วต่อยอดจากสิ่งนั้น "
+                'ลองวางแผนด้วยตัวเลขของชุมชนท่านเองได้ที่ <a href="/th/toolkit/planner/">เครื่องมือวางแผนกองทุนหมุนเวียน</a></p>',
+                "<p>The model starts from what the community already has (its groups, skills and funds) and builds "
+                "on it. Try your own community's numbers in the "
+                '<a href="/en/toolkit/planner/">revolving-fund planner</a>.</p>',
+            ),
+        ),
+        (
+            P("ชุมชนของเราจะเริ่มอย่างไร", "How can our community start?"),
+            P(
+                '<p>เริ่มจาก<a href="/th/toolkit/self-check/">แบบประเมินความพร้อมด้วยตนเอง</a> '
+                'แล้วทำตาม<a href="/th/toolkit/">ชุดเครื่องมือขยายผล</a> 8 ขั้นตอน '
+                "ดาวน์โหลดแบบฟอร์มทีละไฟล์ ทั้งชุดเป็นไฟล์ ZIP หรือเป็น PDF ไฟล์เดียวสำหรับพิมพ์ก็ได้</p>",
+                '<p>Begin with the <a href="/en/toolkit/self-check/">readiness self-check</a>, then follow the '
+                'eight steps of the <a href="/en/toolkit/">replication toolkit</a>. Download the forms one by one, the '
+                "whole kit as a ZIP, or one printable PDF.</p>",
+            ),
+        ),
+        (
+            P("ตัวเลขบนเว็บไซต์นี้เป็นตัวเลขจริงหรือไม่", "Are the figures on this site real?"),
+            P(
+                "<p>บทความต้นทางไม่ได้ให้ตัวเลขผลลัพธ์ของหน่วยนำร่อง ตัวเลขที่แสดงในขณะนี้เป็นตัวเลขตัวอย่าง "
+                "และมีป้าย “ตัวเลขตัวอย่าง” กำกับทุกแห่ง ทั้งในหน้าเว็บ ตาราง และไฟล์ข้อมูลเปิด</p>",
+                "<p>The source article gives no result figures for the pilot units. The figures shown for now are "
+                "examples, labelled “illustrative” everywhere they appear: on pages, in tables and in the open "
+                "data files.</p>",
+            ),
+        ),
+    ),
+}
+
 # The privacy page: what the site itself does. Linked from the footer (home.templatetags.navigation_tags).
 PRIVACY = {
     "title": P("ความเป็นส่วนตัว", "Privacy"),
@@ -416,5 +514,6 @@ def load(stdout=None):
     ensure_page(home, StandardPage, ABOUT)
     ensure_page(home, StandardPage, PARTNERS_PAGE)
     ensure_page(home, StandardPage, PRIVACY)
+    ensure_page(home, StandardPage, FAQ)
     if stdout:
-        stdout.write(f"home: home page, about, partners and privacy pages, {len(PARTNERS)} partners")
+        stdout.write(f"home: home page, about, partners, privacy and FAQ pages, {len(PARTNERS)} partners")

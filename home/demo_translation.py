@@ -6,14 +6,15 @@ position in an unsaved English twin, and saves the English version. The translat
 every demo page as fully translated, and the translation-status view can tell when a source moves on.
 """
 
+import json
 import re
 
 from django.db import transaction
 
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
-from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -43,12 +44,31 @@ class DemoTranslationMismatch(ValueError):
     """The English twin does not have the same shape as the Thai source."""
 
 
-def _strings(instance):
+def _segments(instance, kind):
     for field in instance._meta.get_fields():
         if isinstance(field, StreamField):
             # Preparing a stream for saving gives its blocks ids, which segment paths are built from.
             field.get_prep_value(field.value_from_object(instance))
-    return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
+    return [s for s in extract_segments(instance) if isinstance(s, kind)]
+
+
+def _strings(instance):
+    return _segments(instance, StringSegmentValue)
+
+
+def _link_overrides(source, twin, language_code):
+    """``{segment path: address}`` for links in rich text to the site's own pages in the source language that the
+    twin makes to the same page in ``language_code``: ``/th/toolkit/`` becomes ``/en/toolkit/``, as a translator
+    would override the link in the translation editor (wagtail-localize keeps the source's addresses otherwise)."""
+    source_prefix = f"/{source.locale.language_code}/"
+    twin_links = {s.data for s in _segments(twin, OverridableSegmentValue) if isinstance(s.data, str)}
+    overrides = {}
+    for segment in _segments(source, OverridableSegmentValue):
+        if isinstance(segment.data, str) and segment.data.startswith(source_prefix):
+            localized = f"/{language_code}/" + segment.data.removeprefix(source_prefix)
+            if localized in twin_links:
+                overrides[segment.path] = localized
+    return overrides
 
 
 def existing_translation(source, locale):
@@ -93,6 +113,14 @@ def translate(source, twin, language_code="en"):
             context=segment.context,
             defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
+    overrides = _link_overrides(source, twin, language_code)
+    for segment in translation_source.overridablesegment_set.select_related("context"):
+        if segment.context.path in overrides:
+            SegmentOverride.objects.update_or_create(
+                locale=locale,
+                context=segment.context,
+                defaults={"data_json": json.dumps(overrides[segment.context.path])},
+            )
     translation, _ = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale, defaults={"enabled": True}
     )

@@ -40,15 +40,15 @@ def footer_partners():
     return {"partners": Partner.objects.filter(locale=Locale.get_active())}
 
 
-PRIVACY_PAGE_SLUG = "privacy"
+# Standard pages linked from every footer, in this order, when they exist: found by their shared ASCII slug.
+FOOTER_PAGE_SLUGS = ["faq", "privacy"]
 
 
 @register.simple_tag
-def privacy_page():
-    """This language's live privacy page (a standard page with the slug ``privacy`` under the home page), if any."""
+def footer_pages():
+    """This language's live footer pages (standard pages under the home page with the slugs above), in order."""
     # One query: home pages sit at depth 2, so their children at depth 3.
-    return (
-        StandardPage.objects.live()
-        .filter(locale__language_code=translation.get_language(), depth=3, slug=PRIVACY_PAGE_SLUG)
-        .first()
+    pages = StandardPage.objects.live().filter(
+        locale__language_code=translation.get_language(), depth=3, slug__in=FOOTER_PAGE_SLUGS
     )
+    return sorted(pages, key=lambda page: FOOTER_PAGE_SLUGS.index(page.slug))

@@ -28,16 +28,16 @@ class StandardPageAdminTests(WagtailPageTestCase):
             StandardPage,
             nested_form_data(
                 {
-                    "title": "คำถามที่พบบ่อย",
-                    "slug": "faq",
+                    "title": "วิธีเข้าร่วม",
+                    "slug": "how-to-join",
                     "intro": "คำถามเกี่ยวกับกองทุน",
                     "body": streamfield([("paragraph", rich_text("<p>กองทุนคืออะไร</p>"))]),
                 }
             ),
         )
         # Locale synchronisation: the new Thai page gets an English counterpart to translate.
-        thai = StandardPage.objects.get(slug="faq", locale__language_code="th")
-        english = StandardPage.objects.get(slug="faq", locale__language_code="en")
+        thai = StandardPage.objects.get(slug="how-to-join", locale__language_code="th")
+        english = StandardPage.objects.get(slug="how-to-join", locale__language_code="en")
         assert english.alias_of_id == thai.pk
 
     def test_admin_dashboard_renders_in_thai(self):

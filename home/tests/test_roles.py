@@ -78,11 +78,11 @@ def test_editor_creates_a_page_but_cannot_publish_it(thai_home):
     client = client_for(make_user("ed", "Editors"))
     url = f"/admin/pages/add/home/standardpage/{thai_home.pk}/"
     assert client.get(url).status_code == 200
-    response = client.post(url, standard_page_form("คำถามที่พบบ่อย", "faq", "คำถาม", "action-publish"))
+    response = client.post(url, standard_page_form("วิธีสมัครเข้าร่วม", "how-to-join", "ขั้นตอน", "action-publish"))
     assert response.status_code == 302
-    page = StandardPage.objects.get(slug="faq", locale__language_code="th")
+    page = StandardPage.objects.get(slug="how-to-join", locale__language_code="th")
     assert not page.live
-    assert Client().get("/th/faq/").status_code == 404
+    assert Client().get("/th/how-to-join/").status_code == 404
 
 
 def test_editor_submission_goes_to_moderation_and_is_public_only_after_approval(about):

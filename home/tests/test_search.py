@@ -110,11 +110,11 @@ def test_results_come_only_from_the_readers_language(client):
 
 
 def test_untranslated_aliases_never_appear_in_english_results(client, thai_home):
-    page = publish(thai_home, title="คำถามที่พบบ่อย", slug="faq", intro="ตะกร้าสานจากกก")
+    page = publish(thai_home, title="ตะกร้าสาน", slug="baskets", intro="ตะกร้าสานจากกก")
     create_aliases_for_new_page(page)
     assert Page.objects.filter(alias_of=page, live=True).exists()
     _body, links = search(client, "th", "ตะกร้า")
-    assert links == ["/th/faq/"]
+    assert links == ["/th/baskets/"]
     _body, links = search(client, "en", "ตะกร้า")
     assert links == []
 

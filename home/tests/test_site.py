@@ -60,17 +60,17 @@ def new_thai_page(parent, **fields):
 
 
 def test_switcher_says_not_translated_for_an_untranslated_page(client, thai_home):
-    page = new_thai_page(thai_home, title="คำถามที่พบบ่อย", slug="faq", intro="ยังไม่แปล")
+    page = new_thai_page(thai_home, title="วิธีเข้าร่วม", slug="how-to-join", intro="ยังไม่แปล")
     # Locale synchronisation gives the English tree an alias that still shows the Thai text.
     alias = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
     assert alias.alias_of_id == page.pk
 
-    thai = client.get("/th/faq/").content.decode()
+    thai = client.get("/th/how-to-join/").content.decode()
     assert "ยังไม่ได้แปล" in thai or "not translated yet" in thai
-    assert 'href="http://testserver/en/faq/"' not in thai
+    assert 'href="http://testserver/en/how-to-join/"' not in thai
     assert 'hreflang="en"' not in thai
 
-    english = client.get("/en/faq/")
+    english = client.get("/en/how-to-join/")
     assert english.status_code == 200
     text = english.content.decode()
     assert "has not been translated into English yet" in text
@@ -189,3 +189,22 @@ def test_one_home_page_per_language(thai_home):
     with pytest.raises(ValidationError):
         extra.clean()
     assert not HomePage.can_create_at(Page.get_first_root_node())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "title"), [("th", "คำถามที่พบบ่อย"), ("en", "Frequently asked questions")])
+def test_faq_answers_in_each_language_link_to_pages_of_that_language(client, language, title):
+    response = client.get(f"/{language}/faq/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert f">{title}</h1>" in body
+    main = body.split('<main id="main"')[1].split("</main>")[0]
+    assert len(re.findall(r"<h2[ >]", main)) >= 7  # one heading per question (and the share box)
+    links = set(re.findall(r'<a href="(/(?:th|en)/[^"]*)"', main))
+    assert len(links) >= 5
+    for href in links:
+        assert href.startswith(f"/{language}/"), href
+        assert client.get(href).status_code == 200, href
+    # Linked from every footer, before the privacy page.
+    footer = client.get(f"/{language}/").content.decode().split('<footer class="site-footer">')[1]
+    assert footer.index(f'<a href="/{language}/faq/">{title}</a>') < footer.index(f'<a href="/{language}/privacy/">')
