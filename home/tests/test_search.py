@@ -33,6 +33,18 @@ def search(client, language, q=None, **params):
     return body, RESULT_LINK.findall(body)
 
 
+def every_result(client, language, q):
+    """The result links of every results page (ranking decides which come first; the tests ask what is found)."""
+    links = []
+    for number in range(1, 6):
+        _body, found = search(client, language, q, page=number)
+        new = [link for link in found if link not in links]
+        if not new:
+            break
+        links += new
+    return links
+
+
 def publish(parent, **fields):
     page = parent.add_child(instance=StandardPage(**fields))
     page.save_revision().publish()
@@ -40,12 +52,13 @@ def publish(parent, **fields):
 
 
 # Words that occur only inside longer unspaced Thai text of the demo content, and pages that MUST be found
-# for them (the merged site has case studies, toolkit steps, news and impact pages that match too).
+# for them, on any results page (the demo has case studies, toolkit steps, news, FAQ and impact pages that
+# match too, and SQLite and PostgreSQL rank them differently).
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("อาชีพ", {"/th/", "/th/about/", "/th/toolkit/"}),  # first page of results only
-        ("กองทุน", {"/th/", "/th/toolkit/set-fund-rules/"}),  # first page of results only
+        ("อาชีพ", {"/th/", "/th/about/", "/th/toolkit/"}),
+        ("กองทุน", {"/th/", "/th/toolkit/set-fund-rules/"}),
         ("เยาวชน", {"/th/about/", "/th/toolkit/"}),
         ("โครงการ", {"/th/about/", "/th/partners/"}),  # newmm cuts โครง|การพัฒนา; found anyway
         ("ทอเสื่อ", {"/th/about/", "/th/case-studies/ban-pho-thong/"}),
@@ -56,7 +69,7 @@ def publish(parent, **fields):
     ],
 )
 def test_thai_words_inside_unspaced_text_find_the_demo_pages(client, query, expected):
-    _body, links = search(client, "th", query)
+    links = every_result(client, "th", query)
     assert expected <= set(links)
     assert all(link.startswith("/th/") for link in links)
 
