@@ -56,21 +56,6 @@ def _strings(instance):
     return _segments(instance, StringSegmentValue)
 
 
-def _link_overrides(source, twin, language_code):
-    """``{segment path: address}`` for links in rich text to the site's own pages in the source language that the
-    twin makes to the same page in ``language_code``: ``/th/toolkit/`` becomes ``/en/toolkit/``, as a translator
-    would override the link in the translation editor (wagtail-localize keeps the source's addresses otherwise)."""
-    source_prefix = f"/{source.locale.language_code}/"
-    twin_links = {s.data for s in _segments(twin, OverridableSegmentValue) if isinstance(s.data, str)}
-    overrides = {}
-    for segment in _segments(source, OverridableSegmentValue):
-        if isinstance(segment.data, str) and segment.data.startswith(source_prefix):
-            localized = f"/{language_code}/" + segment.data.removeprefix(source_prefix)
-            if localized in twin_links:
-                overrides[segment.path] = localized
-    return overrides
-
-
 def existing_translation(source, locale):
     """The real (non-alias) translation of ``source`` in ``locale``, or None."""
     found = source.get_translation_or_none(locale)
@@ -113,14 +98,18 @@ def translate(source, twin, language_code="en"):
             context=segment.context,
             defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
         )
-    overrides = _link_overrides(source, twin, language_code)
+    # wagtail-localize keeps the source's link addresses in rich text; where the twin links to the same page of the
+    # site in its own language (/th/toolkit/ → /en/toolkit/), override the link as a translator would.
+    source_prefix = f"/{source.locale.language_code}/"
+    twin_links = {s.data for s in _segments(twin, OverridableSegmentValue) if isinstance(s.data, str)}
     for segment in translation_source.overridablesegment_set.select_related("context"):
-        if segment.context.path in overrides:
-            SegmentOverride.objects.update_or_create(
-                locale=locale,
-                context=segment.context,
-                defaults={"data_json": json.dumps(overrides[segment.context.path])},
-            )
+        address = segment.data
+        if isinstance(address, str) and address.startswith(source_prefix):
+            localized = f"/{language_code}/" + address.removeprefix(source_prefix)
+            if localized in twin_links:
+                SegmentOverride.objects.update_or_create(
+                    locale=locale, context=segment.context, defaults={"data_json": json.dumps(localized)}
+                )
     translation, _ = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale, defaults={"enabled": True}
     )
