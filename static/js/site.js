@@ -1,10 +1,20 @@
 /* Progressive enhancements; every page works without this file.
- * 1. Registers the service worker (/sw.js) and, on toolkit pages, asks it to keep the toolkit offline.
+ * 1. Registers the service worker (/sw.js) and, on toolkit pages, asks it to keep the toolkit offline; says so
+ *    on the toolkit page once it is kept.
  * 2. Turns the "Link to this page" share link into a copy-link button. */
 (function () {
   "use strict";
 
   if ("serviceWorker" in navigator && window.isSecureContext) {
+    // The worker answers "toolkit-kept" once every toolkit page, the PDF and the forms are stored.
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var data = event.data || {};
+      if (data.type !== "toolkit-kept") return;
+      document.documentElement.setAttribute("data-offline-toolkit", data.lang);
+      var status = document.querySelector("[data-offline-status]");
+      if (status) status.hidden = false;
+    });
+    navigator.serviceWorker.startMessages();
     window.addEventListener("load", function () {
       navigator.serviceWorker
         .register("/sw.js", { scope: "/" })

@@ -144,6 +144,8 @@ self.addEventListener("message", (event) => {
         (async () => {
           // Already kept: navigations refresh the pages; a new version re-fetches everything on activation.
           if (!(await toolkitLanguages(await caches.open(CACHE))).has(lang)) await cacheToolkit(lang);
+          // Tell the page the toolkit is kept, so it can say so (and tests can wait on the event).
+          if (event.source) event.source.postMessage({ type: "toolkit-kept", lang });
         })()
       );
     }
