@@ -33,3 +33,11 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what tests report about their own size (``record_property("fuzz_cases", ...)``), also under xdist."""
+    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
+        for name, value in getattr(report, "user_properties", ()):
+            if name == "fuzz_cases" and report.when == "call":
+                terminalreporter.write_line(f"fuzz: {value}")

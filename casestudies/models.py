@@ -33,6 +33,8 @@ from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
+from .filtering import FACETS
+
 
 class Region(models.TextChoices):
     """Thailand's six geographical regions, as Thai readers name them."""
@@ -122,6 +124,7 @@ class CaseStudyIndexPage(CachedContentMixin, SegmentedSearchMixin, Page):
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
     per_page = 12
+    query_parameters = (*FACETS, "page")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

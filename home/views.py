@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import thai_text
+from .query_parameters import reads_query
 from .search import describe, kinds_of, page_kind, search_pages
 from .sitemap import sitemap_entries
 
@@ -92,6 +93,7 @@ def cached_search(query, language):
 
 
 @require_GET
+@reads_query("q", "kind", "page")
 def search(request):
     """Thai-aware search within the reader's language, filtered by page kind and paginated; writes nothing."""
     query = thai_text.normalise_query(request.GET.get("q", ""))

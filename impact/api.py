@@ -13,7 +13,7 @@ from django.conf import settings
 
 from wagtail.models import Locale
 
-from .filters import FilterError, parse_filters
+from .filters import FILTER_PARAMETERS, FilterError, parse_filters
 from .queries import catalogue, figure_rows
 
 
@@ -22,6 +22,8 @@ class OpenDataView(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
     http_method_names = ["get", "head", "options"]
+    # ``format`` is Django REST framework's own (``?format=json``).
+    query_parameters = ("lang", "format")
 
     def locale_or_error(self, request):
         code = request.query_params.get("lang", settings.LANGUAGE_CODE)
@@ -33,6 +35,8 @@ class OpenDataView(APIView):
 
 class FigureListView(OpenDataView):
     """Figures of published units, filtered like the dashboard, labelled in ``lang`` (default Thai)."""
+
+    query_parameters = ("lang", "format", *FILTER_PARAMETERS)
 
     def get(self, request):
         locale, error = self.locale_or_error(request)

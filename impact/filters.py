@@ -9,6 +9,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+# The query parameters the dashboard, its downloads and the API read.
+FILTER_PARAMETERS = ("unit", "indicator", "from", "to")
+
 QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
 
 

@@ -20,6 +20,8 @@ from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
 
+from .filters import FILTER_PARAMETERS
+
 
 class UnitOfMeasure(models.TextChoices):
     PEOPLE = "people", _("people")
@@ -216,6 +218,8 @@ class ImpactDashboardPage(CachedContentMixin, SegmentedSearchMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    query_parameters = FILTER_PARAMETERS
+    exports = ("figures.csv", "figures.json")  # served beside the page, with the same filters (impact/urls.py)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -5,8 +5,10 @@ message, never a 500.
 """
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,10 +20,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.page_cache import content_fragment_is_cached, generation
+from home.query_parameters import reads_query
 
 from .aggregation import aggregate
 from .charts import bar_chart
-from .filters import FilterError, parse_filters, quarter_of
+from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
 from .formatting import format_axis, format_period, format_value
 from .queries import EXPORT_COLUMNS, catalogue, figure_rows
 
@@ -117,7 +120,8 @@ def dashboard_response(page, request):
         charts = indicator_charts(cat, rows, language, limit)
     periods = sorted({(r.period_start, r.period_end) for r in figure_rows(cat)}) if cat.units else []
     quarters = list(dict.fromkeys(quarter_of(start) for start, _end in periods))
-    query = request.GET.urlencode() if filters is not None else ""
+    # The downloads take the same filters, and only those (never parameters the page does not read).
+    query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)]) if filters else ""
     context.update(
         {
             "catalogue": cat,
@@ -181,13 +185,16 @@ def figures_json(page, request):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+@reads_query(*FILTER_PARAMETERS)
 def figures_download(request, path, fmt):
     """``<dashboard url>figures.csv`` / ``figures.json`` in the active language (404 for any other path)."""
     from wagtail.models import Locale
 
     from .models import ImpactDashboardPage
 
-    key = f"odf:figures:{generation()}:{request.get_full_path()}"
+    # Keyed by the filters only, in a fixed order: parameters the export does not read make no new entry.
+    query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)])
+    key = "odf:figures:" + hashlib.sha256(f"{generation()}:{request.path}?{query}".encode()).hexdigest()
     cached = cache.get(key)
     if cached is not None:  # the export is kept until the next publish or figure save (home/page_cache.py)
         content, headers = cached

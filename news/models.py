@@ -42,6 +42,7 @@ class NewsIndexPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin,
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
+    query_parameters = ("year", "unit", "page")
     per_page = 10
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

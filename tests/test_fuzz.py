@@ -11,10 +11,14 @@ from urllib.parse import quote
 import pytest
 
 from django.conf import settings
-from django.test import Client
-from django.urls import LocalePrefixPattern, URLResolver, get_resolver
+from django.test import Client, RequestFactory
+from django.urls import LocalePrefixPattern, URLResolver, get_resolver, resolve
+from django.utils import translation
 
 from wagtail.models import Page
+
+from home.query_parameters import declared_parameters
+from tests.query_recording import recording_query_reads
 
 pytestmark = pytest.mark.django_db
 
@@ -86,33 +90,47 @@ PAYLOADS = [
     ";",
 ]
 
-QUERY_KEYS = ["q", "page", "p", "tag", "unit", "year", "sort", "type", "format", "lang", "next", "id"]
+# Parameters no page reads: each page gets a few of them, and must ignore them.
+UNREAD_KEYS = ["p", "tag", "sort", "type", "lang", "next", "id", "utm_source", "fbclid"]
 
-QUERY_STRINGS = (
-    [f"{key}={quote(value, safe='')}" for key in ("q", "page") for value in PAYLOADS]
-    + [f"{key}={quote(PAYLOADS[i % len(PAYLOADS)], safe='')}" for i, key in enumerate(QUERY_KEYS)]
-    + [
-        "page=-1",
-        "page=0",
-        "page=999999",
-        "page=2147483648",
-        "page=1&page=2",
-        "page[]=1",
-        "q=" + "ข" * 3000,
-        "q=%00&page=%00",
-        "%zz=%zz",
-        "=",
-        "&&&",
-        "q",
-        "a=1;b=2",
-        "tag=a&tag=b&tag=<b>",
-        "year=2566&year=-1",
+# Shapes of query string that are malformed whatever the parameter.
+MALFORMED_QUERIES = [
+    "%zz=%zz",
+    "=",
+    "&&&",
+    "a=1;b=2",
+    "%00=%00",
+    "[]=1",
+    "x[]=1&x[]=2",
+]
+
+
+PAYLOAD_SHARE = 6  # each parameter of each page gets every sixth payload, rotating: all payloads are used
+
+
+def declared_query_cases(names, offset):
+    """A rotating sixth of the payloads in every declared parameter, then all parameters at once, repeated,
+    empty and as arrays."""
+    names = sorted(names)
+    cases = [
+        f"{name}={quote(payload, safe='')}"
+        for i, name in enumerate(names)
+        for payload in PAYLOADS[(offset + i) % PAYLOAD_SHARE :: PAYLOAD_SHARE]
     ]
-)
+    if names:
+        every = "&".join(
+            f"{name}={quote(PAYLOADS[(offset + i) % len(PAYLOADS)], safe='')}" for i, name in enumerate(names)
+        )
+        cases += [every, every + "&" + every, "&".join(f"{name}[]=1" for name in names)]
+        cases += ["&".join(f"{name}=" for name in names), "&".join(f"{name}=1&{name}=2" for name in names)]
+    return cases
 
-# Pages that read their query string (search, filtered lists): each gets every query string above; other
-# pages get a share. Add a URL here when such a page lands.
-FULL_QUERY_PATHS = ["/en/"]
+
+def other_query_cases(index):
+    """A rotating share of parameters the page does not read, and the malformed shapes."""
+    unread = [f"{key}={quote(PAYLOADS[(index + i) % len(PAYLOADS)], safe='')}" for i, key in enumerate(UNREAD_KEYS)]
+    return unread + MALFORMED_QUERIES
+
 
 METHODS = ["post", "put", "patch", "delete", "options", "head"]
 
@@ -197,19 +215,37 @@ def page_suffix_cases(pages):
 
 
 def sample_pages():
-    """One live page of every page type in every language (the URL patterns of Wagtail's catch-all)."""
-    urls = {}
+    """``{url: page}``: one live page of every page type in every language (the URLs of Wagtail's catch-all)."""
+    pages = {}
+    seen = set()
     for page in Page.objects.live().exclude(depth=1).specific().order_by("path"):
         key = (type(page), page.locale_id)
-        if key not in urls and page.url:
-            urls[key] = page.url
-    return sorted(urls.values())
+        if key not in seen and page.url:
+            seen.add(key)
+            pages[page.url] = page
+    return dict(sorted(pages.items()))
 
 
 def public_seeds(templates):
-    seeds = sample_pages()
+    seeds = list(sample_pages())
     seeds += [f"/{template}" for template, kinds in templates if not kinds and "_util" not in template]
+    seeds += [url + name for url, page in sample_pages().items() for name in getattr(page, "exports", ())]
     return sorted(set(seeds))
+
+
+def declared_for(url, pages):
+    """The query parameters that the page or view behind ``url`` declares (``home.query_parameters``)."""
+    language = url.split("/")[1] if url.split("/")[1] in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        if url in pages:
+            return declared_parameters(pages[url])
+        return declared_parameters(resolve(url).func, RequestFactory().get(url))
+
+
+def query_targets():
+    """``[(url, declared parameters)]`` for every seed URL."""
+    pages = sample_pages()
+    return [(url, declared_for(url, pages)) for url in public_seeds(public_url_templates())]
 
 
 def reflected(payload, response):
@@ -241,20 +277,43 @@ def test_url_templates_cover_every_public_pattern():
     assert not any(template.startswith("admin/") for template in templates)
 
 
-def test_fuzz_public_urls_never_fail_or_reflect_input():
+def test_every_page_reads_exactly_the_query_parameters_it_declares():
+    """What each page and view reads from ``request.GET`` (recorded) is what it declares: the fuzz below and the
+    page cache rely on the declarations, so an undeclared parameter would be neither fuzzed nor in a cache key."""
+    client = Client(raise_request_exception=False)
+    wrong = []
+    for url, declared in query_targets():
+        with recording_query_reads() as read:
+            client.get(url)
+            client.get(url + "?" + "&".join(f"{name}=1" for name in sorted(declared)))
+        if read != declared:
+            wrong.append(f"{url}: reads {sorted(read)}, declares {sorted(declared)}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_fuzz_public_urls_never_fail_or_reflect_input(record_property):
     client = Client(raise_request_exception=False)
     strict_client = Client(raise_request_exception=False, enforce_csrf_checks=True)
     templates = public_url_templates()
-    seeds = public_seeds(templates)
+    targets = query_targets()
+    seeds = [url for url, _declared in targets]
     assert len(sample_pages()) >= 2 * 2  # home and standard pages, in both languages
+    readers = {url: declared for url, declared in targets if declared}
+    # The pages that read their query string are found, not listed by hand.
+    assert {"q", "kind", "page"} <= readers.get("/th/search/", set())
+    assert {"region", "province", "group", "occupation", "page"} <= readers.get("/th/case-studies/", set())
 
-    urls = path_cases(templates) + page_suffix_cases(sample_pages())
-    # Every seed gets a fifth of the query strings (rotating, so each string is tried on some page).
-    urls += [f"{seed}?{query}" for i, seed in enumerate(seeds) for query in QUERY_STRINGS[i % 5 :: 5]]
-    urls += [f"{path}?{query}" for path in FULL_QUERY_PATHS for query in QUERY_STRINGS]
+    urls = path_cases(templates) + page_suffix_cases(list(sample_pages()))
+    per_page = {}
+    for index, (seed, declared) in enumerate(targets):
+        queries = declared_query_cases(declared, index) + other_query_cases(index)
+        per_page[seed] = len(queries)
+        urls += [f"{seed}?{query}" for query in queries]
     cases = [(client, "get", url) for url in urls]
     cases += [(strict_client, method, seed) for seed in seeds for method in METHODS]
     assert len(cases) >= 1000
+    summary = ", ".join(f"{url} {count}" for url, count in per_page.items() if url in readers)
+    record_property("fuzz_cases", f"{len(cases)} requests; query strings per page that reads them: {summary}")
 
     failures = []
     for http, method, url in cases:

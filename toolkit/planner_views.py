@@ -11,9 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from home.query_parameters import reads_query
+
 from .fund_planner import simulate_revolving_fund
 from .planner_chart import build_chart
-from .planner_forms import DEFAULTS, planner_form
+from .planner_forms import DEFAULTS, PlannerForm, planner_form
 
 # Series drawn on the chart: key, label, CSS modifier (colour and dash pattern).
 CHART_SERIES = [
@@ -39,6 +41,7 @@ CSV_COLUMNS = [
 
 
 @require_GET
+@reads_query(*PlannerForm.base_fields)
 def planner(request):
     """The planner: the worked example until the reader submits their own assumptions."""
     form = planner_form(request.GET)
@@ -69,6 +72,7 @@ def _plain(value):
 
 
 @require_GET
+@reads_query(*PlannerForm.base_fields)
 def planner_csv(request):
     """The plan as CSV (UTF-8, one row per month, stable English column names, amounts in baht)."""
     form = planner_form(request.GET)

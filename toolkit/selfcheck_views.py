@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from home.query_parameters import reads_query
+
 from . import readiness
 from .number_format import normalise_number
 from .selfcheck_models import ReadinessQuestion, ReadinessTheme
@@ -75,7 +77,14 @@ def _step_links(themes, request):
         ]
 
 
+def answer_parameters(request):
+    """What the self-check reads: one answer per question of the reader's language, and ``edit``."""
+    questions = ReadinessQuestion.objects.filter(locale__language_code=get_language() or "th")
+    return [*(question_field_name(question) for question in questions), "edit"]
+
+
 @require_GET
+@reads_query(answer_parameters)
 def self_check(request):
     """Questions by theme; with every answer in the query string, the score per theme and where to start."""
     language = get_language() or "th"
