@@ -226,10 +226,15 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Admin login throttling (django-axes): 5 failures per username and address lock them out for an hour.
+# Admin login throttling (django-axes): 5 failures per username and address lock that pair out for an hour,
+# counted from the fifth failure: failures during a lockout do not extend it. The address is the client's,
+# read from X-Forwarded-For behind TRUSTED_PROXY_COUNT reverse proxies (0: the connection's own address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
