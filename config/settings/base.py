@@ -240,9 +240,15 @@ AXES_RESET_ON_SUCCESS = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# django-redis logs each cache call it could not make (production: IGNORE_EXCEPTIONS, Redis down) to this
+# logger, whose filter turns them into one WARNING line a minute per process (home/cache_outage.py).
+DJANGO_REDIS_LOGGER = "home.cache_outage"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"cache_outage_once_a_minute": {"()": "home.cache_outage.ReportOncePerInterval", "interval": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {DJANGO_REDIS_LOGGER: {"filters": ["cache_outage_once_a_minute"]}},
 }
