@@ -13,6 +13,7 @@ class HomeConfig(AppConfig):
         from .models import HomePage
         from .page_cache import connect_signals
         from .signals import home_page_saved
+        from .spreadsheet import install_in_wagtail_exports
         from .thai_text import load_dictionary
         from .uploads import limit_image_decoding
 
@@ -23,3 +24,5 @@ class HomeConfig(AppConfig):
         # The Thai dictionary loads once per process here, so no search request or page save pays for it.
         load_dictionary()
         limit_image_decoding(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
+        # Staff CSV exports from Wagtail's listings and reports escape formula-like cells (home/spreadsheet.py).
+        install_in_wagtail_exports()

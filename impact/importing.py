@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from home import spreadsheet
+
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS = ["unit_slug", "indicator_code", "period_start", "period_end", "value", "baseline", "illustrative", "source"]
 REQUIRED = ["unit_slug", "indicator_code", "period_start", "period_end", "value"]
@@ -182,7 +184,7 @@ def check_rows(rows, units, indicators):
 def template_csv():
     """The CSV template staff download: header and one example row (marked illustrative)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(COLUMNS)
     writer.writerow(
         ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]

@@ -4,7 +4,6 @@ A bad filter value (unknown unit or indicator, a date that is not a date) is ans
 message, never a 500.
 """
 
-import csv
 import hashlib
 import io
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from home import spreadsheet
 from home.page_cache import content_fragment_is_cached, generation
 from home.query_parameters import reads_query
 
@@ -154,7 +154,7 @@ def _rows_or_error(page, request):
 def export_csv(rows):
     """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel shows Thai text correctly."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
+    writer = spreadsheet.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({**row, "illustrative": "true" if row["illustrative"] else "false"})

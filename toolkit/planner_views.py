@@ -1,6 +1,5 @@
 """The revolving-fund planner: a GET form, the projection rendered on the server, and its CSV."""
 
-import csv
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -11,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from home import spreadsheet
 from home.query_parameters import reads_query
 
 from .fund_planner import simulate_revolving_fund
@@ -82,7 +82,7 @@ def planner_csv(request):
     plan = simulate_revolving_fund(form.fund_params())
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="revolving-fund-plan.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow([header for _attr, header in CSV_COLUMNS])
     for month in plan.months:
         writer.writerow([getattr(month, attr) for attr, _header in CSV_COLUMNS])

@@ -226,18 +226,29 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Admin login throttling (django-axes): 5 failures per username and address lock them out for an hour.
+# Admin login throttling (django-axes): 5 failures per username and address lock that pair out for an hour,
+# counted from the fifth failure: failures during a lockout do not extend it. The address is the client's,
+# read from X-Forwarded-For behind TRUSTED_PROXY_COUNT reverse proxies (0: the connection's own address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_address"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_RESET_ON_SUCCESS = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# django-redis logs each cache call it could not make (production: IGNORE_EXCEPTIONS, Redis down) to this
+# logger, whose filter turns them into one WARNING line a minute per process (home/cache_outage.py).
+DJANGO_REDIS_LOGGER = "home.cache_outage"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"cache_outage_once_a_minute": {"()": "home.cache_outage.ReportOncePerInterval", "interval": 60}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {DJANGO_REDIS_LOGGER: {"filters": ["cache_outage_once_a_minute"]}},
 }

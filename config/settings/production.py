@@ -65,6 +65,8 @@ if REDIS_URL:
             },
         }
     }
+    # Each failed cache call is logged to DJANGO_REDIS_LOGGER (base.py), whose filter reports an outage as
+    # one WARNING line a minute per process with its cause, not a traceback per call (home/cache_outage.py).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

@@ -184,3 +184,10 @@ def test_chart_scale_uses_round_ticks_that_cover_the_data():
     assert [t.value for t in chart.y_ticks] == [0, 5000, 10000, 15000]
     ys = [float(p.split(",")[1]) for p in chart.series[0].points.split()]
     assert min(ys) >= chart.top and max(ys) <= chart.height - chart.bottom
+
+
+def test_csv_cells_are_plain_numbers_without_a_spreadsheet_quote(client):
+    """The plan goes through the shared spreadsheet-safe writer (home/spreadsheet.py); numbers are never quoted."""
+    rows = list(csv.reader(io.StringIO(client.get("/en/toolkit/planner/plan.csv").content.decode())))
+    assert all(Decimal(cell) is not None for row in rows[1:] for cell in row)
+    assert not any(cell.startswith("'") for row in rows for cell in row)

@@ -1,0 +1,85 @@
+"""Spreadsheet-safe CSV: the one writer behind every CSV the site produces.
+
+A spreadsheet opening a CSV runs any cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula
+(``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``), and some also after a leading tab or carriage return.
+Following the OWASP "CSV injection" guidance, such a text cell is written with a single quote in front,
+so the spreadsheet shows it as text. Numbers stay numbers: ``int``, ``float`` and ``Decimal`` values, and
+text that is nothing but a plain decimal number (``-5``, ``+3.25``), are written unchanged; no formula
+can hide in them.
+
+``writer`` and ``DictWriter`` have the interface of :mod:`csv`'s; ``escape_cell`` is the rule itself,
+also applied to the CSV exports of Wagtail's admin listings and reports (``install_in_wagtail_exports``).
+"""
+
+import csv
+import re
+from decimal import Decimal
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
+
+
+def runs_as_formula(text):
+    """Whether a spreadsheet could take this CSV cell text for a formula."""
+    return text.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.match(text)
+
+
+def escape_cell(value):
+    """The value as a spreadsheet will show it verbatim: numbers as they are, formula-like text quoted."""
+    if isinstance(value, bool):
+        return str(value)
+    if value is None or isinstance(value, (int, float, Decimal)):
+        return value
+    text = str(value)
+    return "'" + text if runs_as_formula(text) else text
+
+
+class _SafeRows:
+    """Wraps a csv writer object so every row it writes is escaped first."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    @property
+    def dialect(self):
+        return self._inner.dialect
+
+    def writerow(self, row):
+        return self._inner.writerow([escape_cell(value) for value in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
+def writer(out, *args, **kwargs):
+    """``csv.writer`` whose cells are escaped with ``escape_cell``."""
+    return _SafeRows(csv.writer(out, *args, **kwargs))
+
+
+class DictWriter(csv.DictWriter):
+    """``csv.DictWriter`` whose cells (header included) are escaped with ``escape_cell``."""
+
+    def __init__(self, out, fieldnames, *args, **kwargs):
+        super().__init__(out, fieldnames, *args, **kwargs)
+        self.writer = _SafeRows(self.writer)
+
+
+def install_in_wagtail_exports():
+    """Escape the cells of the CSV exports of Wagtail's admin listings and reports (staff exports).
+
+    Wagtail's ``SpreadsheetExportMixin`` turns formulas into text in its XLSX files but writes CSV cells
+    verbatim; every value it writes passes through ``preprocess_field_value``, so that is where the rule goes.
+    """
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    original = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(original, "escapes_csv", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = original(self, field, value, export_format)
+        return escape_cell(value) if export_format == self.FORMAT_CSV else value
+
+    preprocess_field_value.escapes_csv = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -1,0 +1,47 @@
+"""``figures.csv`` opened in a spreadsheet: a formula typed into a source note is shown as text."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from home.spreadsheet import runs_as_formula
+from impact.models import ImpactFigure
+
+pytestmark = pytest.mark.django_db
+
+SOURCES = [
+    '=HYPERLINK("http://x","y")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+2",
+    "\r=1+2",
+]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_formula_sources_come_out_as_text_and_negative_values_as_numbers(client, lang):
+    figures = list(ImpactFigure.objects.published().filter(indicator__code="members_total").order_by("pk"))
+    marked = figures[: len(SOURCES)]
+    for figure, source in zip(marked, SOURCES, strict=True):
+        ImpactFigure.objects.filter(pk=figure.pk).update(source=source, value=Decimal("-5"), baseline=Decimal("-7.5"))
+
+    response = client.get(f"/{lang}/impact/figures.csv?indicator=members_total")
+    assert response.status_code == 200
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(body[1:])))
+    assert len(rows) == len(figures)
+
+    sources = [row["source"] for row in rows]
+    for source in SOURCES:
+        assert sources.count("'" + source) == 1
+        assert source not in sources
+    # What a spreadsheet would do with each cell: none starts a formula, every number is still a number.
+    assert not any(runs_as_formula(cell) for row in rows for cell in row.values())
+    negative = [row for row in rows if row["source"].startswith("'")]
+    assert [(row["value"], row["baseline"]) for row in negative] == [("-5.00", "-7.50")] * len(SOURCES)
+    assert all(Decimal(row["value"]) >= 0 for row in rows if row not in negative)
+    assert '"\'=HYPERLINK(""http://x"",""y"")"' in body
