@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from .models import HomePage
         from .page_cache import connect_signals
+        from .privacy_mirror import connect_signals as connect_privacy_mirror
         from .signals import home_page_saved
         from .thai_text import load_dictionary
         from .uploads import limit_image_decoding
@@ -19,6 +20,7 @@ class HomeConfig(AppConfig):
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
 
         connect_signals()
+        connect_privacy_mirror()
 
         # The Thai dictionary loads once per process here, so no search request or page save pays for it.
         load_dictionary()
