@@ -16,11 +16,13 @@ class HomeConfig(AppConfig):
         from .signals import home_page_saved
         from .thai_text import load_dictionary
         from .uploads import limit_image_decoding
+        from .visibility import connect_signals as connect_visibility
 
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
 
         connect_signals()
         connect_privacy_mirror()
+        connect_visibility()
 
         # The Thai dictionary loads once per process here, so no search request or page save pays for it.
         load_dictionary()

@@ -21,12 +21,14 @@ from django.db.models import Q
 _state = threading.local()
 
 
-def group_q(page):
-    """The other pages of ``page``'s translation group (works with historical models in migrations too)."""
-    q = Q(translation_key=page.translation_key) | Q(alias_of_id=page.pk)
+def group_q(page, page_model):
+    """The other pages of ``page``'s translation group: the pages sharing its ``translation_key`` (or that of the
+    page it is an alias of) and every alias of those. ``page_model`` may be a migration's historical model."""
+    keys = {page.translation_key}
     if page.alias_of_id:
-        q |= Q(pk=page.alias_of_id)
-    return q & ~Q(pk=page.pk)
+        keys |= set(page_model.objects.filter(pk=page.alias_of_id).values_list("translation_key", flat=True))
+    core = Q(translation_key__in=keys)
+    return (core | Q(alias_of__in=page_model.objects.filter(core).values("pk"))) & ~Q(pk=page.pk)
 
 
 @contextlib.contextmanager
@@ -51,7 +53,7 @@ def mirror_restriction(restriction, page_model, restriction_model, copy_groups=T
     """
     page = page_model.objects.get(pk=restriction.page_id)
     changed = []
-    for other in page_model.objects.filter(group_q(page)).order_by("pk"):
+    for other in page_model.objects.filter(group_q(page, page_model)).order_by("pk"):
         mirror = restriction_model.objects.filter(page_id=other.pk).order_by("pk").first()
         is_new = mirror is None
         if is_new:
@@ -84,7 +86,7 @@ def unmirror_restriction(page_id, page_model, restriction_model):
     page = page_model.objects.filter(pk=page_id).first()
     if page is None:
         return
-    for mirror in restriction_model.objects.filter(page__in=page_model.objects.filter(group_q(page))):
+    for mirror in restriction_model.objects.filter(page__in=page_model.objects.filter(group_q(page, page_model))):
         mirror.delete()
 
 

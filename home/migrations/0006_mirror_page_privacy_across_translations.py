@@ -15,7 +15,7 @@ def mirror_existing_restrictions(apps, schema_editor):
             continue
         page = Page.objects.get(pk=restriction.page_id)
         mirror_restriction(restriction, Page, PageViewRestriction)
-        done |= {page.pk, *Page.objects.filter(group_q(page)).values_list("pk", flat=True)}
+        done |= {page.pk, *Page.objects.filter(group_q(page, Page)).values_list("pk", flat=True)}
 
 
 class Migration(migrations.Migration):
