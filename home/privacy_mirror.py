@@ -16,6 +16,7 @@ again.
 import contextlib
 import threading
 
+from django.db import transaction
 from django.db.models import Q
 
 _state = threading.local()
@@ -77,7 +78,7 @@ def _copy_groups(source, target):
 def unmirror_restriction(page_id, page_model, restriction_model):
     """The restriction on page ``page_id`` was removed: remove the restrictions of its group too.
 
-    If the page still has another restriction, that one is mirrored instead.
+    If the page still has another restriction, that one is mirrored instead; if the page is gone, nothing.
     """
     remaining = restriction_model.objects.filter(page_id=page_id).order_by("pk").first()
     if remaining is not None:
@@ -88,27 +89,6 @@ def unmirror_restriction(page_id, page_model, restriction_model):
         return
     for mirror in restriction_model.objects.filter(page__in=page_model.objects.filter(group_q(page, page_model))):
         mirror.delete()
-
-
-# Pages being deleted right now: their restrictions go with them and must not take the translations' along.
-def _deleting():
-    if not hasattr(_state, "deleting"):
-        _state.deleting = set()
-    return _state.deleting
-
-
-def page_deleting(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        _deleting().add(instance.pk)
-
-
-def page_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        _deleting().discard(instance.pk)
 
 
 def restriction_saved(sender, instance, raw=False, **kwargs):
@@ -131,17 +111,24 @@ def restriction_groups_changed(sender, instance, action, reverse, **kwargs):
 
 
 def restriction_deleted(sender, instance, **kwargs):
-    if _busy() or instance.page_id in _deleting():
+    """Removed from a page: once committed, remove it from the group too, unless the page itself was deleted
+    (its restriction goes with it, and its translations stay private)."""
+    if _busy():
         return
     from wagtail.models import Page
 
-    with _mirroring():
-        unmirror_restriction(instance.page_id, Page, sender)
+    page_id = instance.page_id
+
+    def unmirror():
+        with _mirroring():
+            unmirror_restriction(page_id, Page, sender)
+
+    transaction.on_commit(unmirror)
 
 
 def connect_signals():
     """Connect the mirroring receivers (called from ``HomeConfig.ready``)."""
-    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+    from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction
 
@@ -150,5 +137,3 @@ def connect_signals():
     m2m_changed.connect(
         restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="privacy_mirror_groups"
     )
-    pre_delete.connect(page_deleting, dispatch_uid="privacy_mirror_page_deleting")
-    post_delete.connect(page_deleted, dispatch_uid="privacy_mirror_page_deleted")

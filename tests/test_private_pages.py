@@ -230,7 +230,9 @@ def _restrictions(*pages):
     ]
 
 
-def test_a_restriction_is_mirrored_to_translations_and_aliases_when_added_changed_and_removed(translated_page):
+def test_a_restriction_is_mirrored_to_translations_and_aliases_when_added_changed_and_removed(
+    translated_page, django_capture_on_commit_callbacks
+):
     thai, english, alias = translated_page
     board, staff = Group.objects.create(name="Board"), Group.objects.create(name="Field staff")
 
@@ -251,15 +253,20 @@ def test_a_restriction_is_mirrored_to_translations_and_aliases_when_added_change
     mirror.save()
     assert _restrictions(thai, alias) == [("login", "s3cret", ["Board", "Field staff"])] * 2
 
-    restriction.delete()
+    with django_capture_on_commit_callbacks(execute=True):  # removal is mirrored once committed
+        restriction.delete()
     assert _restrictions(thai, english, alias) == []
 
 
-def test_deleting_a_translation_keeps_the_restriction_of_the_others(translated_page):
+def test_deleting_a_translation_keeps_the_restriction_of_the_others(
+    translated_page, django_capture_on_commit_callbacks
+):
     thai, english, alias = translated_page
     PageViewRestriction(page=thai, restriction_type=PageViewRestriction.LOGIN).save()
-    english.delete()
-    alias.delete()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        english.delete()
+        alias.delete()
+    assert callbacks  # the restrictions' removal was looked at, and left the Thai page's alone
     assert _restrictions(thai) == [("login", "", [])]
 
 
@@ -334,3 +341,29 @@ def test_a_privacy_change_purges_the_cached_pages(thai_home, change):
     else:
         restriction.delete()
     assert generation() != before
+
+
+def test_privacy_set_in_the_admin_on_the_thai_page_shows_on_the_english_page(
+    client, translated_page, django_capture_on_commit_callbacks
+):
+    import re
+
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    thai, english, _alias = translated_page
+    client.force_login(get_user_model().objects.create_superuser("privacy-admin", "p@example.org", "x"))
+    response = client.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[thai.pk]),
+        {"restriction_type": "password", "password": "open-sesame"},
+    )
+    assert response.status_code == 200 and response.json()["step"] == "set_privacy_done"
+    modal = client.get(reverse("wagtailadmin_pages:set_privacy", args=[english.pk])).json()["html"]
+    assert re.search(r'<input[^>]*value="password"[^>]*checked|<input[^>]*checked[^>]*value="password"', modal)
+    assert 'value="open-sesame"' in modal or english.view_restrictions.get().password == "open-sesame"
+    explorer = client.get(reverse("wagtailadmin_explore", args=[english.get_parent().pk])).content.decode()
+    assert "Private" in explorer or "ส่วนตัว" in explorer
+
+    with django_capture_on_commit_callbacks(execute=True):  # made public again from the English page
+        client.post(reverse("wagtailadmin_pages:set_privacy", args=[english.pk]), {"restriction_type": "none"})
+    assert not PageViewRestriction.objects.filter(page__in=[thai, english]).exists()
