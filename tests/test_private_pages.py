@@ -367,3 +367,39 @@ def test_privacy_set_in_the_admin_on_the_thai_page_shows_on_the_english_page(
     with django_capture_on_commit_callbacks(execute=True):  # made public again from the English page
         client.post(reverse("wagtailadmin_pages:set_privacy", args=[english.pk]), {"restriction_type": "none"})
     assert not PageViewRestriction.objects.filter(page__in=[thai, english]).exists()
+
+
+def test_a_tip_names_its_page_only_while_the_page_is_public(client):
+    from toolkit import bundles
+    from toolkit.models import StepTip
+
+    tip = StepTip.objects.filter(linked_page__isnull=False, page__locale__language_code="th", page__live=True).first()
+    step, linked = tip.page, tip.linked_page
+    toolkit = step.get_parent().specific
+    link = f'href="{linked.url}"'
+    before = bundles.fingerprint(toolkit)
+    assert link in client.get(step.url).content.decode()
+
+    _restrict(linked, PageViewRestriction.LOGIN)
+    assert link not in client.get(step.url).content.decode()
+    assert bundles.fingerprint(toolkit) != before  # the stored PDF and ZIP are rebuilt without it
+
+
+def test_a_private_toolkit_has_no_downloads_and_its_stored_files_are_deleted(
+    client, django_capture_on_commit_callbacks
+):
+    from toolkit.models import ToolkitBundle, ToolkitPage
+
+    thai = ToolkitPage.objects.get(locale__language_code="th")
+    english = ToolkitPage.objects.get(locale__language_code="en", alias_of__isnull=True)
+    stored = list(ToolkitBundle.objects.filter(toolkit__in=[thai, english]))
+    assert stored and all(b.file.storage.exists(b.file.name) for b in stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _restrict(thai, PageViewRestriction.PASSWORD)
+    for language in LANGUAGES:
+        assert client.get(f"/{language}/toolkit/toolkit.pdf").status_code == 404
+        assert client.get(f"/{language}/toolkit/toolkit.zip").status_code == 404
+    assert not ToolkitBundle.objects.filter(toolkit__in=[thai, english]).exists()
+    assert not any(b.file.storage.exists(b.file.name) for b in stored)
+    assert "/th/toolkit/" not in client.get("/sw.js").content.decode()
