@@ -6,11 +6,10 @@ share its ``translation_key``, and the page it is an alias of or that is an alia
 translation of a password-protected Thai case study is private too, even before ``home.privacy_mirror`` has
 copied the restriction onto it.
 
-Cost: one small query for the restricted paths (as Wagtail's own ``.public()``), then a condition with a
-subquery inside the caller's query; nothing per page. With no restriction anywhere the caller's query is
-only filtered on ``live``. While a request is served the restricted paths are read once and kept for that
-request only (forgotten when a restriction or a page's place changes), so a page that asks several times,
-menu, footer and listings, pays the query once.
+Cost: two small queries, the restricted paths and then the ids of every page they hide (the restricted
+pages, their descendants and their translation groups), read once per request and kept for that request
+only (forgotten when a restriction changes, a page moves or a page is added). Each caller's own query then
+just leaves those ids out; nothing per page. With no restriction anywhere, one query and only ``live``.
 """
 
 import threading
@@ -22,27 +21,22 @@ from wagtail.models import Page, PageViewRestriction
 _request = threading.local()
 
 
-def restricted_paths():
-    """The paths of the pages that carry a restriction (read once per request)."""
-    paths = getattr(_request, "paths", None)
-    if paths is None:
-        paths = frozenset(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if getattr(_request, "active", False):
-            _request.paths = paths
-    return paths
-
-
 def request_started(**kwargs):
-    _request.active, _request.paths = True, None
+    _request.active, _request.hidden = True, None
 
 
 def request_finished(**kwargs):
-    _request.active, _request.paths = False, None
+    _request.active, _request.hidden = False, None
 
 
-def forget_restricted_paths(**kwargs):
-    """A restriction was added, changed or removed, or a page moved: read the paths again."""
-    _request.paths = None
+def forget_hidden_pages(**kwargs):
+    """A restriction was added, changed or removed, or a page moved or was added: work the hidden pages out again."""
+    _request.hidden = None
+
+
+def _page_saved(sender, instance, created, **kwargs):
+    if created and isinstance(instance, Page):
+        forget_hidden_pages()
 
 
 def connect_signals():
@@ -56,13 +50,14 @@ def connect_signals():
     started.connect(request_started, dispatch_uid="visibility_request_started")
     finished.connect(request_finished, dispatch_uid="visibility_request_finished")
     for signal in (post_save, post_delete):
-        signal.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid=f"visibility_{id(signal)}")
-    post_page_move.connect(forget_restricted_paths, dispatch_uid="visibility_page_moved")
+        signal.connect(forget_hidden_pages, sender=PageViewRestriction, dispatch_uid=f"visibility_{id(signal)}")
+    post_save.connect(_page_saved, dispatch_uid="visibility_page_added")
+    post_page_move.connect(forget_hidden_pages, dispatch_uid="visibility_page_moved")
 
 
 def restricted_q():
     """Pages covered by a restriction on themselves or an ancestor (``None`` when nothing is restricted)."""
-    paths = restricted_paths()
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
     if not paths:
         return None
     q = Q()
@@ -85,15 +80,26 @@ def not_public_q():
     return covered | grouped | Q(alias_of__in=Page.objects.filter(grouped).values("pk"))
 
 
+def hidden_page_ids():
+    """The ids of every page the public may not see because of a restriction (kept for the current request)."""
+    ids = getattr(_request, "hidden", None)
+    if ids is None:
+        hidden = not_public_q()
+        ids = frozenset() if hidden is None else frozenset(Page.objects.filter(hidden).values_list("pk", flat=True))
+        if getattr(_request, "active", False):
+            _request.hidden = ids
+    return ids
+
+
 def public_pages(queryset):
     """``queryset`` (of pages, any page model) narrowed to the pages the public may see."""
     queryset = queryset.live()
-    hidden = not_public_q()
-    return queryset if hidden is None else queryset.exclude(hidden)
+    hidden = hidden_page_ids()
+    return queryset.exclude(pk__in=hidden) if hidden else queryset
 
 
 def public_page_ids(page_ids):
-    """The ids among ``page_ids`` of pages the public may see (one query when any restriction exists)."""
+    """The ids among ``page_ids`` of pages the public may see."""
     page_ids = {pk for pk in page_ids if pk is not None}
     if not page_ids:
         return set()

@@ -13,7 +13,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from casestudies.models import CaseStudyPage
 from home.visibility import is_public
@@ -300,14 +300,24 @@ def test_a_restricted_ancestor_hides_the_descendants_translations(translated_pag
     assert not hidden & set(public_pages(StandardPage.objects.all()).values_list("pk", flat=True))
 
 
-def test_the_rule_costs_one_query_for_the_restrictions(translated_page, django_assert_num_queries):
+def test_a_request_works_the_hidden_pages_out_once_and_again_after_a_privacy_change(
+    translated_page, django_assert_num_queries
+):
+    from home import visibility
     from home.visibility import public_pages
 
     thai, english, _alias = translated_page
     PageViewRestriction(page=thai, restriction_type=PageViewRestriction.LOGIN).save()
-    with django_assert_num_queries(2):  # the restricted paths, then the caller's own query
-        pages = list(public_pages(CaseStudyPage.objects.all()))
-    assert len(pages) == CaseStudyPage.objects.live().count()
+    visibility.request_started()
+    try:
+        with django_assert_num_queries(2 + 3):  # restricted paths and hidden ids once, then the callers' queries
+            for _ in range(3):
+                shown = set(public_pages(Page.objects.all()).values_list("pk", flat=True))
+        assert thai.pk not in shown and english.pk not in shown
+        PageViewRestriction.objects.filter(page__in=[thai, english]).delete()  # mid-request: forgotten
+        assert {thai.pk, english.pk} <= set(public_pages(Page.objects.all()).values_list("pk", flat=True))
+    finally:
+        visibility.request_finished()
 
 
 def test_the_mirroring_migration_restricts_existing_translations(translated_page):
