@@ -31,14 +31,12 @@ def _copy(source, slug, marker):
     attrs = {"title": f"หน้าทดสอบ {marker}th", "slug": slug, "seo_title": "", "search_description": ""}
     if isinstance(source, CaseStudyPage):
         attrs["unit_name"] = attrs["title"]
+    skip = ["impact_figures"]  # the figures CSV needs one figure per unit (added below), not all of them
     thai = source.copy(
-        update_attrs=attrs,
-        keep_live=True,
-        copy_revisions=False,
-        reset_translation_key=True,
+        update_attrs=attrs, keep_live=True, copy_revisions=False, reset_translation_key=True, exclude_fields=skip
     ).specific
     thai.save_revision().publish()
-    english = thai.copy_for_translation(Locale.objects.get(language_code="en")).specific
+    english = thai.copy_for_translation(Locale.objects.get(language_code="en"), exclude_fields=skip).specific
     english.title = f"Test page {marker}en"
     if isinstance(english, CaseStudyPage):
         english.unit_name = english.title
@@ -47,7 +45,7 @@ def _copy(source, slug, marker):
 
 
 def _figures_of(page, source):
-    """Give a copied case study figures of its own when the copy did not take them along."""
+    """Give a copied case study one figure of its own (copies leave the figures out)."""
     from impact.models import ImpactFigure
 
     if not ImpactFigure.objects.filter(page=page).exists():
@@ -189,7 +187,6 @@ def test_a_page_restricted_in_thai_is_on_no_surface_in_either_language(
 ):
     kind, hidden, shown = pages
     thai, english = hidden
-    _assert_surfaces(client, kind, hidden, shown, visible=True)
 
     with django_capture_on_commit_callbacks(execute=True):
         restriction = _restrict(thai, restriction_type)
@@ -200,6 +197,7 @@ def test_a_page_restricted_in_thai_is_on_no_surface_in_either_language(
         assert page.title not in response.content.decode()
     _assert_surfaces(client, kind, hidden, shown, visible=False)
 
+    # Public again: back everywhere (this also shows each surface would show it, so its absence above is the rule's).
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert is_public(thai) and is_public(english)
