@@ -1,9 +1,10 @@
 """The whole toolkit as one printable PDF and one ZIP, built once per published version and stored.
 
 A bundle is identified by a fingerprint of what it is built from (the live revisions of the toolkit
-and its public steps, the public pages its tips name, and each resource with its file). Restricting a step
-(or a page a tip names) changes the fingerprint, so the stored files are rebuilt without it. A request serves the stored file whose fingerprint
-matches; publishing regenerates it. Nothing is rebuilt while the published content is unchanged.
+and its public steps, the public pages its tips name, and each resource with its file). A request serves
+the stored file whose fingerprint matches; publishing regenerates it. Nothing is rebuilt while the
+published content is unchanged. Making a step (or a page a tip names) private changes the fingerprint, so
+the files are rebuilt without it; a toolkit that is itself private or unpublished has its files deleted.
 """
 
 import contextlib
