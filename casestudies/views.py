@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from home.visibility import public_pages
+
 from . import filtering, thai_map
 from .models import CaseStudyPage, Occupation, Province, Region, TargetGroup
 from .terms import in_locale, terms_by_slug
@@ -47,8 +49,8 @@ class Option:
 
 
 def live_case_studies(locale):
-    """Published, public case studies in ``locale``, in the editors' tree order."""
-    return CaseStudyPage.objects.live().public().filter(locale=locale).order_by("path")
+    """Case studies in ``locale`` that the public may see (``home.visibility``), in the editors' tree order."""
+    return public_pages(CaseStudyPage.objects.filter(locale=locale)).order_by("path")
 
 
 def unit_facets(queryset):
@@ -219,11 +221,11 @@ def related_case_studies(page, groups, occupations, limit=3):
 
 
 def toolkit_steps(page):
-    """The toolkit steps the unit illustrates, in the reader's language where translated; live pages only."""
+    """The toolkit steps the unit illustrates, in the reader's language where translated; public pages only."""
     steps = [link.step for link in page.toolkit_steps.select_related("step")]
     if not steps:
         return []
-    live = list(Page.objects.live().public().filter(translation_key__in={s.translation_key for s in steps}))
+    live = list(public_pages(Page.objects.filter(translation_key__in={s.translation_key for s in steps})))
     local = {p.translation_key: p for p in live if p.locale_id == page.locale_id}
     live_ids = {p.pk for p in live}
     found = [local.get(s.translation_key) or (s if s.pk in live_ids else None) for s in steps]

@@ -1,6 +1,6 @@
 """The offline toolkit: what the service worker keeps, and the cache version that changes on republishing.
 
-The toolkit is every live ``toolkit.ToolkitPage`` and its descendants. The version is a hash of the toolkit
+The toolkit is every public ``toolkit.ToolkitPage`` and its public descendants (``home.visibility``). The version is a hash of the toolkit
 pages' publication times and the site's core static files, so republishing a toolkit page (or deploying new
 CSS) gives the service worker a new version and a fresh cache.
 """
@@ -12,6 +12,8 @@ from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+
+from .visibility import public_pages
 
 # Bump when /sw.js's own logic changes in a way old caches must not survive.
 SERVICE_WORKER_REVISION = "1"
@@ -31,8 +33,8 @@ NEVER_CACHE_PREFIXES = ("/admin/", "/django-admin/", "/sw.js", "/healthz")
 
 
 def toolkit_roots():
-    """Live, public toolkit landing pages in every language."""
-    return list(apps.get_model(TOOLKIT_MODEL).objects.live().public().select_related("locale"))
+    """Toolkit landing pages the public may see (``home.visibility``), in every language."""
+    return list(public_pages(apps.get_model(TOOLKIT_MODEL).objects.all()).select_related("locale"))
 
 
 def _relative_url(page, language_code):
@@ -42,12 +44,12 @@ def _relative_url(page, language_code):
 
 
 def toolkit_pages():
-    """``[(language code, page), ...]`` for every live, public toolkit page and its live descendants."""
+    """``[(language code, page), ...]`` for every public toolkit page and its public descendants."""
     pages = []
     for root in toolkit_roots():
         code = root.locale.language_code
         pages.append((code, root))
-        pages.extend((code, page) for page in root.get_descendants().live().public().order_by("path"))
+        pages.extend((code, page) for page in public_pages(root.get_descendants()).order_by("path"))
     return pages
 
 

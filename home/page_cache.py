@@ -1,7 +1,7 @@
 """Caching of public pages: rendered fragments and whole anonymous pages, purged on every publish.
 
 One *generation* number (kept in the cache) is part of every fragment and page cache key. Publishing,
-unpublishing, moving or deleting a page, or saving a snippet, figure, image or document bumps it, so every
+unpublishing, moving or deleting a page, adding, changing or removing a page's privacy, or saving a snippet, figure, image or document bumps it, so every
 cached page and fragment in both languages is stale at once (old keys simply expire). This is coarse but
 simple and always correct; content changes are rare next to reads.
 
@@ -68,8 +68,9 @@ def page_changed(sender=None, **kwargs):
 
 def connect_signals():
     """Connect the purge receivers (called from ``HomeConfig.ready``)."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
 
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
@@ -77,6 +78,8 @@ def connect_signals():
     page_published.connect(page_changed, dispatch_uid="page_cache_published")
     page_unpublished.connect(page_changed, dispatch_uid="page_cache_unpublished")
     post_page_move.connect(page_changed, dispatch_uid="page_cache_moved")
+    # Privacy: saving or deleting a restriction is a post_save/post_delete above; its groups change here.
+    m2m_changed.connect(page_changed, sender=PageViewRestriction.groups.through, dispatch_uid="page_cache_privacy")
 
 
 def _signed_in_or_private(request):

@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
 from . import thai_text
+from .visibility import public_pages
 
 MAX_RESULTS = 500
 SNIPPET_LENGTH = 220
@@ -130,16 +131,13 @@ def page_kind(page):
 
 
 def search_pages(query, language_code):
-    """Live, public pages in ``language_code`` that match ``query``, title matches first (two queries)."""
+    """Public pages (``home.visibility``) in ``language_code`` that match ``query``, title matches first."""
     terms = thai_text.query_terms(query)
     if not terms:
         return []
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale__in=Locale.objects.filter(language_code=language_code))
-        .select_related("content_type")
-    )
+    # The search backend filters only on indexed fields: the rule's own conditions go in as a subquery of ids.
+    in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
+    pages = Page.objects.filter(pk__in=public_pages(in_language).values("pk")).select_related("content_type")
     found = [p for p in pages.search(" ".join(terms), operator="and")[:MAX_RESULTS] if p.alias_of_id is None]
     ranked = sorted(enumerate(found), key=lambda item: (-title_hits(item[1].title, terms), item[0]))
     return [page for _position, page in ranked]

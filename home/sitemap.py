@@ -1,4 +1,4 @@
-"""Sitemap entries for every live, public page in every language, with hreflang alternates.
+"""Sitemap entries for every public page (``home.visibility``) in every language, with hreflang alternates.
 
 Wagtail's own sitemap lists only the default site tree and carries no alternates; this groups the
 translations of each page by ``translation_key`` so each URL names all of its language versions.
@@ -12,6 +12,7 @@ from django.conf import settings
 from wagtail.models import Page
 
 from .translations import absolute_page_url
+from .visibility import public_pages
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,7 @@ class SitemapEntry:
 
 def sitemap_entries(request):
     pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1, alias_of__isnull=True)
-        .select_related("locale")
-        .order_by("path")
+        public_pages(Page.objects.filter(depth__gt=1, alias_of__isnull=True)).select_related("locale").order_by("path")
     )
     groups = defaultdict(dict)
     order = []

@@ -115,11 +115,11 @@ class SourceFigureQuerySet(models.QuerySet):
         return self.filter(page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True)
 
     def published(self):
-        """Figures of live, public source case studies."""
+        """Figures of source case studies the public may see (``home.visibility``: live, private in no language)."""
         from casestudies.models import CaseStudyPage
+        from home.visibility import public_pages
 
-        live = CaseStudyPage.objects.live().public().values("pk")
-        return self.of_source_pages().filter(page_id__in=live)
+        return self.of_source_pages().filter(page_id__in=public_pages(CaseStudyPage.objects.all()).values("pk"))
 
 
 class ImpactFigure(Orderable):

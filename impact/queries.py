@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from casestudies.models import CaseStudyPage, Province
+from home.visibility import public_pages
 
 from .aggregation import IndicatorRule, Record
 from .models import ImpactFigure, Indicator
@@ -103,8 +104,7 @@ class FigureRow:
 def catalogue(locale):
     """Published units (by slug) and indicators (by code) with names in ``locale``, falling back to Thai."""
     source_pages = list(
-        CaseStudyPage.objects.live()
-        .public()
+        public_pages(CaseStudyPage.objects.all())
         .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
         .select_related("province")
         .defer_streamfields()

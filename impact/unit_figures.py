@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
+from home.visibility import public_pages
+
 from .aggregation import Record, aggregate, latest
 from .formatting import format_period, format_value
 from .models import ImpactDashboardPage, ImpactFigure, Indicator
@@ -28,8 +30,8 @@ def _language(locale):
 
 
 def dashboard_for(locale):
-    """The live impact dashboard page in ``locale``, or None (a link target: privacy is checked when it is served)."""
-    return ImpactDashboardPage.objects.live().filter(locale=locale).first()
+    """The impact dashboard page in ``locale`` that the public may see, or None."""
+    return public_pages(ImpactDashboardPage.objects.filter(locale=locale)).first()
 
 
 def case_study_figures(page):

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from home import spreadsheet
 from home.page_cache import content_fragment_is_cached, generation
 from home.query_parameters import reads_query
+from home.visibility import public_pages
 
 from .aggregation import aggregate
 from .charts import bar_chart
@@ -203,7 +204,7 @@ def figures_download(request, path, fmt):
             response[name] = value
         return response
     locale = Locale.get_active()
-    for page in ImpactDashboardPage.objects.live().public().filter(locale=locale):
+    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale)):
         if page.get_url(request) == f"/{locale.language_code}/{path}":
             response = figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
             if response.status_code == 200 and not response.streaming:

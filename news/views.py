@@ -14,6 +14,7 @@ from casestudies.models import CaseStudyPage
 from casestudies.terms import in_locale
 from casestudies.views import prefetch_hero_images
 from home.dates import display_year
+from home.visibility import public_pages
 
 from .filters import parse_choice, parse_year
 from .models import NewsPage
@@ -22,23 +23,23 @@ LIST_RENDITIONS = ("fill-400x250|format-webp", "fill-800x500|format-webp")
 
 
 def live_news(locale):
-    """Published, public news items in ``locale``, newest first."""
-    return NewsPage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")
+    """News items in ``locale`` that the public may see (``home.visibility``), newest first."""
+    return public_pages(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")
 
 
 def in_language(pages, locale):
-    """The live version in ``locale`` of each page (the page itself where none exists), same order."""
+    """The public version in ``locale`` of each page (the page itself where none exists), same order.
+
+    Pages the public may not see are left out (one query for every language version).
+    """
     pages = list(pages)
     if not pages:
         return []
     model = type(pages[0])
-    found = {
-        p.translation_key: p
-        for p in model.objects.live()
-        .public()
-        .filter(translation_key__in={p.translation_key for p in pages}, locale=locale, alias_of__isnull=True)
-    }
-    return [found.get(p.translation_key, p) for p in pages if p.translation_key in found or p.live]
+    visible = list(public_pages(model.objects.filter(translation_key__in={p.translation_key for p in pages})))
+    found = {p.translation_key: p for p in visible if p.locale_id == locale.pk and p.alias_of_id is None}
+    visible_ids = {p.pk for p in visible}
+    return [found.get(p.translation_key, p) for p in pages if p.translation_key in found or p.pk in visible_ids]
 
 
 def index_context(index_page, request):

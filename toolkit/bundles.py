@@ -1,8 +1,10 @@
 """The whole toolkit as one printable PDF and one ZIP, built once per published version and stored.
 
 A bundle is identified by a fingerprint of what it is built from (the live revisions of the toolkit
-and its steps, and each resource with its file). A request serves the stored file whose fingerprint
-matches; publishing regenerates it. Nothing is rebuilt while the published content is unchanged.
+and its public steps, the public pages its tips name, and each resource with its file). A request serves
+the stored file whose fingerprint matches; publishing regenerates it. Nothing is rebuilt while the
+published content is unchanged. Making a step (or a page a tip names) private changes the fingerprint, so
+the files are rebuilt without it; a toolkit that is itself private or unpublished has its files deleted.
 """
 
 import contextlib
@@ -18,11 +20,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import ToolkitBundle, ToolkitPage, resources_for_steps
+from home.visibility import public_page_ids, public_pages
+
+from .models import StepTip, ToolkitBundle, ToolkitPage, resources_for_steps, tips_with_public_links
 from .pdf import html_to_pdf
 
 # Bump when the PDF template or ZIP layout changes, so stored bundles are rebuilt.
-BUNDLE_FORMAT = "5"
+BUNDLE_FORMAT = "6"
 
 _state = threading.local()
 
@@ -43,6 +47,9 @@ def fingerprint(toolkit, steps=None, resources=None):
         steps, resources = _content(toolkit)
     parts = [BUNDLE_FORMAT, toolkit.pk, toolkit.live_revision_id, toolkit.locale_id]
     parts += [(step.pk, step.live_revision_id) for step in steps]
+    # Privacy: a tip's linked page is named only while the public may see it.
+    linked = StepTip.objects.filter(page__in=[step.pk for step in steps]).values_list("linked_page_id", flat=True)
+    parts.append(sorted(public_page_ids(linked)))
     for resource in resources:
         document = resource.document
         parts.append(
@@ -94,6 +101,13 @@ def _store(toolkit, kind, digest, data):
     return bundle
 
 
+def discard(toolkit_id):
+    """Delete the stored files of a toolkit the public may no longer see (unpublished or made private)."""
+    for old in ToolkitBundle.objects.filter(toolkit_id=toolkit_id):
+        old.delete()
+        transaction.on_commit(lambda name=old.file.name, storage=old.file.storage: storage.delete(name))
+
+
 def build_pdf(toolkit, steps, resources):
     """The whole kit (overview, every step with its checklist and resources) as A4 PDF bytes."""
     language = toolkit.locale.language_code
@@ -118,7 +132,7 @@ def _step_context(step):
     return {
         "page": step,
         "url": step.get_full_url(),
-        "tips": list(step.tips.select_related("linked_page")),
+        "tips": tips_with_public_links(step.tips.select_related("linked_page")),
         "resources": [link.resource for link in step.resource_links.select_related("resource__document")],
     }
 
@@ -188,9 +202,10 @@ def schedule_refresh(toolkit_id):
 
 
 def refresh(toolkit_id):
-    """Build the PDF and ZIP of a live toolkit if its published content changed."""
-    toolkit = ToolkitPage.objects.live().filter(pk=toolkit_id).select_related("locale").first()
+    """Build the PDF and ZIP of a public toolkit if its published content changed; drop those of any other."""
+    toolkit = public_pages(ToolkitPage.objects.filter(pk=toolkit_id)).select_related("locale").first()
     if toolkit is None:
+        discard(toolkit_id)
         return
     get_bundle(toolkit, ToolkitBundle.Kind.PDF)
     get_bundle(toolkit, ToolkitBundle.Kind.ZIP)

@@ -22,6 +22,7 @@ from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
+from home.visibility import public_page_ids, public_pages
 
 
 class ChecklistStreamBlock(blocks.StreamBlock):
@@ -71,8 +72,8 @@ class ToolkitPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, P
         verbose_name_plural = _("toolkit pages")
 
     def live_steps(self):
-        """The live step pages in tree order (the order editors give them in the admin)."""
-        return ToolkitStepPage.objects.child_of(self).live().order_by("path")
+        """The step pages the public may see (``home.visibility``), in tree order (the order editors give them)."""
+        return public_pages(ToolkitStepPage.objects.child_of(self)).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -101,8 +102,9 @@ class ToolkitPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, P
 
 
 def resource_is_published(resource):
-    """A resource is public when a live step (in its locale) lists it."""
-    return StepResource.objects.filter(resource=resource, page__live=True).exists()
+    """A resource is public when a step the public may see (``home.visibility``) lists it."""
+    steps = StepResource.objects.filter(resource=resource).values("page_id")
+    return public_pages(ToolkitStepPage.objects.filter(pk__in=steps)).exists()
 
 
 def resources_for_steps(steps):
@@ -177,7 +179,11 @@ class ToolkitStepPage(CachedContentMixin, SegmentedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkit = self.get_parent()
-        steps = list(ToolkitStepPage.objects.sibling_of(self).live().order_by("path").only("id", "title", "path"))
+        # The public steps, and this one for a reader it was unlocked for.
+        siblings = ToolkitStepPage.objects.sibling_of(self)
+        steps = list(
+            (public_pages(siblings) | siblings.filter(pk=self.pk)).order_by("path").only("id", "title", "path")
+        )
         ids = [s.pk for s in steps]
         position = ids.index(self.pk) if self.pk in ids else None
         context.update(
@@ -187,10 +193,19 @@ class ToolkitStepPage(CachedContentMixin, SegmentedSearchMixin, Page):
             total=len(steps),
             previous_step=steps[position - 1] if position else None,
             next_step=steps[position + 1] if position is not None and position + 1 < len(steps) else None,
-            tips=self.tips.select_related("linked_page"),
+            tips=tips_with_public_links(self.tips.select_related("linked_page")),
             resources=[link.resource for link in self.resource_links.select_related("resource__document")],
         )
         return context
+
+
+def tips_with_public_links(tips):
+    """``tips`` as a list, each with ``public_link``: its linked page if the public may see it, else None."""
+    tips = list(tips)
+    visible = public_page_ids(tip.linked_page_id for tip in tips)
+    for tip in tips:
+        tip.public_link = tip.linked_page if tip.linked_page_id in visible else None
+    return tips
 
 
 class StepTip(TranslatableMixin, Orderable):
@@ -289,7 +304,8 @@ class ToolkitResource(TranslatableMixin, models.Model):
         return self.document.file_extension.upper() if self.document else ""
 
     def steps(self):
-        return ToolkitStepPage.objects.live().filter(resource_links__resource=self).order_by("path")
+        """The public steps that use this resource, in tree order."""
+        return public_pages(ToolkitStepPage.objects.filter(resource_links__resource=self)).distinct().order_by("path")
 
 
 class StepResource(TranslatableMixin, Orderable):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.query_parameters import reads_query
+from home.visibility import public_pages
 
 from . import readiness
 from .number_format import normalise_number
@@ -66,9 +67,9 @@ def _form_class(themes):
 
 
 def _step_links(themes, request):
-    """Live pages that editors chose as steps to start with, fetched in one query, per theme."""
+    """Public pages that editors chose as steps to start with, fetched in one query, per theme."""
     ids = {block["value"] for theme in themes for block in theme.start_steps.raw_data if block.get("value")}
-    pages = {page.pk: page for page in Page.objects.live().public().filter(pk__in=ids)}
+    pages = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
     for theme in themes:
         theme.step_links = [
             (pages[b["value"]].title, pages[b["value"]].get_url(request))

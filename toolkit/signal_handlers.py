@@ -1,8 +1,9 @@
-"""Rebuild the toolkit's bundles when the toolkit, a step or a resource is published or changed."""
+"""Rebuild the toolkit's bundles when the toolkit, a step or a resource is published or changed, or privacy changes."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from .bundles import schedule_refresh
@@ -37,8 +38,17 @@ def _resource_saved(sender, instance, **kwargs):
         schedule_refresh(pk)
 
 
+def _privacy_changed(sender, instance, **kwargs):
+    """A page was made private or public again: the home page's entry and every toolkit's bundles may change."""
+    cache.delete(ENTRY_CACHE_KEY)
+    for pk in ToolkitPage.objects.values_list("pk", flat=True):
+        schedule_refresh(pk)
+
+
 def register():
     for model in (ToolkitPage, ToolkitStepPage):
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-published-{model.__name__}")
         page_unpublished.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-unpublished-{model.__name__}")
     post_save.connect(_resource_saved, sender=ToolkitResource, dispatch_uid="toolkit-resource-saved")
+    post_save.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="toolkit-privacy-saved")
+    post_delete.connect(_privacy_changed, sender=PageViewRestriction, dispatch_uid="toolkit-privacy-deleted")

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from home.visibility import public_pages
+
 from .bundles import bundle_filename, get_bundle
 from .downloads import file_response, record_download
 from .models import DownloadCount, ToolkitPage
@@ -16,7 +18,9 @@ def bundle(request, slug, kind):
     if kind not in ("zip", "pdf"):
         raise Http404
     toolkit = get_object_or_404(
-        ToolkitPage.objects.live().public().select_related("locale"), slug=slug, locale__language_code=get_language()
+        public_pages(ToolkitPage.objects.all()).select_related("locale"),
+        slug=slug,
+        locale__language_code=get_language(),
     )
     stored = get_bundle(toolkit, kind)
     if request.headers.get("If-None-Match") == f'"{stored.fingerprint}"':

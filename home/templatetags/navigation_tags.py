@@ -4,6 +4,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import HomePage, Partner, StandardPage
+from home.visibility import public_pages
 
 register = template.Library()
 
@@ -23,10 +24,10 @@ def _menu_state(item, page):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top navigation: the live in-menu children of this language's home page."""
+    """Top navigation: the in-menu children of this language's home page that the public may see."""
     page = context.get("page")
     home = _active_home()
-    items = list(home.get_children().live().in_menu()) if home else []
+    items = list(public_pages(home.get_children().in_menu())) if home else []
     return {
         "home": home,
         "items": [(item, _menu_state(item, page)) for item in items],
@@ -46,9 +47,11 @@ FOOTER_PAGE_SLUGS = ["faq", "privacy"]
 
 @register.simple_tag
 def footer_pages():
-    """This language's live footer pages (standard pages under the home page with the slugs above), in order."""
-    # One query: home pages sit at depth 2, so their children at depth 3.
-    pages = StandardPage.objects.live().filter(
-        locale__language_code=translation.get_language(), depth=3, slug__in=FOOTER_PAGE_SLUGS
+    """This language's public footer pages (standard pages under the home page with the slugs above), in order."""
+    # Home pages sit at depth 2, so their children at depth 3.
+    pages = public_pages(
+        StandardPage.objects.filter(
+            locale__language_code=translation.get_language(), depth=3, slug__in=FOOTER_PAGE_SLUGS
+        )
     )
     return sorted(pages, key=lambda page: FOOTER_PAGE_SLUGS.index(page.slug))

@@ -8,13 +8,14 @@ FEED_PATH_KEY = "news:index-path:{}"
 
 
 def news_index_path(language):
-    """URL path of the live news index in ``language`` ("" when there is none); cached until news indexes change."""
+    """URL path of the public news index in ``language`` ("" when none); cached until news indexes or privacy change."""
+    from home.visibility import public_pages
     from news.models import NewsIndexPage
 
     key = FEED_PATH_KEY.format(language)
     path = cache.get(key)
     if path is None:
-        index = NewsIndexPage.objects.live().public().filter(locale__language_code=language).first()
+        index = public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
         path = (index.get_url() or "") if index else ""
         cache.set(key, path, 3600)
     return path

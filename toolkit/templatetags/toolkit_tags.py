@@ -2,6 +2,7 @@ from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from home.visibility import public_pages
 from toolkit.models import ToolkitPage, ToolkitStepPage
 
 register = template.Library()
@@ -10,14 +11,17 @@ ENTRY_CACHE_KEY = "toolkit:home-entry"
 
 
 def toolkit_entries():
-    """Title, intro, URL and step count of the live toolkit in each language; cached until a toolkit page is published."""
+    """Title, intro, URL and public step count of the public toolkit in each language.
+
+    Cached until a toolkit page is published or a page's privacy changes (``toolkit.signal_handlers``).
+    """
     entries = cache.get(ENTRY_CACHE_KEY)
     if entries is None:
-        toolkits = list(ToolkitPage.objects.live().public().filter(alias_of__isnull=True).select_related("locale"))
+        toolkits = list(public_pages(ToolkitPage.objects.filter(alias_of__isnull=True)).select_related("locale"))
         steps = list(
-            ToolkitStepPage.objects.live()
-            .filter(depth__in={t.depth + 1 for t in toolkits})
-            .values_list("path", flat=True)
+            public_pages(ToolkitStepPage.objects.filter(depth__in={t.depth + 1 for t in toolkits})).values_list(
+                "path", flat=True
+            )
         )
         entries = {
             toolkit.locale.language_code: {

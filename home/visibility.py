@@ -1,0 +1,113 @@
+"""What the public may see: the one rule behind every listing, card, feed, map, search, sitemap, export and download.
+
+A page is **public** when it is live and no view restriction (password, login or groups) covers it, in any
+language: not on the page, not on an ancestor, and not on any page of its translation group (the pages that
+share its ``translation_key``, and the page it is an alias of or that is an alias of it). So the English
+translation of a password-protected Thai case study is private too, even before ``home.privacy_mirror`` has
+copied the restriction onto it.
+
+Cost: two small queries, the restricted paths and then the ids of every page they hide (the restricted
+pages, their descendants and their translation groups), read once per request and kept for that request
+only (forgotten when a restriction changes, a page moves or a page is added). Each caller's own query then
+just leaves those ids out; nothing per page. With no restriction anywhere, one query and only ``live``.
+"""
+
+import threading
+
+from django.db.models import Q
+
+from wagtail.models import Page, PageViewRestriction
+
+_request = threading.local()
+
+
+def request_started(**kwargs):
+    _request.active, _request.hidden = True, None
+
+
+def request_finished(**kwargs):
+    _request.active, _request.hidden = False, None
+
+
+def forget_hidden_pages(**kwargs):
+    """A restriction was added, changed or removed, or a page moved or was added: work the hidden pages out again."""
+    _request.hidden = None
+
+
+def _page_saved(sender, instance, created, **kwargs):
+    if created and isinstance(instance, Page):
+        forget_hidden_pages()
+
+
+def connect_signals():
+    """Connect the per-request memo's receivers (called from ``HomeConfig.ready``)."""
+    from django.core.signals import request_finished as finished
+    from django.core.signals import request_started as started
+    from django.db.models.signals import post_delete, post_save
+
+    from wagtail.signals import post_page_move
+
+    started.connect(request_started, dispatch_uid="visibility_request_started")
+    finished.connect(request_finished, dispatch_uid="visibility_request_finished")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_hidden_pages, sender=PageViewRestriction, dispatch_uid=f"visibility_{id(signal)}")
+    post_save.connect(_page_saved, dispatch_uid="visibility_page_added")
+    post_page_move.connect(forget_hidden_pages, dispatch_uid="visibility_page_moved")
+
+
+def restricted_q():
+    """Pages covered by a restriction on themselves or an ancestor (``None`` when nothing is restricted)."""
+    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if not paths:
+        return None
+    q = Q()
+    for path in sorted(paths):
+        q |= Q(path__startswith=path)
+    return q
+
+
+def not_public_q():
+    """Pages the public may not see because of a restriction in any language (``None`` when there is none)."""
+    covered = restricted_q()
+    if covered is None:
+        return None
+    restricted = Page.objects.filter(covered)
+    # The groups of the restricted pages: their translation keys, and those of the pages they are aliases of ...
+    grouped = Q(translation_key__in=restricted.values("translation_key")) | Q(
+        translation_key__in=Page.objects.filter(pk__in=restricted.values("alias_of")).values("translation_key")
+    )
+    # ... and every alias of a page in those groups.
+    return covered | grouped | Q(alias_of__in=Page.objects.filter(grouped).values("pk"))
+
+
+def hidden_page_ids():
+    """The ids of every page the public may not see because of a restriction (kept for the current request)."""
+    ids = getattr(_request, "hidden", None)
+    if ids is None:
+        hidden = not_public_q()
+        ids = frozenset() if hidden is None else frozenset(Page.objects.filter(hidden).values_list("pk", flat=True))
+        if getattr(_request, "active", False):
+            _request.hidden = ids
+    return ids
+
+
+def public_pages(queryset):
+    """``queryset`` (of pages, any page model) narrowed to the pages the public may see."""
+    queryset = queryset.live()
+    hidden = hidden_page_ids()
+    return queryset.exclude(pk__in=hidden) if hidden else queryset
+
+
+def public_page_ids(page_ids):
+    """The ids among ``page_ids`` of pages the public may see."""
+    page_ids = {pk for pk in page_ids if pk is not None}
+    if not page_ids:
+        return set()
+    return set(public_pages(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True))
+
+
+def is_public(page):
+    """May the public see ``page``? (False for ``None``.)"""
+    if page is None or not page.live:
+        return False
+    return page.pk in public_page_ids([page.pk])
