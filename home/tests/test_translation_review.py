@@ -227,9 +227,9 @@ def untranslated_thai_page(thai_home):
     return page
 
 
-def _translate_page(client, page):
+def _translate_page(client, page, **extra):
     english = Locale.objects.get(language_code="en")
-    response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [english.pk]})
+    response = client.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [english.pk], **extra})
     assert response.status_code == 302, response.content
     return page.get_translation(english)
 
@@ -252,6 +252,15 @@ def test_translate_this_page_over_a_live_alias_keeps_what_the_public_sees(staff,
     assert english.live and english.title == untranslated_thai_page.title  # showing the same Thai text as before
     assert not PageLogEntry.objects.filter(page=english, action="wagtail.publish").exists()
     assert english.has_unpublished_changes
+
+
+def test_translate_with_subtree_makes_drafts_of_every_page_for_a_translator(staff, untranslated_thai_page):
+    child = untranslated_thai_page.add_child(instance=StandardPage(title="หน้าย่อย", slug="child-page"))
+    child.save_revision().publish()
+    _translate_page(client_for(staff["translator"]), untranslated_thai_page, include_subtree="on")
+    english_child = child.get_translation(Locale.objects.get(language_code="en"))
+    assert not english_child.live and english_child.get_parent().specific.locale.language_code == "en"
+    assert Client().get("/en/not-yet-english/child-page/").status_code == 404
 
 
 def test_translate_this_page_publishes_for_a_moderator(staff, untranslated_thai_page):
