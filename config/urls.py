@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import translation_review_views
 from home import views as home_views
 from impact import urls as impact_urls
 from toolkit import planner_views, selfcheck_views
@@ -17,6 +18,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sw.js", home_views.service_worker, name="service_worker"),
     path("offline/", home_views.offline_page, name="offline"),
+    # Before the admin: wagtail-localize's publishing views, with Review in front (see home.translation_review_views).
+    path("admin/localize/", include(translation_review_views.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/impact/", include(impact_urls.api_patterns)),

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.urls import reverse
 
-from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin
+from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
@@ -55,7 +55,17 @@ def _localize_facts(source_locale, target_locale):
     return facts
 
 
+def _pages_in_review():
+    """Ids (as strings, like ``WorkflowState.object_id``) of pages with a workflow waiting for a moderator."""
+    return set(
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
+        ).values_list("object_id", flat=True)
+    )
+
+
 def _page_rows(source_locale, target_locale, facts):
+    in_review = _pages_in_review()
     fields = ["id", "title", "content_type_id", "translation_key", "live", "last_published_at"]
     sources = Page.objects.filter(locale=source_locale, depth__gt=1).order_by("path").values(*fields)
     targets = {
@@ -73,6 +83,7 @@ def _page_rows(source_locale, target_locale, facts):
             synced_at=known.get("synced_at"),
             translated_at=known.get("translated_at"),
             translation_published_at=target and target["last_published_at"],
+            in_review=exists and str(target["id"]) in in_review,
         )
         if target is not None:
             # An alias's edit view offers "Translate this page"; a translation's opens the translation editor.

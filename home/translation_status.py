@@ -1,6 +1,7 @@
 """Translation state of one source object (page or snippet) in one target language: pure logic, no database.
 
-A translation is *missing* (none, or only an alias of the source), *draft* (exists but not live),
+A translation is *missing* (none, or only an alias of the source), *waiting for review* (its page is in a
+workflow that a moderator has still to approve), *draft* (exists but not live),
 *stale* (the source changed after its strings were last synced, or the strings were re-synced and the
 translation not saved since) or *up to date*. ``home.translation_inventory`` gathers the timestamps
 from the database; everything here works on plain values so it can be tested directly.
@@ -14,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class State(StrEnum):
-    """The four states, in order of urgency (the order the status view sorts them in)."""
+    """The states, in order of urgency (the order the status view sorts them in)."""
 
     MISSING = "missing"
     STALE = "stale"
+    IN_REVIEW = "in_review"
     DRAFT = "draft"
     UP_TO_DATE = "up_to_date"
 
@@ -33,6 +35,7 @@ class State(StrEnum):
 STATE_LABELS = {
     State.MISSING: _("Missing"),
     State.STALE: _("Out of date"),
+    State.IN_REVIEW: _("Waiting for review"),
     State.DRAFT: _("Not yet published"),
     State.UP_TO_DATE: _("Up to date"),
 }
@@ -46,6 +49,7 @@ def classify(
     synced_at=None,
     translated_at=None,
     translation_published_at=None,
+    in_review=False,
 ):
     """The ``State`` of a translation from plain facts.
 
@@ -54,9 +58,12 @@ def classify(
     ``translated_at``: when the translation was last saved from those strings (latest TranslationLog).
     ``translation_published_at``: the translation's own last publication, used when it was never synced
     through wagtail-localize (a translation edited by hand).
+    ``in_review``: the translation's page has a workflow in progress (submitted, not yet approved).
     """
     if not translation_exists:
         return State.MISSING
+    if in_review:
+        return State.IN_REVIEW
     if not translation_live:
         return State.DRAFT
     reference = synced_at or translation_published_at

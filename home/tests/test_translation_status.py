@@ -92,7 +92,13 @@ def test_sort_filter_and_count_rows():
     assert [r.title for r in filter_rows(rows, state=State.STALE)] == ["ค"]
     assert [r.title for r in filter_rows(rows, kind="home.partner")] == ["ก"]
     assert [r.title for r in filter_rows(rows, query=" ข ")] == ["ข"]
-    assert count_states(rows) == {State.MISSING: 1, State.STALE: 1, State.DRAFT: 0, State.UP_TO_DATE: 1}
+    assert count_states(rows) == {
+        State.MISSING: 1,
+        State.STALE: 1,
+        State.IN_REVIEW: 0,
+        State.DRAFT: 0,
+        State.UP_TO_DATE: 1,
+    }
 
 
 # --- the inventory on the demo site --------------------------------------------------------------
