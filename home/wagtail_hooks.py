@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import TranslationStatusPanel, TranslationStatusView, can_see_translation_status
 from .models import Partner
+from .page_slugs import romanise_view
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -62,4 +63,17 @@ def admin_css():
         static("fonts/sarabun-thai-400-normal.woff2"),
         static("fonts/sarabun-thai-700-normal.woff2"),
         static("css/admin.css"),
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_romanise_url():
+    return [path("romanise/", romanise_view, name="romanise_slug")]
+
+
+@hooks.register("insert_editor_js")
+def slug_editor_js():
+    # A file with its endpoint in a data attribute: no inline script in the admin.
+    return format_html(
+        '<script src="{}" data-romanise-url="{}" defer></script>', static("js/admin-slug.js"), reverse("romanise_slug")
     )
