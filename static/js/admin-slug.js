@@ -51,7 +51,7 @@
 
   function setSlug(field, value, byHand) {
     if (byHand) {
-      delete field.dataset.romanisedSlug;
+      field.dataset.slugByHand = "true";
     } else {
       field.dataset.romanisedSlug = value;
     }
@@ -70,9 +70,12 @@
       }
       event.preventDefault();
       event.stopPropagation();
+      if (field.dataset.slugByHand) {
+        return;
+      }
       field.dataset.romanisingFor = text;
       romanise(text).then(function (value) {
-        if (value !== null && field.dataset.romanisingFor === text) {
+        if (value !== null && field.dataset.romanisingFor === text && !field.dataset.slugByHand) {
           setSlug(field, value, false);
         }
       });
@@ -90,6 +93,13 @@
       }
       var title = event.detail && event.detail.element;
       var text = (event.detail && event.detail.value) || "";
+      if (field.dataset.slugByHand) {
+        if (THAI.test(text)) {
+          event.preventDefault(); // changed by hand: stop syncing
+          event.stopPropagation();
+        }
+        return;
+      }
       if (!field.value || field.value === field.dataset.romanisedSlug) {
         event.stopPropagation(); // still the romanised title (or empty): keep syncing
         return;
@@ -107,6 +117,23 @@
           title.setAttribute("data-w-sync-disabled-value", "false");
         }
       });
+    },
+    true,
+  );
+
+  // The editor types in the slug field: from now on it is theirs, until they empty it.
+  document.addEventListener(
+    "input",
+    function (event) {
+      var field = event.target;
+      if (!isSlugField(field)) {
+        return;
+      }
+      if (field.value) {
+        field.dataset.slugByHand = "true";
+      } else {
+        delete field.dataset.slugByHand;
+      }
     },
     true,
   );
