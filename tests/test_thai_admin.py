@@ -1,5 +1,7 @@
 """The admin in Thai: upload errors, the sign-in page, privacy and page status; the demo staff accounts' names."""
 
+import json
+
 import pytest
 
 from django.contrib.auth import get_user_model
@@ -116,3 +118,9 @@ def test_demo_staff_accounts_have_thai_and_english_names_and_a_language():
     editor.save()
     ensure_demo_staff("pw")
     assert User.objects.get(username="editor").first_name == "สมศรี ช."
+
+
+def test_the_editor_s_tab_error_count_is_thai(thai_staff):
+    """The number on a tab with errors is read out as "N errors" from Wagtail's JavaScript catalogue."""
+    body = thai_staff.get("/admin/jsi18n/").content.decode()
+    assert json.dumps("ข้อผิดพลาด %(num)s รายการ") in body  # JSON: Thai as \u escapes

@@ -168,7 +168,7 @@ def test_admin_keeps_an_ascii_slug_the_editor_typed_and_refuses_a_clash(editor_c
 def test_admin_explains_when_no_slug_can_be_made(editor_client, thai_home):
     response = editor_client.post(add_url(StandardPage, thai_home), standard_page_form("!!!"))
     assert response.status_code == 200
-    assert "Latin letters" in str(response.context["form"].errors["slug"])
+    assert "ตัวอักษรละติน" in str(response.context["form"].errors["slug"])  # the editor's admin is Thai
 
 
 def test_an_error_on_the_hidden_promote_tab_is_counted_on_its_tab(editor_client, thai_home):
