@@ -12,7 +12,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,6 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
+from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
 from home.search import SegmentedSearchMixin
 
 from .filtering import FACETS
@@ -113,7 +113,7 @@ class Occupation(TranslatableTerm):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
 
 
-class CaseStudyIndexPage(CachedContentMixin, SegmentedSearchMixin, Page):
+class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
     """The list of pilot units: cards, filters by region/province, target group and occupation, and a map."""
 
     intro = models.TextField(
@@ -142,7 +142,7 @@ class CaseStudyIndexPage(CachedContentMixin, SegmentedSearchMixin, Page):
         return context
 
 
-class CaseStudyPageForm(WagtailAdminPageForm):
+class CaseStudyPageForm(RomanisedSlugPageForm):
     """Offers only the taxonomy terms of the page's own language."""
 
     def __init__(self, *args, **kwargs):
@@ -155,7 +155,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
                     field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class CaseStudyPage(CachedContentMixin, SegmentedSearchMixin, Page):
+class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
     """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
 
     unit_name = models.CharField(

@@ -494,14 +494,50 @@ DEMO_STAFF = {
 DEMO_COORDINATED_UNIT = "ban-pho-thong"
 
 
+# Names and admin languages of the demo accounts. Thai style: people go by their given name, so the Thai given
+# name is ``first_name`` (Wagtail greets the user with it) and ``last_name`` is the Thai family name followed by
+# the English name in brackets; Wagtail's one full name then reads well in both languages:
+# "สมศรี ใจดี (Somsri Jaidee)". The translator works in English, so their admin is English; the others' is Thai.
+DEMO_PEOPLE = {
+    "admin": ("ประภาพร", "สุขสวัสดิ์", "Praphaphon Suksawat", "th"),
+    "editor": ("สมศรี", "ใจดี", "Somsri Jaidee", "th"),
+    "moderator": ("วิชัย", "ศรีสุข", "Wichai Srisuk", "th"),
+    "translator": ("นภา", "แสงทอง", "Napha Saengthong", "en"),
+    "data": ("ธนพล", "มีทรัพย์", "Thanaphon Meesap", "th"),
+    "coordinator": ("บุญมี", "โพธิ์ทอง", "Boonmee Phothong", "th"),
+}
+
+
+def name_demo_account(user):
+    """Give a demo account its Thai and English name and admin language, where they are still unset."""
+    from wagtail.users.models import UserProfile
+
+    if user.username not in DEMO_PEOPLE:
+        return
+    first, last, english, language = DEMO_PEOPLE[user.username]
+    if not (user.first_name or user.last_name):
+        user.first_name, user.last_name = first, f"{last} ({english})"
+        user.save(update_fields=["first_name", "last_name"])
+    profile = UserProfile.get_for_user(user)
+    if not profile.preferred_language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+
+
 def ensure_demo_staff(password):
-    """Create the demo staff accounts that do not exist yet; returns their usernames."""
+    """Create the demo staff accounts that do not exist yet, and name every demo account; returns their usernames.
+
+    Names and languages are only filled in where they are empty, so a second run (or a name changed in the
+    admin) is left as it is.
+    """
     User = get_user_model()
     for username, group_names in DEMO_STAFF.items():
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(username, f"{username}@example.org", password)
             user.groups.add(*Group.objects.filter(name__in=group_names))
+    for user in User.objects.filter(username__in=DEMO_PEOPLE):
+        name_demo_account(user)
     unit = Page.objects.filter(slug=DEMO_COORDINATED_UNIT, locale=Locale.get_default()).first()
     if unit is not None:
         roles.grant_unit_coordinator(User.objects.get(username="coordinator"), unit)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .page_slugs import RomanisedSlugMixin
 from .search import SegmentedSearchMixin
 
 PAGE_TRANSLATABLE_FIELDS = [
@@ -71,7 +72,7 @@ class ShareFieldsMixin(models.Model):
 SHARE_PANELS = [FieldPanel("share_image")]
 
 
-class HomePage(SegmentedSearchMixin, Page):
+class HomePage(RomanisedSlugMixin, SegmentedSearchMixin, Page):
     """The root of each language's tree: the model in brief, and the way into every section."""
 
     hero_heading = models.CharField(
@@ -128,7 +129,7 @@ class HomePage(SegmentedSearchMixin, Page):
             raise ValidationError(_("This language already has a home page."))
 
 
-class StandardPage(SegmentedSearchMixin, Page):
+class StandardPage(RomanisedSlugMixin, SegmentedSearchMixin, Page):
     """A plain content page: about the model, partners, FAQ, privacy."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("A short summary shown under the title."))

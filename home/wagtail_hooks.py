@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import TranslationStatusPanel, TranslationStatusView, can_see_translation_status
 from .models import Partner
+from .page_slugs import romanise_view
 from .translation_review import ReviewError, can_publish, enabled_translation_for, save_and_submit
 
 SUBMIT_TRANSLATION_FOR_REVIEW = "localize-submit-for-review"
@@ -111,3 +112,16 @@ def hide_convert_to_alias_from_non_publishers(menu_items, request, context):
     page = context.get("page")
     if page is not None and not can_publish(request.user, page):
         menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+@hooks.register("register_admin_urls")
+def register_romanise_url():
+    return [path("romanise/", romanise_view, name="romanise_slug")]
+
+
+@hooks.register("insert_editor_js")
+def slug_editor_js():
+    # A file with its endpoint in a data attribute: no inline script in the admin.
+    return format_html(
+        '<script src="{}" data-romanise-url="{}" defer></script>', static("js/admin-slug.js"), reverse("romanise_slug")
+    )

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
 from .filters import FILTER_PARAMETERS
@@ -199,7 +200,7 @@ class ImpactFigure(Orderable):
                     raise ValidationError({name: _("A percentage must be between 0 and 100.")})
 
 
-class ImpactDashboardPage(CachedContentMixin, SegmentedSearchMixin, Page):
+class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
     """All impact figures: charts and tables across units and periods, with filters and open-data downloads."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the charts."))

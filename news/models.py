@@ -11,7 +11,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -22,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin, TranslatableTerm
 from home.page_cache import CachedContentMixin
+from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
 from home.search import SegmentedSearchMixin
 
 
@@ -34,7 +34,9 @@ class NewsTag(TranslatableTerm):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
 
 
-class NewsIndexPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page):
+class NewsIndexPage(
+    RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page
+):
     """Programme news, newest first, filtered by year and pilot unit; serves the RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the news list."))
@@ -76,7 +78,7 @@ class NewsIndexPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin,
         return NewsAtomFeed(self)(request)
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(RomanisedSlugPageForm):
     """Offers only the partners and tags of the page's own language."""
 
     def __init__(self, *args, **kwargs):
@@ -89,7 +91,7 @@ class NewsPageForm(WagtailAdminPageForm):
                     field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class NewsPage(CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, Page):
+class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, Page):
     """One news item: date, summary, hero image, story, and the pilot units and partners it concerns."""
 
     date = models.DateField(_("date"), help_text=_("The date of the news (what happened, or when it was announced)."))

@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 from home.visibility import public_page_ids, public_pages
 
@@ -37,7 +38,7 @@ class ChecklistStreamBlock(blocks.StreamBlock):
         template = "toolkit/blocks/checklist.html"
 
 
-class ToolkitPage(CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
+class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
     """The toolkit overview: who it is for, how to use it, the steps in order and the downloads."""
 
     intro = models.TextField(_("introduction"), help_text=_("One or two sentences on what the toolkit is."))
@@ -122,7 +123,7 @@ def resources_for_steps(steps):
     return resources
 
 
-class ToolkitStepPage(CachedContentMixin, SegmentedSearchMixin, Page):
+class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
     """One step of replicating the fund model: purpose, people, time, activities, checklist, tips, resources."""
 
     purpose = models.TextField(_("purpose"), help_text=_("What this step achieves, in one or two sentences."))

@@ -1,0 +1,150 @@
+"""The page editor in real headless Chromium: a Thai title fills the slug field with its romanisation as it is
+typed, a slug changed by hand stays, and an error on the hidden Promote tab is counted on the tab.
+
+The live server reads committed data only (like the other browser tests), so the editor account and the page
+whose slug clashes are committed here and deleted again afterwards; nothing the browser does is saved.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import connections
+from django.test import Client
+
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+from home.models import HomePage, StandardPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def committed(function, *args):
+    """Run ``function`` in a thread of its own: its own connection, outside the test's transaction, so what it
+    writes is committed and the live server sees it (the test's own transaction would lock SQLite's tables)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+
+        def run():
+            try:
+                return function(*args)
+            finally:
+                connections.close_all()
+
+        return pool.submit(run).result()
+
+
+def sign_in_editor():
+    user = get_user_model().objects.create_superuser("browser-editor", "browser-editor@example.org", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "th"  # the admin in Thai, whatever the browser asks for
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    return HomePage.objects.get(locale__language_code="th").pk, client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def remove_editor(session):
+    # Anything the editor's autosave might have made goes too (autosave is off in these tests: belt and braces).
+    for page in Page.objects.filter(owner__username="browser-editor").order_by("-depth"):
+        page.delete()
+    get_user_model().objects.filter(username="browser-editor").delete()
+    Session.objects.filter(session_key=session).delete()
+
+
+@pytest.fixture
+def editor_tab(page, site_url, settings):
+    # Wagtail 8 autosaves the editor every half second, which would save pages for the live server; these
+    # tests only look at the form.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    home_id, session = committed(sign_in_editor)
+    try:
+        page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_url}])
+        page.goto(f"{site_url}/admin/pages/add/home/standardpage/{home_id}/")
+        yield page
+    finally:
+        committed(remove_editor, session)
+
+
+def type_thai(page, selector, text):
+    """Type like a Thai keyboard: Playwright inserts non-US characters without key events, so end with a key
+    press (the keyup Wagtail's title sync listens for)."""
+    field = page.locator(selector)
+    field.press_sequentially(text, delay=20)
+    field.press("End")
+
+
+def wait_for_value(page, selector, expected, tries=60):
+    for _ in range(tries):
+        value = page.locator(selector).input_value()
+        if value == expected:
+            return value
+        page.wait_for_timeout(100)
+    return page.locator(selector).input_value()
+
+
+def promote_tab_link(page):
+    section_id = page.locator("section[role=tabpanel]", has=page.locator("#id_slug")).get_attribute("id")
+    return page.locator(f'a[role=tab][href="#{section_id}"]')
+
+
+def test_typing_a_thai_title_fills_the_slug_with_its_romanisation(editor_tab):
+    page = editor_tab
+    type_thai(page, "#id_title", "กองทุนพัฒนา")
+    assert wait_for_value(page, "#id_slug", "kongthun-phatna") == "kongthun-phatna"
+    type_thai(page, "#id_title", "อาชีพ")
+    assert wait_for_value(page, "#id_slug", "kongthun-phatna-achip") == "kongthun-phatna-achip"
+    # Mixed titles keep their English words.
+    page.locator("#id_title").fill("")
+    type_thai(page, "#id_title", "วิสาหกิจชุมชน SCG")
+    assert wait_for_value(page, "#id_slug", "wisakitchumchon-scg") == "wisakitchumchon-scg"
+    assert not page.csp_violations
+
+
+def test_a_slug_changed_by_hand_is_left_alone(editor_tab):
+    page = editor_tab
+    type_thai(page, "#id_title", "กองทุน")
+    assert wait_for_value(page, "#id_slug", "kongthun") == "kongthun"
+    promote_tab_link(page).click()
+    page.locator("#id_slug").fill("fund-rules")
+    page.locator("a[role=tab]").first.click()
+    type_thai(page, "#id_title", "พัฒนาอาชีพ")
+    page.wait_for_timeout(800)
+    assert page.locator("#id_slug").input_value() == "fund-rules"
+
+
+def test_a_slug_typed_in_thai_is_romanised_when_the_editor_leaves_it(editor_tab):
+    page = editor_tab
+    promote_tab_link(page).click()
+    page.locator("#id_slug").fill("ระเบียบกองทุน")
+    page.locator("#id_seo_title").focus()
+    assert wait_for_value(page, "#id_slug", "rabiap-kongthun") == "rabiap-kongthun"
+
+
+def add_sibling():
+    home = HomePage.objects.get(locale__language_code="th")
+    return home.add_child(instance=StandardPage(title="กองทุน", slug="fund-rules")).pk
+
+
+def remove_sibling(pk):
+    StandardPage.objects.get(pk=pk).delete()
+
+
+def test_an_error_on_the_promote_tab_shows_its_count_on_the_tab(editor_tab):
+    page = editor_tab
+    sibling = committed(add_sibling)
+    try:
+        type_thai(page, "#id_title", "กองทุนใหม่")
+        page.locator("#id_slug").evaluate("(input) => { input.value = 'fund-rules'; }")
+        with page.expect_navigation():
+            page.locator("form[data-edit-form]").first.evaluate("(form) => form.requestSubmit()")
+        badge = promote_tab_link(page).locator(".w-tabs__errors")
+        badge.wait_for(state="visible")
+        assert badge.locator("[data-w-count-target=total]").inner_text().strip() == "1"
+        assert badge.locator("[data-w-count-target=label]").text_content() == "ข้อผิดพลาด 1 รายการ"
+        assert page.locator("#id_slug").input_value() == "fund-rules"
+    finally:
+        committed(remove_sibling, sibling)
