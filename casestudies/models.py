@@ -16,7 +16,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
@@ -32,6 +31,7 @@ from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.search import SegmentedSearchMixin
+from impact.panels import UnitFiguresPanel
 
 
 class Region(models.TextChoices):
@@ -307,10 +307,7 @@ class CaseStudyPage(CachedContentMixin, SegmentedSearchMixin, Page):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(unit_panels, heading=_("The unit")),
             ObjectList(fund_panels, heading=_("The fund")),
-            ObjectList(
-                [InlinePanel("impact_figures", heading=_("Impact figures"), label=_("Figure"))],
-                heading=_("Impact figures"),
-            ),
+            ObjectList([UnitFiguresPanel()], heading=_("Impact figures")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )

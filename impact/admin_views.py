@@ -102,7 +102,7 @@ class ImportFiguresView(WagtailAdminTemplateMixin, View):
         checked = _check(rows)
         if any(row.errors for row in checked):
             return self.preview(request, rows, stored["name"])
-        created, updated = save_figures([row.values for row in checked], request.user)
+        created, updated = save_figures([row.values for row in checked], request.user, stored["name"])
         request.session.pop(SESSION_KEY, None)
         messages.success(
             request,
