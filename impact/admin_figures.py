@@ -78,6 +78,12 @@ class ImpactFigureViewSet(SnippetViewSet):
         )
 
 
+def _acting_user(user, kwargs):
+    """Wagtail passes the bulk action view (``self``), not the user, to ``execute_action``."""
+    view = kwargs.get("self")
+    return user or (view.request.user if view is not None else None)
+
+
 def _figures(object_ids):
     return ImpactFigure.objects.filter(pk__in=object_ids).select_related("page", "indicator")
 
@@ -103,7 +109,7 @@ class MarkIllustrativeBulkAction(_FigureBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return set_illustrative(objects, cls.flag, user), 0
+        return set_illustrative(objects, cls.flag, _acting_user(user, kwargs)), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -137,4 +143,4 @@ class DeleteFiguresBulkAction(DeleteBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return delete_figures(objects, user), 0
+        return delete_figures(objects, _acting_user(user, kwargs)), 0
