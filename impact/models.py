@@ -146,12 +146,12 @@ class ImpactFigure(models.Model):
     period_start = models.DateField(
         _("period start"),
         validators=[validate_period_date],
-        help_text=_("First day of the period, e.g. 2024-01-01 (Common Era year)."),
+        help_text=_("First day of the period, e.g. 2024-01-01."),
     )
     period_end = models.DateField(
         _("period end"),
         validators=[validate_period_date],
-        help_text=_("Last day of the period, e.g. 2024-03-31 (Common Era year)."),
+        help_text=_("Last day of the period, e.g. 2024-03-31."),
     )
     value = models.DecimalField(
         _("value"),
