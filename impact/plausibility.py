@@ -29,8 +29,11 @@ NUMBER_ERROR_MESSAGES = {
 
 
 def latest_period_date(today=None):
-    """One year from ``today``: the latest day a period may start or end (periods may be planned ahead)."""
-    today = today or timezone.localdate()
+    """One year from ``today``: the latest day a period may start or end (periods may be planned ahead).
+
+    Today in UTC: a day's difference does not matter for this bound, and it is cheap enough to run per cell.
+    """
+    today = today or timezone.now().date()
     try:
         return today.replace(year=today.year + 1)
     except ValueError:  # 29 February
