@@ -88,7 +88,7 @@ def log_entries(pairs, action, user=None, extra=None, deleted=False):
 def record(pairs, action, user=None, extra=None, deleted=False):
     """Write the log entries of ``pairs`` (see ``log_entries``); returns how many were written.
 
-    One multi-row statement per batch, without building a model instance per entry: an import of a year's
+    One multi-row statement per thousand entries, without building a model instance per entry: an import of a year's
     spreadsheet logs over ten thousand figures, and the ORM's ``bulk_create`` would spend most of the import's
     time preparing them.
     """
@@ -105,11 +105,10 @@ def record(pairs, action, user=None, extra=None, deleted=False):
     prepared = {name: fields[name].get_db_prep_save(entries[0][name], connection) for name in columns}
     data_field = fields["data"]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model, values as parameters
-        quote(ModelLogEntry._meta.db_table),
-        ", ".join(quote(fields[name].column) for name in columns),
-        ", ".join(["%s"] * len(columns)),
+    head = "INSERT INTO {} ({}) VALUES ".format(  # noqa: S608 - names from the model, values as parameters
+        quote(ModelLogEntry._meta.db_table), ", ".join(quote(fields[name].column) for name in columns)
     )
+    placeholders = "({})".format(", ".join(["%s"] * len(columns)))
 
     def row(entry):
         # Only the object, its label and the changes differ between entries; the rest is prepared once.
@@ -117,10 +116,11 @@ def record(pairs, action, user=None, extra=None, deleted=False):
         values["data"] = data_field.get_db_prep_save(entry["data"], connection)
         return [values[name] for name in columns]
 
-    rows = [row(entry) for entry in entries]
+    per_statement = min(1000, (connection.features.max_query_params or 10**6) // len(columns))
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            cursor.executemany(sql, rows[start : start + 1000])
+        for start in range(0, len(entries), per_statement):
+            batch = entries[start : start + per_statement]
+            cursor.execute(head + ", ".join([placeholders] * len(batch)), [v for entry in batch for v in row(entry)])
     return len(entries)
 
 
