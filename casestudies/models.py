@@ -15,7 +15,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
@@ -32,6 +31,7 @@ from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
 from home.search import SegmentedSearchMixin
+from impact.panels import UnitFiguresPanel
 
 from .filtering import FACETS
 
@@ -310,10 +310,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(unit_panels, heading=_("The unit")),
             ObjectList(fund_panels, heading=_("The fund")),
-            ObjectList(
-                [InlinePanel("impact_figures", heading=_("Impact figures"), label=_("Figure"))],
-                heading=_("Impact figures"),
-            ),
+            ObjectList([UnitFiguresPanel()], heading=_("Impact figures")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )

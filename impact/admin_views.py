@@ -21,6 +21,7 @@ from . import importing
 from .services import save_figures, source_indicators, source_units
 
 SESSION_KEY = "impact_import"
+PREVIEW_ROWS = 100  # rows shown in the preview table; rows with errors are always shown
 
 
 class UploadForm(forms.Form):
@@ -82,10 +83,13 @@ class ImportFiguresView(WagtailAdminTemplateMixin, View):
             request.session[SESSION_KEY] = {"token": token, "name": name, "rows": rows}
         else:
             request.session.pop(SESSION_KEY, None)
+        shown = bad if bad else checked[:PREVIEW_ROWS]
         return self.render(
             request,
             status=200 if not bad else 400,
             checked=checked,
+            shown_rows=shown,
+            hidden_count=len(checked) - len(shown),
             bad_rows=bad,
             file_name=name,
             token=token,
@@ -102,7 +106,7 @@ class ImportFiguresView(WagtailAdminTemplateMixin, View):
         checked = _check(rows)
         if any(row.errors for row in checked):
             return self.preview(request, rows, stored["name"])
-        created, updated = save_figures([row.values for row in checked], request.user)
+        created, updated = save_figures([row.values for row in checked], request.user, stored["name"])
         request.session.pop(SESSION_KEY, None)
         messages.success(
             request,

@@ -17,7 +17,6 @@ from home.demo_translation import Pair, pick, translate
 from home.models import HomePage
 
 from .models import Direction, ImpactDashboardPage, ImpactFigure, Indicator, UnitOfMeasure
-from .services import sync_page_revision
 
 P = Pair
 U = UnitOfMeasure
@@ -302,8 +301,8 @@ def _ensure_figures(indicators):
         sroi = Decimal("2.4") + Decimal(PROFILES[page.slug]["growth"]) / 5
         if ("sroi_ratio", *YEAR) not in existing:
             new.append(("sroi_ratio", *YEAR, sroi, None))
-        for order, (code, start, end, value, baseline) in enumerate(new, start=len(existing)):
-            ImpactFigure.objects.create(
+        ImpactFigure.objects.bulk_create(
+            ImpactFigure(
                 page=page,
                 indicator=indicators[code],
                 period_start=start,
@@ -312,11 +311,10 @@ def _ensure_figures(indicators):
                 baseline=baseline,
                 source=SOURCE_NOTE,
                 is_illustrative=True,
-                sort_order=order,
             )
-        if new:
-            sync_page_revision(page)
-            created += len(new)
+            for code, start, end, value, baseline in new
+        )
+        created += len(new)
     return created
 
 

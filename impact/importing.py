@@ -1,7 +1,8 @@
 """Reading and checking a spreadsheet of impact figures (CSV or XLSX). Plain functions, tested directly.
 
 Nothing here touches the database: ``read_table`` turns the upload into rows, ``check_rows`` reports every
-problem with its spreadsheet row number (the header is row 1). Saving is ``impact.services.save_figures``.
+problem with its spreadsheet row number (the header is row 1), using the model's own validation on unsaved
+figures. Saving is ``impact.services.save_figures``.
 """
 
 import csv
@@ -11,15 +12,19 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from home import spreadsheet
+
+from .models import ImpactFigure, Indicator
 
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS = ["unit_slug", "indicator_code", "period_start", "period_end", "value", "baseline", "illustrative", "source"]
 REQUIRED = ["unit_slug", "indicator_code", "period_start", "period_end", "value"]
 TRUE_WORDS = {"1", "true", "yes", "y", "ใช่", "x"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "ไม่ใช่"}
+MODEL_COLUMNS = {"is_illustrative": "illustrative"}
 
 
 class ImportFileError(ValueError):
@@ -114,11 +119,35 @@ def _date(text):
         return None
 
 
+def _model_errors(indicator, values):
+    """The model's own checks (``ImpactFigure`` field validators and ``clean``) for one row's readable values.
+
+    Values that could not be read (``None``) are left out: the row already says why. Nothing touches the database.
+    """
+    figure = ImpactFigure(indicator=indicator, **values)
+    # The unit and the indicator are looked up by the caller; unread values already have their error.
+    exclude = ["page", "indicator"] + [name for name, value in values.items() if value is None and name != "baseline"]
+    try:
+        figure.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        return [
+            _("%(column)s: %(message)s") % {"column": MODEL_COLUMNS.get(name, name), "message": message}
+            if name != NON_FIELD_ERRORS
+            else message
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
+
+
 def check_rows(rows, units, indicators):
     """Check every row; ``units`` is the set of known unit slugs, ``indicators`` maps codes to units of measure.
 
-    Returns ``CheckedRow`` objects: ``values`` holds the clean values when ``errors`` is empty.
+    Beyond reading the cells, every row goes through the model's validation (plausible periods and numbers),
+    so the import refuses exactly what the admin refuses. Returns ``CheckedRow`` objects: ``values`` holds the
+    clean values when ``errors`` is empty.
     """
+    indicator_models = {code: Indicator(code=code, unit=unit) for code, unit in indicators.items()}
     checked = []
     seen = {}
     for number, raw in rows:
@@ -139,8 +168,6 @@ def check_rows(rows, units, indicators):
                 row.errors.append(
                     _("%(column)s: “%(value)s” is not a date (use YYYY-MM-DD).") % {"column": label, "value": text}
                 )
-        if start and end and end < start:
-            row.errors.append(_("The period ends before it starts."))
 
         value = _number(raw.get("value", ""))
         if value is None:
@@ -149,16 +176,23 @@ def check_rows(rows, units, indicators):
         baseline = _number(baseline_text) if baseline_text else None
         if baseline_text and baseline is None:
             row.errors.append(_("baseline: “%(value)s” is not a number.") % {"value": baseline_text})
-        if indicators.get(code) == "percent":
-            for label, number_value in (("value", value), ("baseline", baseline)):
-                if number_value is not None and not 0 <= number_value <= 100:
-                    row.errors.append(_("%(column)s: a percentage must be between 0 and 100.") % {"column": label})
 
         flag = raw.get("illustrative", "").strip().lower()
         if flag not in TRUE_WORDS | FALSE_WORDS:
             row.errors.append(
                 _("illustrative: “%(value)s” must be yes or no.") % {"value": raw.get("illustrative", "")}
             )
+
+        row.errors += _model_errors(
+            indicator_models.get(code),
+            {
+                "period_start": start,
+                "period_end": end,
+                "value": value,
+                "baseline": baseline,
+                "source": raw.get("source", ""),
+            },
+        )
 
         key = (unit, code, start, end)
         if start and end and key in seen:

@@ -5,14 +5,13 @@ languages; the reader's language only changes the labels, which come from the in
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -22,6 +21,7 @@ from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
 from .filters import FILTER_PARAMETERS
+from .plausibility import NUMBER_ERROR_MESSAGES, number_errors, period_errors, validate_period_date
 
 
 class UnitOfMeasure(models.TextChoices):
@@ -123,10 +123,15 @@ class SourceFigureQuerySet(models.QuerySet):
         return self.of_source_pages().filter(page_id__in=public_pages(CaseStudyPage.objects.all()).values("pk"))
 
 
-class ImpactFigure(Orderable):
-    """One value of one indicator for one pilot unit over one period; shared by both languages."""
+class ImpactFigure(models.Model):
+    """One value of one indicator for one pilot unit over one period; shared by both languages.
 
-    page = ParentalKey(
+    A plain row of its own, not part of the case study page: page revisions, drafts and publishing never touch
+    figures. They are edited in the figures listing and by the spreadsheet import (``impact.services``), and
+    every change is logged with its old and new values (``impact.history``).
+    """
+
+    page = models.ForeignKey(
         "casestudies.CaseStudyPage",
         related_name="impact_figures",
         on_delete=models.CASCADE,
@@ -140,10 +145,22 @@ class ImpactFigure(Orderable):
         related_name="figures",
         help_text=_("What is measured. Labels are shown in the reader's language."),
     )
-    period_start = models.DateField(_("period start"), help_text=_("First day of the period, e.g. 2024-01-01."))
-    period_end = models.DateField(_("period end"), help_text=_("Last day of the period, e.g. 2024-03-31."))
+    period_start = models.DateField(
+        _("period start"),
+        validators=[validate_period_date],
+        help_text=_("First day of the period, e.g. 2024-01-01."),
+    )
+    period_end = models.DateField(
+        _("period end"),
+        validators=[validate_period_date],
+        help_text=_("Last day of the period, e.g. 2024-03-31."),
+    )
     value = models.DecimalField(
-        _("value"), max_digits=16, decimal_places=2, help_text=_("The number, in the indicator's unit of measure.")
+        _("value"),
+        max_digits=16,
+        decimal_places=2,
+        error_messages=NUMBER_ERROR_MESSAGES,
+        help_text=_("The number, in the indicator's unit of measure."),
     )
     baseline = models.DecimalField(
         _("baseline"),
@@ -151,6 +168,7 @@ class ImpactFigure(Orderable):
         decimal_places=2,
         null=True,
         blank=True,
+        error_messages=NUMBER_ERROR_MESSAGES,
         help_text=_("The value before the unit joined the programme, where known."),
     )
     source = models.TextField(
@@ -166,17 +184,22 @@ class ImpactFigure(Orderable):
 
     objects = SourceFigureQuerySet.as_manager()
 
-    panels = [
-        FieldPanel("indicator"),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
-        FieldRowPanel([FieldPanel("value"), FieldPanel("baseline")]),
-        FieldPanel("source"),
-        FieldPanel("is_illustrative"),
+    # The fields a change is logged for, in this order (``impact.history``).
+    tracked_fields = [
+        "page",
+        "indicator",
+        "period_start",
+        "period_end",
+        "value",
+        "baseline",
+        "source",
+        "is_illustrative",
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta:
         verbose_name = _("impact figure")
         verbose_name_plural = _("impact figures")
+        ordering = ["page_id", "indicator_id", "period_start", "period_end"]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "indicator", "period_start", "period_end"], name="unique_figure_per_period"
@@ -191,13 +214,15 @@ class ImpactFigure(Orderable):
 
     def clean(self):
         super().clean()
-        if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("The period cannot end before it starts.")})
-        if self.indicator_id and self.indicator.unit == UnitOfMeasure.PERCENT:
-            for name in ("value", "baseline"):
-                number = getattr(self, name)
-                if number is not None and not 0 <= number <= 100:
-                    raise ValidationError({name: _("A percentage must be between 0 and 100.")})
+        errors = period_errors(self.period_start, self.period_end)
+        try:
+            indicator = self.indicator  # also an unsaved one, as the import checks rows before saving
+        except ObjectDoesNotExist:
+            indicator = None
+        if indicator is not None:
+            errors.update(number_errors(indicator.unit, {"value": self.value, "baseline": self.baseline}))
+        if errors:
+            raise ValidationError(errors)
 
 
 class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):

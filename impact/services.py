@@ -1,17 +1,25 @@
-"""Writing figures: saving an import all-or-nothing, and keeping the case study's revisions in step.
+"""Writing figures: an import saved all-or-nothing with one upsert, and bulk marking, each logged and purged once.
 
-Figures are edited inline on the Thai case study page, so the page's latest revision holds a copy of them.
-Whenever figures are written outside the page editor (spreadsheet import, the figures listing, demo data),
-``sync_page_revision`` writes them into the latest revision; otherwise the editor would show the old figures and
-publishing the page would silently undo the change.
+Figures are rows of their own (not part of the case study page), so no page revision is read or written here.
+Writers for the same unit take turns: each transaction first locks the unit's page row (in page order, so two
+imports never deadlock), then reads the old values for the history, then upserts on the unique constraint
+(unit, indicator, period). Page publishing never touches figures, so it cannot undo an import.
 """
 
 from django.conf import settings
 from django.db import transaction
 
-from casestudies.models import CaseStudyPage
+from wagtail.models import Page
 
+from casestudies.models import CaseStudyPage
+from home.page_cache import bump_generation
+
+from . import history
 from .models import ImpactFigure, Indicator
+
+KEY_FIELDS = ["page", "indicator", "period_start", "period_end"]
+VALUE_FIELDS = ["value", "baseline", "source", "is_illustrative"]
+BATCH_SIZE = 1000
 
 
 def source_units():
@@ -29,53 +37,94 @@ def source_indicators():
     return {i.code: i for i in Indicator.objects.filter(locale__language_code=settings.LANGUAGE_CODE)}
 
 
-def sync_page_revision(page, user=None):
-    """Write the page's current figures into its latest revision (the one the editor opens).
-
-    The revision is updated in place rather than followed by a new published one: figures are data, not
-    translatable text, so a quarterly import must neither re-publish the page nor mark its English
-    translation out of date. Without this, the editor would show old figures and publishing the page
-    would silently undo the change.
-    """
-    page = CaseStudyPage.objects.get(pk=page.pk)
-    revision = page.latest_revision
-    if revision is None:
-        page.save_revision(user=user, clean=False)
-        return
-    content = dict(revision.content)
-    content["impact_figures"] = page.serializable_data()["impact_figures"]
-    revision.content = content
-    revision.save(update_fields=["content"])
+def lock_units(page_ids):
+    """Lock the units' page rows until the transaction ends (no-op on SQLite, which has one writer anyway)."""
+    list(Page.objects.select_for_update().filter(pk__in=page_ids).order_by("pk").values_list("pk"))
 
 
-def save_figures(values, user=None):
+def _key(figure):
+    return (figure.page_id, figure.indicator_id, figure.period_start, figure.period_end)
+
+
+def save_figures(values, user=None, file_name=""):
     """Create or update the figures in ``values`` (clean rows from ``importing.check_rows``) in one transaction.
 
     A figure is identified by unit, indicator and period, so importing the same period again updates it.
-    Returns ``(created, updated)``.
+    A fixed number of queries whatever the number of rows; the page caches are purged once, after commit.
+    Returns ``(created, updated)``: updated counts rows that existed, whether or not a value changed.
     """
-    created = updated = 0
+    if not values:
+        return 0, 0
     with transaction.atomic():
         units = source_units()
         indicators = source_indicators()
-        touched = {}
-        for row in values:
-            page = units[row["unit_slug"]]
-            _figure, was_created = ImpactFigure.objects.update_or_create(
-                page=page,
-                indicator=indicators[row["indicator_code"]],
-                period_start=row["period_start"],
-                period_end=row["period_end"],
-                defaults={
-                    "value": row["value"],
-                    "baseline": row["baseline"],
-                    "is_illustrative": row["is_illustrative"],
-                    "source": row["source"],
-                },
-            )
-            created += was_created
-            updated += not was_created
-            touched[page.pk] = page
-        for page in touched.values():
-            sync_page_revision(page, user)
-    return created, updated
+        figures = sorted(
+            (
+                ImpactFigure(
+                    page=units[row["unit_slug"]],
+                    indicator=indicators[row["indicator_code"]],
+                    period_start=row["period_start"],
+                    period_end=row["period_end"],
+                    value=row["value"],
+                    baseline=row["baseline"],
+                    is_illustrative=row["is_illustrative"],
+                    source=row["source"],
+                )
+                for row in values
+            ),
+            key=_key,
+        )
+        page_ids = sorted({figure.page_id for figure in figures})
+        lock_units(page_ids)
+        pages = {page.pk: page for page in units.values()}
+        before = {}
+        for old in ImpactFigure.objects.filter(
+            page_id__in=page_ids, indicator_id__in={figure.indicator_id for figure in figures}
+        ).select_related("indicator"):
+            old.page = pages[old.page_id]
+            before[_key(old)] = history.snapshot(old)
+        ImpactFigure.objects.bulk_create(
+            figures,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=KEY_FIELDS,
+            update_fields=VALUE_FIELDS,
+        )
+        history.record(
+            [(before.get(_key(figure)), figure) for figure in figures],
+            history.IMPORT,
+            user,
+            extra={"file": file_name} if file_name else None,
+        )
+        transaction.on_commit(bump_generation)
+    updated = sum(1 for figure in figures if _key(figure) in before)
+    return len(figures) - updated, updated
+
+
+def set_illustrative(figures, flag, user=None):
+    """Mark ``figures`` illustrative (``flag`` true) or measured, with one history entry per changed figure."""
+    with transaction.atomic():
+        ids = [figure.pk for figure in figures]
+        lock_units(sorted({figure.page_id for figure in figures}))
+        current = list(
+            ImpactFigure.objects.filter(pk__in=ids).exclude(is_illustrative=flag).select_related("page", "indicator")
+        )
+        pairs = [(history.snapshot(figure), figure) for figure in current]
+        for figure in current:
+            figure.is_illustrative = flag
+        ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current]).update(is_illustrative=flag)
+        history.record(pairs, history.EDIT, user)
+        transaction.on_commit(bump_generation)
+    return len(current)
+
+
+def delete_figures(figures, user=None):
+    """Delete ``figures``, keeping their last values in the history; the page caches are purged once."""
+    with transaction.atomic():
+        ids = [figure.pk for figure in figures]
+        lock_units(sorted({figure.page_id for figure in figures}))
+        current = list(ImpactFigure.objects.filter(pk__in=ids).select_related("page", "indicator"))
+        history.record([(history.snapshot(figure), figure) for figure in current], history.DELETE, user, deleted=True)
+        ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current])._raw_delete(ImpactFigure.objects.db)
+        transaction.on_commit(bump_generation)
+    return len(current)

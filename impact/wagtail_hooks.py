@@ -1,17 +1,23 @@
-"""Admin for impact figures: the indicator catalogue, a filterable list of all figures, and spreadsheet import."""
+"""Admin for impact figures: the indicator catalogue, the figures listing (``impact.admin_figures``) with its
+bulk actions and history, and the spreadsheet import."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
-from .models import ImpactFigure, Indicator
-from .services import sync_page_revision
+from . import actions, admin_views, history
+from .admin_figures import (
+    DeleteFiguresBulkAction,
+    ImpactFigureViewSet,
+    MarkIllustrativeBulkAction,
+    MarkMeasuredBulkAction,
+)
+from .models import Indicator
 
 
 class IndicatorViewSet(SnippetViewSet):
@@ -31,34 +37,6 @@ class IndicatorViewSet(SnippetViewSet):
         FieldPanel("how_measured"),
         FieldPanel("show_on_home"),
     ]
-
-
-class ImpactFigureViewSet(SnippetViewSet):
-    """All figures of the Thai case studies in one list, filterable by unit, indicator, period and flag."""
-
-    model = ImpactFigure
-    icon = "table"
-    menu_label = _("Figures")
-    list_display = ["indicator", "page", "period_start", "period_end", "value", "baseline", "is_illustrative"]
-    list_filter = {
-        "page": ["exact"],
-        "indicator": ["exact"],
-        "period_start": ["gte"],
-        "period_end": ["lte"],
-        "is_illustrative": ["exact"],
-    }
-    ordering = ["page__path", "indicator__sort_order", "period_start"]
-    panels = [
-        FieldPanel("page"),
-        FieldPanel("indicator"),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("value"), FieldPanel("baseline")])], heading=_("Numbers")),
-        FieldPanel("source"),
-        FieldPanel("is_illustrative"),
-    ]
-
-    def get_queryset(self, request):
-        return ImpactFigure.objects.of_source_pages().select_related("page", "indicator")
 
 
 class ImpactGroup(SnippetViewSetGroup):
@@ -94,15 +72,9 @@ def impact_import_menu_item():
     return ImportMenuItem(_("Import figures"), reverse("impact_import"), icon_name="upload", order=261)
 
 
-# Figures edited in the list (not on the case study page) are recorded in the page's revisions too.
-@hooks.register("after_create_snippet")
-@hooks.register("after_edit_snippet")
-def sync_figure_page(request, instance):
-    if isinstance(instance, ImpactFigure):
-        sync_page_revision(instance.page, request.user)
-
-
-@hooks.register("after_delete_snippet")
-def sync_deleted_figure_pages(request, instances):
-    for page in {f.page for f in instances if isinstance(f, ImpactFigure)}:
-        sync_page_revision(page, request.user)
+hooks.register("register_actions", actions.register)
+hooks.register("register_log_actions", history.register_log_actions)
+hooks.register("register_bulk_action", MarkIllustrativeBulkAction)
+hooks.register("register_bulk_action", MarkMeasuredBulkAction)
+# After Wagtail's own snippet bulk actions, so this one replaces the plain delete for figures.
+hooks.register("register_bulk_action", DeleteFiguresBulkAction, order=100)

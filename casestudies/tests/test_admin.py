@@ -53,7 +53,6 @@ class CaseStudyAdminTests(WagtailPageTestCase):
             "local_partners": "",
             "body": streamfield([("paragraph", rich_text("<p>เรื่องราว</p>"))]),
             "toolkit_steps": inline_formset([{"step": thai(ToolkitStepPage, "assess-the-community").pk}]),
-            "impact_figures": inline_formset([]),
         }
         data.update(overrides)
         data = nested_form_data(data)

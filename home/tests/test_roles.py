@@ -258,7 +258,10 @@ def test_demo_coordinator_edits_their_units_case_study_and_figures_only():
     client = client_for(coordinator)
     editor_page = client.get(f"/admin/pages/{own.pk}/edit/")
     assert editor_page.status_code == 200
-    assert 'name="impact_figures-TOTAL_FORMS"' in editor_page.content.decode()  # the unit's figures, inline
+    body = editor_page.content.decode()
+    # Figures are no longer part of the page: the tab says so; coordinators have no figure permissions, so no link.
+    assert 'name="impact_figures-TOTAL_FORMS"' not in body
+    assert "/admin/snippets/impact/impactfigure/" not in body
     assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
     assert not own.permissions_for_user(coordinator).can_publish()
     assert not own.permissions_for_user(User.objects.get(username="editor")).can_publish()

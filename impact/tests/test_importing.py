@@ -11,6 +11,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
+from wagtail.models import ModelLogEntry
+
 from casestudies.models import CaseStudyPage
 from impact import importing
 from impact.models import ImpactFigure
@@ -151,6 +153,7 @@ def figures_of(slug):
 
 def test_good_file_previews_then_saves_and_reimport_updates(staff):
     page = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    revisions = page.revisions.count()
     before = figures_of("ban-pho-thong").count()
     response = upload(staff, "figures.xlsx", xlsx_bytes(GOOD))
     assert response.status_code == 200
@@ -161,10 +164,12 @@ def test_good_file_previews_then_saves_and_reimport_updates(staff):
     assert response.status_code == 302
     assert figures_of("ban-pho-thong").count() == before + 1
 
-    # The page's latest revision knows the imported figure, so editing the page will not drop it.
-    page.refresh_from_db()
-    revision_figures = page.get_latest_revision_as_object().impact_figures.all()
-    assert any(f.value == Decimal(50) and f.period_start == datetime.date(2025, 1, 1) for f in revision_figures)
+    # Figures are not part of the page: the import writes no page revision, and logs the new figure.
+    assert page.revisions.count() == revisions
+    saved = figures_of("ban-pho-thong").get(period_start=datetime.date(2025, 1, 1), indicator__code="members_total")
+    entry = ModelLogEntry.objects.get(object_id=str(saved.pk), action="impact.figure.import")
+    assert entry.data["file"] == "figures.xlsx"
+    assert entry.data["changes"]["value"] == [None, "50.00"]
 
     changed = list(GOOD)
     changed[4] = "55"
@@ -172,6 +177,8 @@ def test_good_file_previews_then_saves_and_reimport_updates(staff):
     staff.post(URL, {"confirm": "1", "token": staff.session["impact_import"]["token"]})
     assert figures_of("ban-pho-thong").count() == before + 1
     assert figures_of("ban-pho-thong").get(period_start=datetime.date(2025, 1, 1)).value == Decimal(55)
+    entry = ModelLogEntry.objects.filter(object_id=str(saved.pk)).latest("timestamp")
+    assert (entry.action, entry.data["changes"]) == ("impact.figure.import", {"value": ["50.00", "55.00"]})
 
     # Confirming twice (or with a stale token) saves nothing more.
     response = staff.post(URL, {"confirm": "1", "token": token})

@@ -1,0 +1,146 @@
+"""The figures listing in the admin: every figure of the Thai case studies, filtered by unit, indicator and
+period, searchable, with bulk actions (mark illustrative or measured, delete), and a History page per figure.
+
+Writes go through ``impact.actions`` (single figures) and ``impact.services`` (bulk), which log each changed
+value (``impact.history``) and purge the page caches once.
+"""
+
+import django_filters
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ImpactFigure, Indicator
+from .services import delete_figures, set_illustrative
+
+
+def _source_units(request):
+    from casestudies.models import CaseStudyPage
+
+    return (
+        CaseStudyPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+        .defer_streamfields()
+        .order_by("title")
+    )
+
+
+def _source_indicators(request):
+    return Indicator.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class ImpactFigureFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(field_name="page", label=_("unit"), queryset=_source_units)
+    indicator = django_filters.ModelChoiceFilter(label=_("indicator"), queryset=_source_indicators)
+    period = django_filters.DateFromToRangeFilter(
+        field_name="period_start", label=_("period starts"), widget=DateRangePickerWidget
+    )
+    is_illustrative = django_filters.BooleanFilter(label=_("illustrative"), widget=BooleanRadioSelect)
+
+    class Meta:
+        model = ImpactFigure
+        fields = []
+
+
+class ImpactFigureViewSet(SnippetViewSet):
+    """All figures of the Thai case studies in one list, filterable by unit, indicator, period and flag."""
+
+    model = ImpactFigure
+    icon = "table"
+    menu_label = _("Figures")
+    list_display = ["indicator", "page", "period_start", "period_end", "value", "baseline", "is_illustrative"]
+    filterset_class = ImpactFigureFilterSet
+    search_fields = ["page__title", "page__slug", "indicator__code", "indicator__name", "source"]
+    search_backend_name = None
+    list_per_page = 50
+    ordering = ["page__path", "indicator__sort_order", "period_start"]
+    panels = [
+        FieldPanel("page"),
+        FieldPanel("indicator"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("value"), FieldPanel("baseline")])], heading=_("Numbers")),
+        FieldPanel("source"),
+        FieldPanel("is_illustrative"),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            ImpactFigure.objects.of_source_pages()
+            .select_related("page", "indicator")
+            .defer("page__body", "page__lessons_learned")
+        )
+
+
+def _acting_user(user, kwargs):
+    """Wagtail passes the bulk action view (``self``), not the user, to ``execute_action``."""
+    view = kwargs.get("self")
+    return user or (view.request.user if view is not None else None)
+
+
+def _figures(object_ids):
+    return ImpactFigure.objects.filter(pk__in=object_ids).select_related("page", "indicator")
+
+
+class _FigureBulkAction(SnippetBulkAction):
+    models = [ImpactFigure]
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return _figures(object_ids)
+
+    def check_perm(self, obj):
+        return self.request.user.has_perm("impact.change_impactfigure")
+
+
+class MarkIllustrativeBulkAction(_FigureBulkAction):
+    display_name = _("Mark illustrative")
+    action_type = "mark_illustrative"
+    aria_label = _("Mark the selected figures as illustrative")
+    template_name = "impact/admin/confirm_bulk_illustrative.html"
+    action_priority = 40
+    flag = True
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return set_illustrative(objects, cls.flag, _acting_user(user, kwargs)), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d figure marked illustrative.", "%(count)d figures marked illustrative.", num_parent_objects
+        ) % {"count": num_parent_objects}
+
+
+class MarkMeasuredBulkAction(MarkIllustrativeBulkAction):
+    display_name = _("Mark measured")
+    action_type = "mark_measured"
+    aria_label = _("Mark the selected figures as measured results, not illustrative")
+    action_priority = 41
+    flag = False
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d figure marked as a measured result.",
+            "%(count)d figures marked as measured results.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class DeleteFiguresBulkAction(DeleteBulkAction):
+    """Wagtail's bulk delete for figures, keeping each deleted figure's values in the history."""
+
+    models = [ImpactFigure]
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return _figures(object_ids)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        return delete_figures(objects, _acting_user(user, kwargs)), 0

@@ -1,0 +1,41 @@
+"""The case study editor's "Impact figures" tab: how many figures the unit has and links to edit or import them.
+
+Figures are not part of the page form (a unit may have thousands); this panel only links to their own listing.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from wagtail.admin.panels import Panel
+
+
+class UnitFiguresPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "impact/admin/unit_figures_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from wagtail.models import Locale
+
+            from .models import ImpactFigure
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            source = None
+            if page.pk:
+                source = page if page.locale.language_code == settings.LANGUAGE_CODE else None
+                if source is None:
+                    source = page.get_translation_or_none(Locale.get_default())
+            context["source"] = source
+            if source is not None:
+                context["count"] = ImpactFigure.objects.filter(page=source).count()
+                context["listing_url"] = reverse("wagtailsnippets_impact_impactfigure:list") + f"?unit={source.pk}"
+            context["import_url"] = reverse("impact_import")
+            context["is_source"] = source is not None and source.pk == page.pk
+            user = self.request.user if self.request else None
+            context["can_view"] = user is not None and user.has_perm("impact.view_impactfigure")
+            context["can_import"] = (
+                user is not None
+                and user.has_perm("impact.add_impactfigure")
+                and user.has_perm("impact.change_impactfigure")
+            )
+            return context

@@ -1,0 +1,72 @@
+"""The migration that gives figures a store of their own keeps every figure and strips them from page revisions.
+
+Runs the real migrations on a fresh SQLite file in a child process: up to the last state with figures inside
+the page (``impact.0002``), with a figure and a page revision holding a copy of it, then to the latest state.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = r"""
+import datetime, json, uuid
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+call_command("migrate", "impact", "0002", verbosity=0)
+call_command("migrate", "casestudies", verbosity=0)
+executor = MigrationExecutor(connection)
+old = executor.loader.project_state([("impact", "0002_data_staff_permissions"), *executor.loader.graph.leaf_nodes("casestudies")]).apps
+ContentType = old.get_model("contenttypes", "ContentType")
+Locale = old.get_model("wagtailcore", "Locale")
+locale = Locale.objects.get_or_create(language_code="th")[0]
+page_type = ContentType.objects.get_or_create(app_label="casestudies", model="casestudypage")[0]
+base_type = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")[0]
+Page = old.get_model("casestudies", "CaseStudyPage")
+page = Page.objects.create(
+    title="หน่วย", draft_title="หน่วย", slug="unit", path="00010009", depth=2, numchild=0, url_path="/unit/",
+    content_type=page_type, locale=locale, translation_key=uuid.uuid4(), unit_name="หน่วย", summary="ย่อ", live=True,
+)
+Indicator = old.get_model("impact", "Indicator")
+indicator = Indicator.objects.create(locale=locale, translation_key=uuid.uuid4(), code="members_total", name="สมาชิก",
+                                     definition="d", unit="people")
+Figure = old.get_model("impact", "ImpactFigure")
+for n in range(2):
+    Figure.objects.create(page=page, indicator=indicator, period_start=datetime.date(2024, 1 + n, 1),
+                          period_end=datetime.date(2024, 1 + n, 28), value=10 + n, sort_order=n)
+Revision = old.get_model("wagtailcore", "Revision")
+Revision.objects.create(content_type=page_type, base_content_type=base_type, object_id=str(page.pk),
+                        created_at=timezone.now(), object_str="หน่วย",
+                        content={"title": "หน่วย", "impact_figures": [{"pk": 1, "value": "10.00"}]})
+
+call_command("migrate", verbosity=0)
+
+from impact.models import ImpactFigure
+from wagtail.models import Revision as NewRevision
+print(json.dumps({
+    "figures": sorted(str(v) for v in ImpactFigure.objects.filter(page_id=page.pk).values_list("value", flat=True)),
+    "revision_keys": sorted(NewRevision.objects.get(object_id=str(page.pk)).content),
+}))
+"""
+
+
+def test_migration_keeps_every_figure_and_strips_them_from_revisions(tmp_path):
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'migrate.sqlite3'}",
+    )
+    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    assert outcome == {"figures": ["10.00", "11.00"], "revision_keys": ["title"]}
