@@ -45,3 +45,36 @@ def test_formula_sources_come_out_as_text_and_negative_values_as_numbers(client,
     assert [(row["value"], row["baseline"]) for row in negative] == [("-5.00", "-7.50")] * len(SOURCES)
     assert all(Decimal(row["value"]) >= 0 for row in rows if row not in negative)
     assert '"\'=HYPERLINK(""http://x"",""y"")"' in body
+
+
+def test_libreoffice_opens_formula_cells_of_figures_csv_as_text(client, tmp_path):
+    """The real check: LibreOffice Calc imports the CSV; an escaped cell is text, a plain number is a number, and
+    the same formula written without the shared writer would have become a formula (so the check can fail)."""
+    import subprocess
+
+    import openpyxl
+
+    from tests.tools import require_program
+
+    soffice = require_program("soffice", "libreoffice")
+    figure = ImpactFigure.objects.published().filter(indicator__code="members_total").order_by("pk").first()
+    ImpactFigure.objects.filter(pk=figure.pk).update(source=SOURCES[0], value=Decimal("-5"))
+    body = client.get("/en/impact/figures.csv?indicator=members_total").content.decode("utf-8")
+    control = '"=HYPERLINK(""http://x"",""y"")"'  # the same cell, unescaped: must come out as a formula
+    (tmp_path / "figures.csv").write_text(body + control + "\n", encoding="utf-8")
+    subprocess.run(  # noqa: S603 - a fixed program on a file this test wrote
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "xlsx"]
+        + ["--outdir", str(tmp_path), str(tmp_path / "figures.csv")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "figures.xlsx").active
+    rows = list(sheet.iter_rows())
+    header = [cell.value for cell in rows[0]]
+    source, value = header.index("source"), header.index("value")
+    escaped = [row for row in rows[1:-1] if row[source].value == "'" + SOURCES[0]]
+    assert len(escaped) == 1
+    assert escaped[0][source].data_type == "s"
+    assert escaped[0][value].data_type == "n" and escaped[0][value].value == -5
+    assert rows[-1][0].data_type == "f"  # the control row: an unescaped formula is a formula
