@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -55,7 +56,15 @@ class ImpactFigureViewSet(SnippetViewSet):
     model = ImpactFigure
     icon = "table"
     menu_label = _("Figures")
-    list_display = ["indicator", "page", "period_start", "period_end", "value", "baseline", "is_illustrative"]
+    list_display = [
+        "indicator",
+        "page",
+        "period_start",
+        "period_end",
+        "value",
+        "baseline",
+        BooleanColumn("is_illustrative", label=_("illustrative")),
+    ]
     filterset_class = ImpactFigureFilterSet
     search_fields = ["page__title", "page__slug", "indicator__code", "indicator__name", "source"]
     search_backend_name = None
