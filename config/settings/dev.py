@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Workflow notifications ("waiting for your review") are printed to the console, not sent.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
