@@ -27,7 +27,8 @@ class OpenDataView(APIView):
 
     def locale_or_error(self, request):
         code = request.query_params.get("lang", settings.LANGUAGE_CODE)
-        locale = Locale.objects.filter(language_code=code).first()
+        # Only the site's languages reach the database (a NUL byte in ``lang`` is a 500 on PostgreSQL).
+        locale = Locale.objects.filter(language_code=code).first() if code in dict(settings.LANGUAGES) else None
         if locale is None:
             return None, Response({"error": f"unknown lang: {code}"}, status=400)
         return locale, None

@@ -312,3 +312,12 @@ def test_editing_a_figure_in_the_listing_logs_the_change_and_leaves_the_page_alo
     assert entry.data["changes"] == {"value": [f"{old_value:.2f}", "77.00"]}
     history = text(client.get(f"/admin/snippets/impact/impactfigure/history/{figure.pk}/"))
     assert f"{old_value:.2f} → 77.00" in history
+
+
+@pytest.mark.parametrize("lang", ["%00", "th%00", "xx", "", "<b>"])
+def test_api_refuses_an_unknown_language_without_asking_the_database(client, lang):
+    """A NUL byte in ``lang`` once reached a query: a 500 on PostgreSQL (fuzz, issue 16's round)."""
+    for path in ("/api/v1/impact/indicators/", "/api/v1/impact/figures/"):
+        response = client.get(f"{path}?lang={lang}")
+        assert response.status_code == 400, (path, lang)
+        assert "unknown lang" in response.json()["error"]
