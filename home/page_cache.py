@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from .query_parameters import declared_parameters, normalised_query, read_address
+
 GENERATION_KEY = "odf:cache-generation"
 
 # Models whose saves change what public pages show (apps' own models, pages, images, documents, sites).
@@ -93,11 +95,13 @@ def _signed_in_or_private(request):
 
 
 def fragment_context(request):
-    """Template context: ``cache_gen`` and ``fragment_seconds`` (0 for previews and signed-in users)."""
+    """Template context: ``cache_gen``, ``fragment_seconds`` (0 for previews and signed-in users) and
+    ``read_address`` (the path with only the parameters the page reads: the fragments' key)."""
     private = _signed_in_or_private(request) or (hasattr(request, "user") and request.user.is_authenticated)
     return {
         "cache_gen": generation(),
         "fragment_seconds": 0 if private else settings.FRAGMENT_CACHE_SECONDS,
+        "read_address": read_address(request),
     }
 
 
@@ -124,12 +128,29 @@ def response_is_cacheable(response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def page_key(request):
-    return f"odf:page:{generation()}:{request.get_host()}:{request.get_full_path()}"
+def _address(request):
+    return f"{generation()}:{request.get_host()}:{request.path}"
+
+
+def page_key(request, parameters):
+    """The key of a page: its address and only the query parameters it reads, in a fixed order (names sorted,
+    the values of one name in the order given). Parameters the page does not read make no new entry."""
+    return f"odf:page:{_address(request)}?{normalised_query(request.GET, parameters)}"
+
+
+def parameters_key(request):
+    """Where the middleware remembers which parameters the page at this address reads."""
+    return f"odf:page-parameters:{_address(request)}"
 
 
 class AnonymousPageCacheMiddleware:
-    """Whole-page cache for anonymous visitors, keyed by host and full path (language prefix, query string)."""
+    """Whole-page cache for anonymous visitors, keyed by host, path (with its language prefix) and the query
+    parameters the page declares it reads (``home.query_parameters``).
+
+    The view (``process_view``) or, for Wagtail pages, the ``before_serve_page`` hook notes the page's parameters
+    on the request; after a cacheable render they are remembered per address, so the next request for that
+    address, whatever junk its query string holds, finds its page with two cache reads and no render.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -138,8 +159,8 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not page_is_cacheable(request):
             return self.get_response(request)
-        key = page_key(request)
-        stored = cache.get(key)
+        parameters = cache.get(parameters_key(request))
+        stored = cache.get(page_key(request, parameters)) if parameters is not None else None
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -150,10 +171,26 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
-        if not signed_in and request.method == "GET" and response_is_cacheable(response):
-            cache.set(key, (response.status_code, list(response.items()), response.content), seconds)
+        declared = getattr(request, "query_parameters", None)
+        if not signed_in and request.method == "GET" and declared is not None and response_is_cacheable(response):
+            cache.set(parameters_key(request), tuple(sorted(declared)), seconds)
+            cache.set(
+                page_key(request, declared), (response.status_code, list(response.items()), response.content), seconds
+            )
             response["X-Page-Cache"] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Note what a view reads; Wagtail's page view is left to ``note_page_parameters`` (it knows the page)."""
+        from wagtail.views import serve
+
+        if view_func is not serve:
+            request.query_parameters = declared_parameters(view_func, request)
+
+
+def note_page_parameters(page, request, serve_args, serve_kwargs):
+    """``before_serve_page`` hook: the parameters the page being served reads, for the page cache key."""
+    request.query_parameters = declared_parameters(page, request)
 
 
 def content_fragment_is_cached(request):
@@ -163,7 +200,7 @@ def content_fragment_is_cached(request):
 
     if request.method != "GET" or _signed_in_or_private(request) or not settings.FRAGMENT_CACHE_SECONDS:
         return False
-    vary_on = [translation.get_language(), request.get_full_path(), generation()]
+    vary_on = [translation.get_language(), read_address(request), generation()]
     keys = [make_template_fragment_key(name, vary_on) for name in ("content", "head")]
     return len(cache.get_many(keys)) == len(keys)
 

@@ -10,8 +10,11 @@ Pages declare them as a class attribute, views with the ``reads_query`` decorato
 
 A declaration may also be a callable taking the request, for parameters named from content (the self-check's
 questions). ``tests/test_fuzz.py`` checks every declaration against what the page really reads, then sends
-every malicious value to every declared parameter of every page that reads it.
+every malicious value to every declared parameter of every page that reads it. The page cache keys pages by
+these parameters only (``home.page_cache``).
 """
+
+from urllib.parse import urlencode
 
 
 def reads_query(*names):
@@ -32,3 +35,19 @@ def declared_parameters(target, request=None):
     if callable(names):
         names = names(request)
     return frozenset(names)
+
+
+def normalised_query(query, names):
+    """``query`` (a QueryDict) reduced to ``names``, in a fixed order: names sorted, values as given."""
+    return urlencode([(name, value) for name in sorted(names) for value in query.getlist(name)])
+
+
+def read_address(request):
+    """The address as the page reads it: the path and only the parameters it declares, normalised. Cache keys and
+    links back to the page (the language switcher) use it, so parameters the page ignores are never echoed or
+    stored. Before the view is known (no declaration on the request yet), the full path."""
+    declared = getattr(request, "query_parameters", None)
+    if declared is None:
+        return request.get_full_path()
+    query = normalised_query(request.GET, declared)
+    return f"{request.path}?{query}" if query else request.path

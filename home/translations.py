@@ -12,6 +12,8 @@ from django.urls import translate_url
 
 from wagtail.models import Page
 
+from .query_parameters import read_address
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -49,7 +51,7 @@ def absolute_page_url(page, request):
 
 def view_language_versions(request, current_code):
     """Language versions of a non-page view under ``i18n_patterns`` (search, planner ...)."""
-    path = request.get_full_path()
+    path = read_address(request)  # only the parameters the view reads: junk in the query is never echoed
     return [
         LanguageVersion(code, name, request.build_absolute_uri(translate_url(path, code)), code == current_code)
         for code, name in settings.LANGUAGES

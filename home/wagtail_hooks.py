@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_views import TranslationStatusPanel, TranslationStatusView, can_see_translation_status
 from .models import Partner
+from .page_cache import note_page_parameters
 from .page_slugs import romanise_view
 from .translation_review import ReviewError, can_publish, enabled_translation_for, save_and_submit
 
@@ -125,3 +126,6 @@ def slug_editor_js():
     return format_html(
         '<script src="{}" data-romanise-url="{}" defer></script>', static("js/admin-slug.js"), reverse("romanise_slug")
     )
+
+
+hooks.register("before_serve_page", note_page_parameters)

@@ -5,6 +5,7 @@ import logging
 import pytest
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -134,11 +135,33 @@ def test_anonymous_pages_are_served_from_the_cache_without_queries(client, page_
         assert second["Content-Type"] == first["Content-Type"]
 
 
-def test_cache_is_keyed_by_language_and_query_string(client, page_cache):
+def test_cache_is_keyed_by_language_and_the_parameters_the_page_reads(client, page_cache):
     client.get("/th/case-studies/")
     assert client.get("/en/case-studies/")["X-Page-Cache"] == "miss"
     assert client.get("/th/case-studies/?group=youth")["X-Page-Cache"] == "miss"
     assert client.get("/th/case-studies/?group=youth")["X-Page-Cache"] == "hit"
+    # Order and parameters the page does not read change nothing: the same entry answers.
+    assert client.get("/th/case-studies/?utm_source=x&group=youth&q=1")["X-Page-Cache"] == "hit"
+    both = client.get("/th/case-studies/?region=northeast&group=youth")
+    assert both["X-Page-Cache"] == "miss"
+    assert client.get("/th/case-studies/?group=youth&region=northeast&junk=1")["X-Page-Cache"] == "hit"
+
+
+def _page_entries():
+    """The page cache's entries in the local-memory cache of the test settings."""
+    return sorted(key for key in cache._cache if ":odf:page:" in key)  # noqa: SLF001 - counting entries
+
+
+@pytest.mark.parametrize("path", ["/th/", "/en/case-studies/", "/th/news/", "/th/toolkit/planner/", "/sitemap.xml"])
+def test_a_thousand_junk_query_strings_make_no_entry_and_no_render(client, page_cache, path, django_assert_num_queries):
+    """Parameters no page reads are left out of the key: a loop of junk URLs neither fills the cache nor keeps
+    the site cold (each one is answered from the entry of the clean address, without a query)."""
+    assert client.get(path)["X-Page-Cache"] == "miss"
+    entries = _page_entries()
+    with django_assert_num_queries(0):
+        answers = {client.get(f"{path}?junk={n}&utm_source={n}&fbclid=x{n}")["X-Page-Cache"] for n in range(1000)}
+    assert answers == {"hit"}
+    assert _page_entries() == entries
 
 
 def test_publishing_purges_every_page(client, page_cache):
@@ -204,3 +227,13 @@ def test_a_reader_with_a_session_or_a_message_gets_a_fresh_page(client, page_cac
         client.cookies.clear()
         client.cookies[cookie] = "x"
         assert "X-Page-Cache" not in client.get("/th/")
+
+
+def test_a_page_never_echoes_parameters_it_does_not_read_so_none_reach_the_cache(client, page_cache):
+    """A first visitor's junk must not travel to the next visitor in a cached page (the language switcher once
+    kept the whole query string)."""
+    first = client.get("/th/search/?q=%E0%B8%97%E0%B8%AD&junk=FIRSTVISITOR")
+    assert first["X-Page-Cache"] == "miss" and "FIRSTVISITOR" not in first.content.decode()
+    assert "/en/search/?q=%E0%B8%97%E0%B8%AD" in first.content.decode()  # the switcher keeps what search reads
+    second = client.get("/th/search/?q=%E0%B8%97%E0%B8%AD")
+    assert second["X-Page-Cache"] == "hit" and "FIRSTVISITOR" not in second.content.decode()
