@@ -36,8 +36,9 @@ def _empty_cache():
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print what tests report about their own size (``record_property("fuzz_cases", ...)``), also under xdist."""
+    """Print what tests measure about themselves (``record_property("fuzz_cases" or "measured", ...)``): the
+    numbers the docs quote come from here. Works under xdist (properties travel with the reports)."""
     for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
         for name, value in getattr(report, "user_properties", ()):
-            if name == "fuzz_cases" and report.when == "call":
-                terminalreporter.write_line(f"fuzz: {value}")
+            if name in ("fuzz_cases", "measured") and report.when == "call":
+                terminalreporter.write_line(f"{name.replace('_cases', '')}: {value}")

@@ -32,7 +32,7 @@ def year_file():
     return ("\n".join(lines[: ROWS + 1]) + "\n").encode("utf-8")
 
 
-def test_a_years_file_of_11200_rows_is_previewed_and_saved_in_seconds(client):
+def test_a_years_file_of_11200_rows_is_previewed_and_saved_in_seconds(client, record_property):
     client.force_login(get_user_model().objects.create_superuser("speedy", "sp@example.org", "pw"))
     data = year_file()
     before = ImpactFigure.objects.count()
@@ -44,5 +44,11 @@ def test_a_years_file_of_11200_rows_is_previewed_and_saved_in_seconds(client):
     saved = time.perf_counter()
     assert response.status_code == 302
     assert ImpactFigure.objects.count() == before + ROWS
-    print(f"11,200 rows: preview {previewed - started:.1f} s, confirm and save {saved - previewed:.1f} s")
+    from django.db import connection
+
+    record_property(
+        "measured",
+        f"import of 11,200 rows on {connection.vendor}: checked and previewed in {previewed - started:.1f} s, "
+        f"confirmed and saved in {saved - previewed:.1f} s",
+    )
     assert saved - started < SECONDS
