@@ -271,6 +271,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
     subpage_types = []
+    shows_pages_of = ("toolkit.ToolkitStepPage",)  # the steps the unit illustrates (home.http_cache)
     base_form_class = CaseStudyPageForm
 
     content_panels = Page.content_panels + [

@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site-wide parts")
 
     def ready(self):
+        from .http_cache import connect_signals as connect_http_cache
         from .models import HomePage
         from .page_cache import connect_signals
         from .privacy_mirror import connect_signals as connect_privacy_mirror
@@ -22,6 +23,7 @@ class HomeConfig(AppConfig):
         post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
 
         connect_signals()
+        connect_http_cache()
         connect_privacy_mirror()
         connect_visibility()
 

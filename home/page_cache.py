@@ -29,6 +29,7 @@ IGNORED_MODELS = {
     "toolkit.downloadcount",
     "wagtailimages.rendition",
     "wagtailcore.pagelogentry",
+    "wagtailcore.revision",
     "wagtailcore.modellogentry",
     "wagtailcore.pagesubscription",
     "wagtailcore.taskstate",
@@ -56,10 +57,14 @@ def bump_generation():
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+def shows_on_public_pages(model):
+    """Do saves of ``model`` change what public pages show?"""
+    return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in IGNORED_MODELS
+
+
 def content_changed(sender, **kwargs):
     """Signal receiver: purge the caches when a model shown on public pages is saved or deleted."""
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in IGNORED_MODELS:
+    if shows_on_public_pages(sender):
         bump_generation()
 
 

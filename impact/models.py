@@ -246,6 +246,7 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
     max_count_per_parent = 1
     query_parameters = FILTER_PARAMETERS
     exports = ("figures.csv", "figures.json")  # served beside the page, with the same filters (impact/urls.py)
+    shows_pages_of = ("casestudies.CaseStudyPage",)  # every unit's name and figures (home.http_cache)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -261,6 +262,10 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
     class Meta:
         verbose_name = _("impact dashboard")
         verbose_name_plural = _("impact dashboards")
+
+    def get_cached_paths(self):
+        """The page and its downloads: purged together from an HTTP cache in front (``home.http_cache``)."""
+        return ["/", *self.exports]
 
     def serve(self, request, *args, **kwargs):
         from .views import dashboard_response

@@ -65,6 +65,10 @@ class NewsIndexPage(
 
         return self.render(request, context_overrides=index_context(self, request))
 
+    def get_cached_paths(self):
+        """The listing and its feeds: purged together from an HTTP cache in front (``home.http_cache``)."""
+        return ["/", "feed/", "feed/atom/"]
+
     @path("feed/", name="rss")
     def rss_feed(self, request):
         from .feeds import NewsRssFeed
@@ -180,6 +184,10 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         ordering = ["-date", "-pk"]
+
+    def pages_showing_it(self):
+        """The pilot units' pages list their news (for purging an HTTP cache in front, ``home.http_cache``)."""
+        return self.related_case_studies.all()
 
     def clean(self):
         super().clean()

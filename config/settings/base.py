@@ -60,7 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.middleware.private_pages_not_stored",
+    "home.http_cache.shared_cache_headers",
     # Last, as django-axes requires: refuses logins while an address/username is locked out.
     "axes.middleware.AxesMiddleware",
 ]
@@ -110,6 +110,17 @@ CACHES = {
 # page sections) FRAGMENT_CACHE_SECONDS.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+
+# An HTTP cache in front (home/http_cache.py, deploy/varnish/default.vcl): public pages say a shared cache may
+# keep them HTTP_CACHE_SECONDS (0: not marked); FRONTEND_CACHE_URL is where purges go (unset: none are sent).
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "0"))
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").strip()
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+# Purge exactly the URLs given: a translation's address is not its Thai address with /en/ in front.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -51,6 +51,7 @@ REDIS_URL = os.environ.get("REDIS_URL")
 # Without Redis each process would keep its own stale copies after a publish, so caching is off by default;
 # `make bench` turns it on explicitly for its single, never-edited server.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "86400" if FRONTEND_CACHE_URL else "300"))  # noqa: F405
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600" if REDIS_URL else "0"))
 if REDIS_URL:
     CACHES = {

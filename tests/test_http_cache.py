@@ -1,0 +1,182 @@
+"""An HTTP cache in front (home/http_cache.py): which responses say a shared cache may keep them, and which URLs
+each kind of change purges. The same rules through a real Varnish: tests/test_varnish.py."""
+
+import pytest
+
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import Page, PageViewRestriction
+
+from casestudies.models import CaseStudyPage
+from home.models import Partner
+from impact.models import ImpactDashboardPage
+from news.models import NewsPage
+
+pytestmark = pytest.mark.django_db
+
+SECONDS = 600
+
+
+class RecordingBackend(BaseBackend):
+    """A frontend-cache backend that keeps the URLs it is asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        RecordingBackend.purged.append(url)
+
+
+@pytest.fixture(autouse=True)
+def http_cache(settings):
+    settings.HTTP_CACHE_SECONDS = SECONDS
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "tests.test_http_cache.RecordingBackend"}}
+    RecordingBackend.purged = []
+
+
+def shared(response):
+    control = response.get("Cache-Control", "")
+    return "public" in control and f"s-maxage={SECONDS}" in control
+
+
+def public_urls():
+    case_study = CaseStudyPage.objects.live().filter(locale__language_code="th").first()
+    news = NewsPage.objects.live().filter(locale__language_code="en").first()
+    return [
+        "/th/",
+        "/en/",
+        "/th/case-studies/",
+        case_study.url,
+        news.url,
+        "/th/toolkit/",
+        "/en/impact/",
+        "/th/search/?q=กองทุน",
+        "/th/news/feed/",
+        "/th/toolkit/planner/",
+        "/sitemap.xml",
+    ]
+
+
+def test_public_pages_say_a_shared_cache_may_keep_them_and_browsers_revalidate(client):
+    for url in public_urls():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert shared(response), (url, response.get("Cache-Control"))
+        assert "max-age=0" in response["Cache-Control"] or url.endswith("/feed/")
+
+
+def test_nothing_is_marked_shareable_when_the_setting_is_off(client, settings):
+    settings.HTTP_CACHE_SECONDS = 0
+    assert "s-maxage" not in client.get("/th/").get("Cache-Control", "")
+
+
+def test_signed_in_readers_get_private_uncacheable_pages(admin_client):
+    response = admin_client.get("/th/")
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert not shared(response)
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_reader_with_a_session_or_a_pending_message_is_not_given_a_shared_copy(client, cookie):
+    client.cookies[cookie] = "something"
+    assert not shared(client.get("/th/"))
+
+
+def test_a_page_holding_a_csrf_token_is_never_shared(client, thai_home):
+    """A password-protected page answers with its password form (a CSRF token inside): not for sharing."""
+    page = thai_home.get_children().live().filter(show_in_menus=False).first() or thai_home.get_children().first()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    client.cookies["csrftoken"] = "a" * 32  # an existing token: no Set-Cookie, but the token is in the HTML
+    response = client.get(page.url)
+    assert response.status_code == 200 and b"csrfmiddlewaretoken" in response.content
+    assert not shared(response)
+
+
+def test_errors_and_counted_downloads_are_not_shared(client):
+    assert not shared(client.get("/th/no-such-page/"))
+    download = client.get("/th/toolkit/toolkit.zip")
+    assert not shared(download)
+
+
+# Purging ------------------------------------------------------------------------------------------------------
+
+
+def purged_paths():
+    from urllib.parse import urlsplit
+
+    return {urlsplit(url).path for url in RecordingBackend.purged}
+
+
+def publish(page):
+    page.specific.save_revision().publish()
+
+
+def test_publishing_a_case_study_purges_it_its_translation_its_listings_and_the_pages_showing_it(
+    django_capture_on_commit_callbacks,
+):
+    thai = CaseStudyPage.objects.live().filter(locale__language_code="th").first()
+    english = CaseStudyPage.objects.get(translation_key=thai.translation_key, locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(thai)
+    paths = purged_paths()
+    siblings = {page.url for page in thai.get_siblings().live()}
+    dashboards = {page.url for page in ImpactDashboardPage.objects.live()}
+    expected = {thai.url, english.url, "/th/", "/en/", "/th/case-studies/", "/en/case-studies/"}
+    expected |= siblings | dashboards | {url + "figures.csv" for url in dashboards}
+    assert expected <= paths
+    assert "/" not in paths  # not the whole site
+    assert "/th/toolkit/" not in paths and "/th/news/" not in paths
+
+
+def test_publishing_a_news_item_purges_its_units_and_the_feeds(django_capture_on_commit_callbacks):
+    news = NewsPage.objects.live().filter(locale__language_code="th").exclude(related_case_studies=None).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(news)
+    paths = purged_paths()
+    assert {news.url, "/th/news/", "/th/news/feed/", "/th/news/feed/atom/"} <= paths
+    assert {unit.url for unit in news.related_case_studies.all()} <= paths
+    assert "/" not in paths
+
+
+def test_unpublishing_purges_like_publishing(django_capture_on_commit_callbacks):
+    news = NewsPage.objects.live().filter(locale__language_code="en").first()
+    url = news.url
+    with django_capture_on_commit_callbacks(execute=True):
+        news.unpublish()
+    assert {url, "/en/news/", "/en/news/feed/"} <= purged_paths()
+
+
+def test_a_draft_saves_purges_nothing(django_capture_on_commit_callbacks):
+    page = CaseStudyPage.objects.live().first()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
+    assert RecordingBackend.purged == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "snippet",
+        "menu page",
+        "delete",
+        "privacy",
+    ],
+)
+def test_changes_shown_on_many_pages_purge_the_whole_site(change, thai_home, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        if change == "snippet":
+            partner = Partner.objects.first()
+            partner.name += " "
+            partner.save()
+        elif change == "menu page":
+            publish(thai_home.get_children().in_menu().first())
+        elif change == "delete":
+            NewsPage.objects.first().delete()
+        else:
+            PageViewRestriction.objects.create(page=CaseStudyPage.objects.first(), restriction_type="login")
+    assert "/" in purged_paths()  # the site root: every address of the host
+
+
+def test_nothing_is_sent_without_a_frontend_cache(settings, django_capture_on_commit_callbacks):
+    del settings.WAGTAILFRONTENDCACHE
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        publish(Page.objects.get(pk=CaseStudyPage.objects.first().pk))
+    assert RecordingBackend.purged == [] and callbacks == []
