@@ -39,9 +39,10 @@ format: $(STAMP)
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l th -l en --ignore=.venv --ignore=staticfiles --ignore=media
 
-# Speed of every public page type against a static file of the same size (bench/results.md), ≤ 5 minutes.
+# Speed of every public page type against a static file of the same size, cold / app cache (Redis) / HTTP cache
+# (Varnish), median of 3 runs (bench/results.md), about 10 minutes.
 bench: $(STAMP)
-	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) || (sudo apt-get update -qq && sudo apt-get install -y -qq wrk)
+	{ command -v wrk && command -v varnishd; } >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk varnish) || (sudo apt-get update -qq && sudo apt-get install -y -qq wrk varnish)
 	$(PY) manage.py compile_translations
 	$(PY) bench/run.py
 

@@ -70,6 +70,11 @@ if REDIS_URL:
     # one WARNING line a minute per process with its cause, not a traceback per call (home/cache_outage.py).
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
+if _flag("DISABLE_CACHES", "0"):
+    # Every cache off, for measuring the cold cost of each page (`make bench`): nothing is kept anywhere.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    PAGE_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 0
+
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
     AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
