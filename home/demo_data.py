@@ -104,6 +104,9 @@ def read(path, required=None):
 
 def stream(blocks):
     """StreamField content from a data file's list of one-key mappings (``- paragraph: ...``)."""
+    for block in blocks:
+        if not isinstance(block, dict) or len(block) != 1:
+            raise DemoDataError(f"a stream block is one `- <block type>: <value>` mapping, not {block!r}")
     return [next(iter(block.items())) for block in blocks]
 
 

@@ -22,7 +22,7 @@ from home.models import HomePage
 from . import bundles, demo_files, selfcheck_demo
 from .models import StepResource, StepTip, ToolkitPage, ToolkitResource, ToolkitStepPage
 
-# Each resource's file is built in each language by the function of the same name.
+# Each resource's file is built, in each language, by its function in toolkit/demo_files.py.
 BUILDERS = {
     "constitution": demo_files.constitution_docx,
     "ledger": demo_files.ledger_xlsx,
