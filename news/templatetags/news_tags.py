@@ -33,3 +33,11 @@ def news_feed_links(context):
     request = context.get("request")
     path = news_index_path(get_language()) if request is not None else ""
     return {"feed_base": request.build_absolute_uri(path) if path else None}
+
+
+@register.inclusion_tag("news/includes/related_news.html", takes_context=True)
+def news_about(context, case_study):
+    """The "News about this unit" section of a case study: its latest public news in the page's language."""
+    from news.context import news_about as news_items
+
+    return {"request": context.get("request"), "news_items": news_items(case_study)}
