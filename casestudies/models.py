@@ -254,6 +254,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     )
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    schema_org_type = "Article"  # described as a schema.org Article when shared or crawled (home.seo)
     subpage_types = []
     base_form_class = CaseStudyPageForm
 

@@ -158,10 +158,11 @@ def offline_page(request):
 def web_manifest(request):
     """The web app manifest in the reader's language."""
     from django.templatetags.static import static
-    from django.utils.translation import get_language
     from django.utils.translation import gettext as _
 
-    language = get_language() or settings.LANGUAGE_CODE
+    from .localisation import current_language
+
+    language = current_language()
     manifest = {
         "name": _("Occupational Development Fund model"),
         "short_name": _("Fund model"),

@@ -131,6 +131,7 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
     )
 
     parent_page_types = ["news.NewsIndexPage"]
+    schema_org_type = "Article"  # described as a schema.org Article when shared or crawled (home.seo)
     subpage_types = []
     base_form_class = NewsPageForm
 
