@@ -6,7 +6,8 @@ class ImpactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "impact"
     verbose_name = _("Impact figures")
-    demo_after = ("casestudies",)  # figures belong to the demo's pilot units
+    public_content = True  # its models are shown on public pages: saving one purges the page cache
+    demo_after = ("home", "casestudies")  # figures belong to the demo's pilot units
 
     def ready(self):
         from .panels import add_unit_figures_tab
