@@ -6,7 +6,6 @@ are the same in both languages.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +26,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.hero_image import HeroImageMixin
 from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
 from home.search import SegmentedSearchMixin
-from impact.panels import UnitFiguresPanel
 
 from .filtering import FACETS
 
@@ -135,7 +134,7 @@ class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearch
         verbose_name_plural = _("case study indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from .context import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
@@ -155,7 +154,7 @@ class CaseStudyPageForm(RomanisedSlugPageForm):
                     field.queryset = field.queryset.filter(locale_id=locale_id)
 
 
-class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
+class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, HeroImageMixin, Page):
     """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
 
     unit_name = models.CharField(
@@ -211,21 +210,6 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
         max_length=400,
         help_text=_("Two or three sentences shown on cards and at the top of the page (at most 400 characters)."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture of the unit's work, shown at the top and on cards."),
-    )
-    hero_alt = models.CharField(
-        _("hero image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe what the hero image shows for readers who cannot see it. Required with an image."),
-    )
     fund_capital = models.TextField(
         _("capital"),
         blank=True,
@@ -270,16 +254,14 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     )
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    schema_org_type = "Article"  # described as a schema.org Article when shared or crawled (home.seo)
     subpage_types = []
     base_form_class = CaseStudyPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("unit_name"),
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt")],
-            heading=_("Hero image"),
-        ),
+        HeroImageMixin.hero_panel,
         FieldPanel("body"),
     ]
     unit_panels = [
@@ -310,7 +292,6 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(unit_panels, heading=_("The unit")),
             ObjectList(fund_panels, heading=_("The fund")),
-            ObjectList([UnitFiguresPanel()], heading=_("Impact figures")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
@@ -353,26 +334,8 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
-
-    def get_impact_figures(self):
-        """The unit's latest figure per indicator in the page's language (from the impact app), for
-        ``casestudies/includes/impact_figures.html``. Figures belong to the Thai page and show on both."""
-        from impact.unit_figures import case_study_figures
-
-        return case_study_figures(self)
-
-    def get_related_news(self):
-        """Live news items in this page's language that name this unit (provided by the news app)."""
-        from news.views import news_about
-
-        return news_about(self)
-
     def get_context(self, request, *args, **kwargs):
-        from .views import detail_context
+        from .context import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))

@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Home and site-wide parts")
+    public_content = True  # its models are shown on public pages: saving one purges the page cache
 
     def ready(self):
         from .models import HomePage

@@ -89,13 +89,7 @@ class HomePage(RomanisedSlugMixin, SegmentedSearchMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "casestudies.CaseStudyIndexPage",
-        "toolkit.ToolkitPage",
-        "impact.ImpactDashboardPage",
-        "news.NewsIndexPage",
-    ]
+    # No subpage_types: a section's page type says it belongs here with parent_page_types = ["home.HomePage"].
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_heading"),

@@ -12,6 +12,7 @@ simple and always correct; content changes are rare next to reads.
 If the cache is down (Redis with ``IGNORE_EXCEPTIONS``) every lookup misses and pages render normally.
 """
 
+import functools
 import time
 
 from django.conf import settings
@@ -22,11 +23,12 @@ from .query_parameters import declared_parameters, normalised_query, read_addres
 
 GENERATION_KEY = "odf:cache-generation"
 
-# Models whose saves change what public pages show (apps' own models, pages, images, documents, sites).
-CONTENT_APPS = {"home", "casestudies", "toolkit", "impact", "news", "wagtailcore", "wagtailimages", "wagtaildocs"}
-# Saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
+# Models whose saves change what public pages show: every model of an app whose AppConfig says
+# ``public_content = True`` (the project's apps) and Wagtail's pages, images, documents and sites. A model of
+# such an app that is saved while serving public requests says ``purges_page_cache = False`` (a download counter).
+WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs"}
+# Wagtail's models saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
 IGNORED_MODELS = {
-    "toolkit.downloadcount",
     "wagtailimages.rendition",
     "wagtailcore.pagelogentry",
     "wagtailcore.modellogentry",
@@ -56,10 +58,27 @@ def bump_generation():
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
+@functools.cache
+def content_app_labels():
+    """The labels of the apps whose models are shown on public pages (``public_content``) and Wagtail's content apps."""
+    from django.apps import apps
+
+    declared = {config.label for config in apps.get_app_configs() if getattr(config, "public_content", False)}
+    return declared | WAGTAIL_CONTENT_APPS
+
+
+def purges_page_cache(model):
+    """Do saves and deletions of ``model`` change what public pages show?"""
+    return (
+        model._meta.app_label in content_app_labels()
+        and model._meta.label_lower not in IGNORED_MODELS
+        and getattr(model, "purges_page_cache", True)
+    )
+
+
 def content_changed(sender, **kwargs):
     """Signal receiver: purge the caches when a model shown on public pages is saved or deleted."""
-    label = sender._meta.label_lower
-    if sender._meta.app_label in CONTENT_APPS and label not in IGNORED_MODELS:
+    if purges_page_cache(sender):
         bump_generation()
 
 

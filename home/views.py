@@ -125,7 +125,7 @@ def search(request):
 
 @require_GET
 def service_worker(request):
-    """/sw.js at the site root, so it may control every page; its text changes when the toolkit is republished."""
+    """/sw.js at the site root, so it may control every page; its text changes when the offline kit is republished."""
     from .offline import service_worker_config, service_worker_config_json
 
     response = render(
@@ -142,13 +142,13 @@ def service_worker(request):
 @require_GET
 def offline_page(request):
     """The page the service worker shows, in Thai and English, when a page is not available offline."""
-    from .offline import toolkit_prefixes
+    from .offline import kit_prefixes
 
-    prefixes = toolkit_prefixes()
+    prefixes = kit_prefixes()
     response = render(
         request,
         "offline/offline.html",
-        {"toolkit_th": (prefixes.get("th") or [None])[0], "toolkit_en": (prefixes.get("en") or [None])[0]},
+        {"kit_th": (prefixes.get("th") or [None])[0], "kit_en": (prefixes.get("en") or [None])[0]},
     )
     response["Cache-Control"] = "no-cache"
     return response
@@ -158,10 +158,11 @@ def offline_page(request):
 def web_manifest(request):
     """The web app manifest in the reader's language."""
     from django.templatetags.static import static
-    from django.utils.translation import get_language
     from django.utils.translation import gettext as _
 
-    language = get_language() or settings.LANGUAGE_CODE
+    from .localisation import current_language
+
+    language = current_language()
     manifest = {
         "name": _("Occupational Development Fund model"),
         "short_name": _("Fund model"),

@@ -13,12 +13,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
 from home import spreadsheet
+from home.localisation import current_language
 from home.page_cache import content_fragment_is_cached, generation
 from home.query_parameters import reads_query
 from home.visibility import public_pages
@@ -103,7 +103,7 @@ def indicator_charts(cat, rows, language, max_periods=None):
 
 def dashboard_response(page, request):
     """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
-    language = get_language() or "th"
+    language = current_language()
     if not request.GET and content_fragment_is_cached(request):  # the charts are cached: render the rest
         return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
     context = page.get_context(request)

@@ -3,7 +3,8 @@ import pytest
 from wagtail.models import Locale
 
 from casestudies.models import Occupation, TargetGroup
-from casestudies.terms import in_locale, terms_by_slug
+from casestudies.terms import terms_by_slug
+from home.localisation import in_locale
 
 pytestmark = pytest.mark.django_db
 

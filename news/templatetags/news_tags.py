@@ -1,5 +1,6 @@
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -27,9 +28,17 @@ def forget_news_index_paths():
     cache.delete_many([FEED_PATH_KEY.format(code) for code, _name in settings.LANGUAGES])
 
 
-@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
-def news_feed_links(context):
-    """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language."""
-    request = context.get("request")
+def news_feed_links(request):
+    """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language, for every page's head
+    (registered in ``news.wagtail_hooks``)."""
     path = news_index_path(get_language()) if request is not None else ""
-    return {"feed_base": request.build_absolute_uri(path) if path else None}
+    context = {"feed_base": request.build_absolute_uri(path) if path else None}
+    return render_to_string("news/includes/feed_links.html", context, request=request)
+
+
+@register.inclusion_tag("news/includes/related_news.html", takes_context=True)
+def news_about(context, case_study):
+    """The "News about this unit" section of a case study: its latest public news in the page's language."""
+    from news.context import news_about as news_items
+
+    return {"request": context.get("request"), "news_items": news_items(case_study)}

@@ -1,6 +1,6 @@
 from django import template
-from django.utils.translation import get_language
 
+from home.localisation import current_language
 from toolkit.number_format import format_baht, format_number
 
 register = template.Library()
@@ -11,7 +11,7 @@ def baht(value, places=2):
     """฿12,345.00 for Thai readers, THB 12,345.00 for English readers."""
     if value in (None, ""):
         return ""
-    return format_baht(value, get_language() or "th", int(places))
+    return format_baht(value, current_language(), int(places))
 
 
 @register.filter
