@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from home.numbers import format_baht, normalise_number
 from toolkit.fund_planner import FundParams, simulate_revolving_fund
-from toolkit.number_format import format_baht, normalise_number
 from toolkit.planner_chart import build_chart, nice_step
 from toolkit.planner_forms import DEFAULTS
 

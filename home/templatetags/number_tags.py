@@ -1,7 +1,9 @@
+"""Template filters over ``home.numbers``: ``{{ value|baht }}``, ``{{ value|number:0 }}``, ``{{ value|percent }}``."""
+
 from django import template
 from django.utils.translation import get_language
 
-from toolkit.number_format import format_baht, format_number
+from home.numbers import format_baht, format_number, format_percent
 
 register = template.Library()
 
@@ -11,7 +13,7 @@ def baht(value, places=2):
     """฿12,345.00 for Thai readers, THB 12,345.00 for English readers."""
     if value in (None, ""):
         return ""
-    return format_baht(value, get_language() or "th", int(places))
+    return format_baht(value, get_language(), int(places))
 
 
 @register.filter
@@ -20,3 +22,11 @@ def number(value, places=2):
     if value in (None, ""):
         return ""
     return format_number(value, int(places))
+
+
+@register.filter
+def percent(value, places=None):
+    """45.5%: at most one decimal unless told."""
+    if value in (None, ""):
+        return ""
+    return format_percent(value, None if places is None else int(places))
