@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from home.charts import nice_step
 from home.numbers import format_baht, normalise_number
 from toolkit.fund_planner import FundParams, simulate_revolving_fund
-from toolkit.planner_chart import build_chart, nice_step
+from toolkit.planner_chart import build_chart
 from toolkit.planner_forms import DEFAULTS
 
 pytestmark = pytest.mark.django_db
