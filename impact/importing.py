@@ -217,13 +217,8 @@ def check_rows(rows, units, indicators):
 
 def template_csv():
     """The CSV template staff download: header and one example row (marked illustrative)."""
-    out = io.StringIO()
-    writer = spreadsheet.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow(
-        ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
-    )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    example = ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
+    return spreadsheet.csv_bytes(COLUMNS, [example])
 
 
 def template_xlsx():

@@ -5,7 +5,6 @@ message, never a 500.
 """
 
 import hashlib
-import io
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -27,7 +26,7 @@ from .aggregation import aggregate
 from .charts import bar_chart
 from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
 from .formatting import format_axis, format_period, format_value
-from .queries import EXPORT_COLUMNS, catalogue, figure_rows
+from .queries import EXPORT_COLUMNS, catalogue, csv_cells, figure_rows, figures_payload
 
 
 @dataclass
@@ -152,24 +151,13 @@ def _rows_or_error(page, request):
     return [r.export() for r in figure_rows(cat, filters)], None
 
 
-def export_csv(rows):
-    """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel shows Thai text correctly."""
-    out = io.StringIO()
-    writer = spreadsheet.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "illustrative": "true" if row["illustrative"] else "false"})
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
 def figures_csv(page, request):
     """``figures.csv``: every figure matching the filters, labels in the page's language."""
     rows, error = _rows_or_error(page, request)
     if error:
         return error
-    response = HttpResponse(export_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="impact-figures-{page.locale.language_code}.csv"'
-    return response
+    filename = f"impact-figures-{page.locale.language_code}.csv"
+    return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(row) for row in rows])
 
 
 def figures_json(page, request):
@@ -177,13 +165,7 @@ def figures_json(page, request):
     rows, error = _rows_or_error(page, request)
     if error:
         return error
-    data = {
-        "schema": "odf-impact-figures/1",
-        "language": page.locale.language_code,
-        "count": len(rows),
-        "figures": rows,
-    }
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(figures_payload(page.locale.language_code, rows), json_dumps_params={"ensure_ascii": False})
 
 
 @reads_query(*FILTER_PARAMETERS)
