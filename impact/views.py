@@ -4,7 +4,6 @@ A bad filter value (unknown unit or indicator, a date that is not a date) is ans
 message, never a 500.
 """
 
-import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -17,8 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from home import spreadsheet
-from home.page_cache import content_fragment_is_cached, generation
+from home import page_cache, spreadsheet
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
@@ -103,7 +101,7 @@ def indicator_charts(cat, rows, language, max_periods=None):
 def dashboard_response(page, request):
     """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
     language = get_language() or "th"
-    if not request.GET and content_fragment_is_cached(request):  # the charts are cached: render the rest
+    if not request.GET and page_cache.content_fragment_is_cached(request):  # the charts are cached: render the rest
         return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
     context = page.get_context(request)
     status = 200
@@ -177,7 +175,7 @@ def figures_download(request, path, fmt):
 
     # Keyed by the filters only, in a fixed order: parameters the export does not read make no new entry.
     query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)])
-    key = "odf:figures:" + hashlib.sha256(f"{generation()}:{request.path}?{query}".encode()).hexdigest()
+    key = page_cache.key("figures", request.path, query)
     cached = cache.get(key)
     if cached is not None:  # the export is kept until the next publish or figure save (home/page_cache.py)
         content, headers = cached

@@ -6,8 +6,3 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("News")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

@@ -8,6 +8,6 @@ class ToolkitConfig(AppConfig):
     verbose_name = _("Replication toolkit")
 
     def ready(self):
-        from . import signal_handlers
+        from . import signals
 
-        signal_handlers.register()
+        signals.connect()
