@@ -86,7 +86,6 @@ class Province(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_province_slug_locale")]
 
 
 class TargetGroup(TranslatableTerm):
@@ -101,7 +100,6 @@ class TargetGroup(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_locale")]
 
 
 class Occupation(TranslatableTerm):
@@ -110,7 +108,6 @@ class Occupation(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
 
 
 class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):

@@ -31,7 +31,6 @@ class NewsTag(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("news tag")
         verbose_name_plural = _("news tags")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
 
 
 class NewsIndexPage(

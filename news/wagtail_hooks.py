@@ -5,18 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.term_admin import TermViewSet
 
 from .models import NewsPage, NewsTag
 
 
-class NewsTagViewSet(SnippetViewSet):
+class NewsTagViewSet(TermViewSet):
     model = NewsTag
-    icon = "tag"
     menu_label = _("News tags")
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
 class NewsPageListingViewSet(PageListingViewSet):
