@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from home import spreadsheet
+from home.numbers import normalise_number
 
 from .models import ImpactFigure, Indicator
 
@@ -104,9 +105,8 @@ def _read_xlsx(data):
 
 
 def _number(text):
-    cleaned = text.replace(",", "").replace("฿", "").replace("%", "").strip()
     try:
-        number = Decimal(cleaned)
+        number = Decimal(normalise_number(text))  # "฿1,234", "45%", Thai digits
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
