@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from home.charts import LinearScale, Tick, line_points, value_axis
+from home.numbers import format_number
 
 WIDTH, HEIGHT = 720, 360
 LEFT, RIGHT, TOP, BOTTOM = 124, 20, 16, 64
@@ -46,11 +47,16 @@ class Chart:
         return -(self.top + (self.height - self.top - self.bottom) / 2)
 
 
+def format_tick(value) -> str:
+    """A y-axis label: whole baht, digits grouped (20,000)."""
+    return format_number(value, 0)
+
+
 def build_chart(months: list[int], series: dict[str, list[Decimal]]) -> Chart:
     """Scale each series of monthly values into the plot area; ticks at round values."""
     values = [v for series_values in series.values() for v in series_values]
     plot_w = WIDTH - LEFT - RIGHT
-    y, y_ticks = value_axis(min([0, *values]), max([0, *values]), HEIGHT - BOTTOM, TOP)
+    y, y_ticks = value_axis(min([0, *values]), max([0, *values]), HEIGHT - BOTTOM, TOP, label=format_tick)
     x = LinearScale(0, max(1, len(months) - 1), LEFT, LEFT + plot_w)
 
     drawn = []
