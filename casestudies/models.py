@@ -27,9 +27,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.hero_image import HeroImageMixin
+from home.language_forms import SameLanguagePageForm
 from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
-from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
 from .filtering import FACETS
@@ -85,7 +86,6 @@ class Province(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_province_slug_locale")]
 
 
 class TargetGroup(TranslatableTerm):
@@ -100,7 +100,6 @@ class TargetGroup(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_locale")]
 
 
 class Occupation(TranslatableTerm):
@@ -109,7 +108,6 @@ class Occupation(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
 
 
 class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
@@ -141,17 +139,10 @@ class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearch
         return context
 
 
-class CaseStudyPageForm(RomanisedSlugPageForm):
-    """Offers only the taxonomy terms of the page's own language."""
+class CaseStudyPageForm(SameLanguagePageForm):
+    """Offers only the taxonomy terms and partners of the page's own language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
-        if locale_id:
-            for name in ("province", "target_groups", "occupations", "partners"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
+    same_language_fields = ("province", "target_groups", "occupations", "partners")
 
 
 class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, HeroImageMixin, Page):

@@ -1,7 +1,5 @@
 """Site-wide views that are not Wagtail pages: the language redirect, health check, sitemap, robots, search."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -82,9 +80,9 @@ def robots_txt(request):
 
 def cached_search(query, language):
     """The matching pages, kept in the cache until the next publish (home/page_cache.py)."""
-    from .page_cache import generation
+    from . import page_cache
 
-    key = "odf:search:" + hashlib.sha256(f"{generation()}:{language}:{query}".encode()).hexdigest()
+    key = page_cache.key("search", language, query)
     pages = cache.get(key)
     if pages is None:
         pages = list(search_pages(query, language))

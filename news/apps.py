@@ -8,8 +8,3 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
     public_content = True  # its models are shown on public pages: saving one purges the page cache
     demo_after = ("home", "casestudies")  # news names the demo's pilot units and partners
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

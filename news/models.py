@@ -19,9 +19,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.hero_image import HeroImageMixin
+from home.language_forms import SameLanguagePageForm
 from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin, TranslatableTerm
 from home.page_cache import CachedContentMixin
-from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
 
@@ -31,7 +32,6 @@ class NewsTag(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("news tag")
         verbose_name_plural = _("news tags")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
 
 
 class NewsIndexPage(
@@ -78,17 +78,10 @@ class NewsIndexPage(
         return NewsAtomFeed(self)(request)
 
 
-class NewsPageForm(RomanisedSlugPageForm):
-    """Offers only the partners and tags of the page's own language."""
+class NewsPageForm(SameLanguagePageForm):
+    """Offers only the partners, tags and case studies of the page's own language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
-        if locale_id:
-            for name in ("partners", "tags", "related_case_studies"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
+    same_language_fields = ("partners", "tags", "related_case_studies")
 
 
 class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, HeroImageMixin, Page):

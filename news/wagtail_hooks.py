@@ -6,21 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.templatetags.page_hooks_tags import HEAD_LINKS_HOOK
+from home.term_admin import TermViewSet
 
 from .models import NewsPage, NewsTag
 from .templatetags.news_tags import news_feed_links
 
 
-class NewsTagViewSet(SnippetViewSet):
+class NewsTagViewSet(TermViewSet):
     model = NewsTag
-    icon = "tag"
     menu_label = _("News tags")
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
 class NewsPageListingViewSet(PageListingViewSet):

@@ -10,6 +10,6 @@ class ToolkitConfig(AppConfig):
     demo_after = ("home",)  # sections go under the demo home page
 
     def ready(self):
-        from . import signal_handlers
+        from . import signals
 
-        signal_handlers.register()
+        signals.connect()

@@ -80,10 +80,5 @@ def planner_csv(request):
         lines = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
         return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
     plan = simulate_revolving_fund(form.fund_params())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="revolving-fund-plan.csv"'
-    writer = spreadsheet.writer(response)
-    writer.writerow([header for _attr, header in CSV_COLUMNS])
-    for month in plan.months:
-        writer.writerow([getattr(month, attr) for attr, _header in CSV_COLUMNS])
-    return response
+    rows = [[getattr(month, attr) for attr, _header in CSV_COLUMNS] for month in plan.months]
+    return spreadsheet.csv_response("revolving-fund-plan.csv", [header for _attr, header in CSV_COLUMNS], rows)

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
 from home.localisation import current_language
+from home.numbers import normalise_number
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
 from . import readiness
-from .number_format import normalise_number
 from .selfcheck_models import ReadinessQuestion, ReadinessTheme
 
 LEVEL_LABELS = {

@@ -5,27 +5,21 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-FEED_PATH_KEY = "news:index-path:{}"
-
 
 def news_index_path(language):
-    """URL path of the public news index in ``language`` ("" when none); cached until news indexes or privacy change."""
+    """URL path of the public news index in ``language`` ("" when none); cached until the next purge
+    (``home.page_cache``: a publish, a privacy change ...)."""
+    from home import page_cache
     from home.visibility import public_pages
     from news.models import NewsIndexPage
 
-    key = FEED_PATH_KEY.format(language)
+    key = page_cache.key("news-index-path", language)
     path = cache.get(key)
     if path is None:
         index = public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
         path = (index.get_url() or "") if index else ""
         cache.set(key, path, 3600)
     return path
-
-
-def forget_news_index_paths():
-    from django.conf import settings
-
-    cache.delete_many([FEED_PATH_KEY.format(code) for code, _name in settings.LANGUAGES])
 
 
 def news_feed_links(request):

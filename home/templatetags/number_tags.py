@@ -1,7 +1,9 @@
+"""Template filters over ``home.numbers``: ``{{ value|baht }}``, ``{{ value|number:0 }}``, ``{{ value|percent }}``."""
+
 from django import template
 
 from home.localisation import current_language
-from toolkit.number_format import format_baht, format_number
+from home.numbers import format_baht, format_number, format_percent
 
 register = template.Library()
 
@@ -20,3 +22,11 @@ def number(value, places=2):
     if value in (None, ""):
         return ""
     return format_number(value, int(places))
+
+
+@register.filter
+def percent(value, places=None):
+    """45.5%: at most one decimal unless told."""
+    if value in (None, ""):
+        return ""
+    return format_percent(value, None if places is None else int(places))
