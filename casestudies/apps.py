@@ -6,3 +6,5 @@ class CasestudiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "casestudies"
     verbose_name = _("Case studies")
+    public_content = True  # its models are shown on public pages: saving one purges the page cache
+    demo_after = ("home",)  # sections go under the demo home page

@@ -6,7 +6,6 @@ are the same in both languages.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +26,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.hero_image import HeroImageMixin
+from home.language_forms import SameLanguagePageForm
 from home.models import PAGE_TRANSLATABLE_FIELDS, TranslatableTerm
 from home.page_cache import CachedContentMixin
-from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
-from impact.panels import UnitFiguresPanel
 
 from .filtering import FACETS
 
@@ -86,7 +86,6 @@ class Province(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_province_slug_locale")]
 
 
 class TargetGroup(TranslatableTerm):
@@ -101,7 +100,6 @@ class TargetGroup(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_locale")]
 
 
 class Occupation(TranslatableTerm):
@@ -110,7 +108,6 @@ class Occupation(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("occupation")
         verbose_name_plural = _("occupations")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_occupation_slug_locale")]
 
 
 class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
@@ -135,27 +132,20 @@ class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearch
         verbose_name_plural = _("case study indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import index_context
+        from .context import index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(index_context(self, request))
         return context
 
 
-class CaseStudyPageForm(RomanisedSlugPageForm):
-    """Offers only the taxonomy terms of the page's own language."""
+class CaseStudyPageForm(SameLanguagePageForm):
+    """Offers only the taxonomy terms and partners of the page's own language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
-        if locale_id:
-            for name in ("province", "target_groups", "occupations", "partners"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
+    same_language_fields = ("province", "target_groups", "occupations", "partners")
 
 
-class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
+class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, HeroImageMixin, Page):
     """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
 
     unit_name = models.CharField(
@@ -211,21 +201,6 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
         max_length=400,
         help_text=_("Two or three sentences shown on cards and at the top of the page (at most 400 characters)."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture of the unit's work, shown at the top and on cards."),
-    )
-    hero_alt = models.CharField(
-        _("hero image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe what the hero image shows for readers who cannot see it. Required with an image."),
-    )
     fund_capital = models.TextField(
         _("capital"),
         blank=True,
@@ -270,6 +245,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     )
 
     parent_page_types = ["casestudies.CaseStudyIndexPage"]
+    schema_org_type = "Article"  # described as a schema.org Article when shared or crawled (home.seo)
     subpage_types = []
     shows_pages_of = ("toolkit.ToolkitStepPage",)  # the steps the unit illustrates (home.http_cache)
     base_form_class = CaseStudyPageForm
@@ -277,10 +253,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     content_panels = Page.content_panels + [
         FieldPanel("unit_name"),
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt")],
-            heading=_("Hero image"),
-        ),
+        HeroImageMixin.hero_panel,
         FieldPanel("body"),
     ]
     unit_panels = [
@@ -311,7 +284,6 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(unit_panels, heading=_("The unit")),
             ObjectList(fund_panels, heading=_("The fund")),
-            ObjectList([UnitFiguresPanel()], heading=_("Impact figures")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
@@ -354,26 +326,8 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
 
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
-
-    def get_impact_figures(self):
-        """The unit's latest figure per indicator in the page's language (from the impact app), for
-        ``casestudies/includes/impact_figures.html``. Figures belong to the Thai page and show on both."""
-        from impact.unit_figures import case_study_figures
-
-        return case_study_figures(self)
-
-    def get_related_news(self):
-        """Live news items in this page's language that name this unit (provided by the news app)."""
-        from news.views import news_about
-
-        return news_about(self)
-
     def get_context(self, request, *args, **kwargs):
-        from .views import detail_context
+        from .context import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))

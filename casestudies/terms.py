@@ -1,25 +1,9 @@
-"""Taxonomy terms and other translatable objects in the reader's language, in one query each.
+"""Taxonomy terms by slug in the reader's language, in one query per taxonomy.
 
 A translated case study keeps pointing at the Thai target groups and occupations (wagtail-localize
-synchronises many-to-many fields as they are), so names are looked up here by translation key,
-falling back to the source object when a term is not translated yet.
+synchronises many-to-many fields as they are); their names in the reader's language come from
+``home.localisation.in_locale``, or from this module when terms are looked up by their shared slug.
 """
-
-
-def in_locale(objects, locale):
-    """The versions of ``objects`` (translatable model instances of one model) in ``locale``, same order.
-
-    An object with no version in ``locale`` is returned as it is.
-    """
-    objects = list(objects)
-    if not objects:
-        return []
-    model = type(objects[0])
-    found = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(translation_key__in={o.translation_key for o in objects}, locale=locale)
-    }
-    return [found.get(obj.translation_key, obj) for obj in objects]
 
 
 def terms_by_slug(model, locale):

@@ -6,37 +6,30 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from home.term_admin import TermViewSet
 
 from .models import CaseStudyPage, Occupation, Province, TargetGroup
 
 
-class ProvinceViewSet(SnippetViewSet):
+class ProvinceViewSet(TermViewSet):
     model = Province
     icon = "site"
     menu_label = _("Provinces")
     list_display = ["name", "region", "slug", "latitude", "longitude"]
     list_filter = ["region"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(TermViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("Target groups")
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
-class OccupationViewSet(SnippetViewSet):
+class OccupationViewSet(TermViewSet):
     model = Occupation
-    icon = "tag"
     menu_label = _("Occupations")
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
 class CaseStudyTaxonomyGroup(SnippetViewSetGroup):

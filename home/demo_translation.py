@@ -1,9 +1,10 @@
 """Publish demo translations through wagtail-localize, exactly as a translator would in the admin.
 
-The demo content is written as parallel Thai and English structures. ``translate`` registers the Thai
-object as a translation source, fills each of its strings with the English text found at the same
-position in an unsaved English twin, and saves the English version. The translation editor then shows
-every demo page as fully translated, and the translation-status view can tell when a source moves on.
+The demo content is read from data files with Thai and English side by side (``home.demo_data``).
+``translate`` registers the Thai object as a translation source, fills each of its strings with the
+English text found at the same position in an unsaved English twin, and saves the English version.
+The translation editor then shows every demo page as fully translated, and the translation-status
+view can tell when a source moves on.
 """
 
 import json
@@ -18,26 +19,6 @@ from wagtail_localize.segments import OverridableSegmentValue, StringSegmentValu
 from wagtail_localize.segments.extract import extract_segments
 
 _ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-class Pair:
-    """Demo text in both languages; ``pick`` turns a tree holding pairs into one language's tree."""
-
-    __slots__ = ("th", "en")
-
-    def __init__(self, th, en):
-        self.th, self.en = th, en
-
-
-def pick(tree, language_code):
-    """Replace every ``Pair`` in nested dicts, lists and tuples by its ``language_code`` text."""
-    if isinstance(tree, Pair):
-        return getattr(tree, language_code)
-    if isinstance(tree, dict):
-        return {key: pick(value, language_code) for key, value in tree.items()}
-    if isinstance(tree, list | tuple):
-        return type(tree)(pick(value, language_code) for value in tree)
-    return tree
 
 
 class DemoTranslationMismatch(ValueError):

@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from .page_cache import page_is_cacheable, response_is_cacheable, shows_on_public_pages
+from .page_cache import page_is_cacheable, purges_page_cache, response_is_cacheable
 
 
 def is_shareable(request, response):
@@ -145,7 +145,7 @@ def content_saved(sender, instance, **kwargs):
     """``post_save``: snippets, images, documents, figures, privacy (pages purge when published, not on a draft save)."""
     from wagtail.models import Page
 
-    if not isinstance(instance, Page) and shows_on_public_pages(sender):
+    if not isinstance(instance, Page) and purges_page_cache(sender):
         everything_changed()
 
 
@@ -153,7 +153,7 @@ def content_deleted(sender, instance, **kwargs):
     """``post_delete``: a page or anything public pages show."""
     from wagtail.models import Page
 
-    if isinstance(instance, Page) or shows_on_public_pages(sender):
+    if isinstance(instance, Page) or purges_page_cache(sender):
         everything_changed()
 
 

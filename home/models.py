@@ -25,7 +25,9 @@ PAGE_TRANSLATABLE_FIELDS = [
 class TranslatableTerm(TranslatableMixin, models.Model):
     """A short translatable name with a shared ASCII slug: the base of every taxonomy snippet (provinces, target
     groups, occupations, news tags). The name is translated; the slug stays the same in every language, so filter
-    links work unchanged in both."""
+    links work unchanged in both, and is unique within a language (``unique_<model>_slug_locale``).
+
+    Its admin is a ``home.term_admin.TermViewSet``."""
 
     name = models.CharField(_("name"), max_length=120, help_text=_("The name readers see, in this language."))
     slug = models.SlugField(
@@ -40,6 +42,7 @@ class TranslatableTerm(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_%(class)s_slug_locale")]
 
     def __str__(self):
         return self.name
@@ -89,13 +92,7 @@ class HomePage(RomanisedSlugMixin, SegmentedSearchMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.StandardPage",
-        "casestudies.CaseStudyIndexPage",
-        "toolkit.ToolkitPage",
-        "impact.ImpactDashboardPage",
-        "news.NewsIndexPage",
-    ]
+    # No subpage_types: a section's page type says it belongs here with parent_page_types = ["home.HomePage"].
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_heading"),

@@ -1,8 +1,10 @@
-"""The offline toolkit: what the service worker keeps, and the cache version that changes on republishing.
+"""The offline kit: what the service worker keeps, and the cache version that changes on republishing.
 
-The toolkit is every public ``toolkit.ToolkitPage`` and its public descendants (``home.visibility``). The version is a hash of the toolkit
-pages' publication times and the site's core static files, so republishing a toolkit page (or deploying new
-CSS) gives the service worker a new version and a fresh cache.
+A page type joins the kit by saying so: ``offline_kit = True`` on the model (the toolkit's overview page does),
+with ``offline_files`` naming files served beside its pages (e.g. ``("toolkit.pdf",)``). The kit is every public
+page of such a type with its public descendants (``home.visibility``). The version is a hash of the kit pages'
+publication times and the site's core static files, so republishing a kit page (or deploying new CSS) gives the
+service worker a new version and a fresh cache.
 """
 
 import hashlib
@@ -17,8 +19,6 @@ from .visibility import public_pages
 
 # Bump when /sw.js's own logic changes in a way old caches must not survive.
 SERVICE_WORKER_REVISION = "1"
-TOOLKIT_MODEL = "toolkit.ToolkitPage"
-TOOLKIT_FILES = ("toolkit.pdf",)
 CORE_STATIC = (
     "css/site.css",
     "js/site.js",
@@ -32,9 +32,17 @@ CORE_STATIC = (
 NEVER_CACHE_PREFIXES = ("/admin/", "/django-admin/", "/sw.js", "/healthz")
 
 
-def toolkit_roots():
-    """Toolkit landing pages the public may see (``home.visibility``), in every language."""
-    return list(public_pages(apps.get_model(TOOLKIT_MODEL).objects.all()).select_related("locale"))
+def kit_page_types():
+    """The page models that declare ``offline_kit = True``."""
+    return [model for model in apps.get_models() if getattr(model, "offline_kit", False)]
+
+
+def kit_roots():
+    """Public pages (``home.visibility``) of the kit's page types, in every language."""
+    roots = []
+    for model in kit_page_types():
+        roots.extend(public_pages(model.objects.all()).select_related("locale").order_by("path"))
+    return roots
 
 
 def _relative_url(page, language_code):
@@ -43,32 +51,32 @@ def _relative_url(page, language_code):
     return "/" + "/".join([language_code, *parts]) + ("/" if parts else "")
 
 
-def toolkit_pages():
-    """``[(language code, page), ...]`` for every public toolkit page and its public descendants."""
+def kit_pages():
+    """``[(language code, page), ...]`` for every kit root page and its public descendants."""
     pages = []
-    for root in toolkit_roots():
+    for root in kit_roots():
         code = root.locale.language_code
         pages.append((code, root))
         pages.extend((code, page) for page in public_pages(root.get_descendants()).order_by("path"))
     return pages
 
 
-def toolkit_urls():
-    """``{language code: [URL, ...]}``: the toolkit pages and the toolkit PDF of each language."""
+def kit_urls():
+    """``{language code: [URL, ...]}``: the kit's pages, each root followed by its ``offline_files``."""
     urls = {}
-    roots = {root.pk for root in toolkit_roots()}
-    for code, page in toolkit_pages():
+    roots = {root.pk: root for root in kit_roots()}
+    for code, page in kit_pages():
         url = _relative_url(page, code)
         urls.setdefault(code, []).append(url)
         if page.pk in roots:
-            urls[code].extend(url + name for name in TOOLKIT_FILES)
+            urls[code].extend(url + name for name in getattr(roots[page.pk], "offline_files", ()))
     return urls
 
 
-def toolkit_prefixes():
-    """``{language code: [URL prefix, ...]}`` under which pages belong to the toolkit."""
+def kit_prefixes():
+    """``{language code: [URL prefix, ...]}`` under which pages belong to the kit."""
     prefixes = {}
-    for root in toolkit_roots():
+    for root in kit_roots():
         code = root.locale.language_code
         prefixes.setdefault(code, []).append(_relative_url(root, code))
     return prefixes
@@ -79,8 +87,8 @@ def core_static_urls():
 
 
 def cache_version(pages=None, static_urls=None):
-    """A short hash that changes when a toolkit page is (re)published, moved or removed, or core files change."""
-    pages = toolkit_pages() if pages is None else pages
+    """A short hash that changes when a kit page is (re)published, moved or removed, or core files change."""
+    pages = kit_pages() if pages is None else pages
     static_urls = core_static_urls() if static_urls is None else static_urls
     digest = hashlib.sha256(SERVICE_WORKER_REVISION.encode())
     for code, page in pages:
@@ -93,13 +101,13 @@ def cache_version(pages=None, static_urls=None):
 
 def service_worker_config():
     """Everything /sw.js needs, as one JSON-able dict."""
-    pages = toolkit_pages()
+    pages = kit_pages()
     return {
         "version": cache_version(pages),
         "offlineUrl": "/offline/",
         "core": core_static_urls(),
-        "toolkit": toolkit_urls(),
-        "toolkitPrefixes": toolkit_prefixes(),
+        "kit": kit_urls(),
+        "kitPrefixes": kit_prefixes(),
         "neverCache": list(NEVER_CACHE_PREFIXES),
         "languages": [code for code, _name in settings.LANGUAGES],
     }

@@ -5,6 +5,8 @@ unpublishing, moving or deleting a page, adding, changing or removing a page's p
 cached page and fragment in both languages is stale at once (old keys simply expire). This is coarse but
 simple and always correct; content changes are rare next to reads.
 
+- ``key(namespace, *parts)`` is the key of anything else kept until the next purge (search results, open-data
+  downloads, template tags' lookups): every such key is built there.
 - ``fragment_context`` (a context processor) gives templates ``cache_gen`` and ``fragment_seconds`` for
   ``{% cache fragment_seconds "name" ... cache_gen %}``; previews and signed-in users get 0 (never stored).
 - ``AnonymousPageCacheMiddleware`` stores whole anonymous GET responses for ``PAGE_CACHE_SECONDS``
@@ -12,6 +14,9 @@ simple and always correct; content changes are rare next to reads.
 If the cache is down (Redis with ``IGNORE_EXCEPTIONS``) every lookup misses and pages render normally.
 """
 
+import functools
+import hashlib
+import json
 import time
 
 from django.conf import settings
@@ -22,11 +27,12 @@ from .query_parameters import declared_parameters, normalised_query, read_addres
 
 GENERATION_KEY = "odf:cache-generation"
 
-# Models whose saves change what public pages show (apps' own models, pages, images, documents, sites).
-CONTENT_APPS = {"home", "casestudies", "toolkit", "impact", "news", "wagtailcore", "wagtailimages", "wagtaildocs"}
-# Saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
+# Models whose saves change what public pages show: every model of an app whose AppConfig says
+# ``public_content = True`` (the project's apps) and Wagtail's pages, images, documents and sites. A model of
+# such an app that is saved while serving public requests says ``purges_page_cache = False`` (a download counter).
+WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs"}
+# Wagtail's models saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
 IGNORED_MODELS = {
-    "toolkit.downloadcount",
     "wagtailimages.rendition",
     "wagtailcore.pagelogentry",
     "wagtailcore.revision",
@@ -57,14 +63,34 @@ def bump_generation():
         cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def shows_on_public_pages(model):
-    """Do saves of ``model`` change what public pages show?"""
-    return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in IGNORED_MODELS
+@functools.cache
+def content_app_labels():
+    """The labels of the apps whose models are shown on public pages (``public_content``) and Wagtail's content apps."""
+    from django.apps import apps
+
+    declared = {config.label for config in apps.get_app_configs() if getattr(config, "public_content", False)}
+    return declared | WAGTAIL_CONTENT_APPS
+
+
+def purges_page_cache(model):
+    """Do saves and deletions of ``model`` change what public pages show?"""
+    return (
+        model._meta.app_label in content_app_labels()
+        and model._meta.label_lower not in IGNORED_MODELS
+        and getattr(model, "purges_page_cache", True)
+    )
+
+
+def key(namespace, *parts):
+    """The cache key of ``parts`` (strings, numbers) under ``namespace``, stale from the next purge on:
+    ``odf:<namespace>:`` and a hash of the generation and the parts (short and safe for any cache backend)."""
+    text = json.dumps([generation(), *(str(part) for part in parts)])  # unambiguous: ("a", "b") is not ("a,b",)
+    return f"odf:{namespace}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
 def content_changed(sender, **kwargs):
     """Signal receiver: purge the caches when a model shown on public pages is saved or deleted."""
-    if shows_on_public_pages(sender):
+    if purges_page_cache(sender):
         bump_generation()
 
 
@@ -74,7 +100,7 @@ def page_changed(sender=None, **kwargs):
 
 
 def connect_signals():
-    """Connect the purge receivers (called from ``HomeConfig.ready``)."""
+    """Connect the purge receivers (called from ``home.signals.connect``)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction
@@ -133,19 +159,15 @@ def response_is_cacheable(response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
-def _address(request):
-    return f"{generation()}:{request.get_host()}:{request.path}"
-
-
 def page_key(request, parameters):
     """The key of a page: its address and only the query parameters it reads, in a fixed order (names sorted,
     the values of one name in the order given). Parameters the page does not read make no new entry."""
-    return f"odf:page:{_address(request)}?{normalised_query(request.GET, parameters)}"
+    return key("page", request.get_host(), request.path, normalised_query(request.GET, parameters))
 
 
 def parameters_key(request):
     """Where the middleware remembers which parameters the page at this address reads."""
-    return f"odf:page-parameters:{_address(request)}"
+    return key("page-parameters", request.get_host(), request.path)
 
 
 class AnonymousPageCacheMiddleware:

@@ -9,7 +9,7 @@ pages it is an alias of or that are aliases of it. Each mirrored change goes thr
 Listings do not depend on this: ``home.visibility`` already treats a whole group as private when any member
 is. Mirroring is what makes Wagtail ask for the password (or sign-in) on the translation itself.
 
-Receivers are connected in ``HomeConfig.ready``; a thread-local guard stops the mirrored saves from mirroring
+Receivers are connected by ``home.signals.connect``; a thread-local guard stops the mirrored saves from mirroring
 again.
 """
 
@@ -127,7 +127,7 @@ def restriction_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    """Connect the mirroring receivers (called from ``HomeConfig.ready``)."""
+    """Connect the mirroring receivers (called from ``home.signals.connect``)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction

@@ -24,8 +24,6 @@ SHARE_SIZE = (1200, 630)
 DEFAULT_IMAGE = "img/share-default.png"
 DESCRIPTION_FIELDS = ("summary", "intro", "hero_intro", "purpose")
 DESCRIPTION_LENGTH = 200
-# Page types described as schema.org Articles; a page model may also set ``schema_org_type``.
-ARTICLE_PAGE_TYPES = {"news.NewsPage", "casestudies.CaseStudyPage"}
 
 
 @dataclass
@@ -116,9 +114,8 @@ def canonical_url(page, request):
 
 
 def is_article(page):
-    return page is not None and (
-        getattr(page, "schema_org_type", "") == "Article" or page._meta.label in ARTICLE_PAGE_TYPES
-    )
+    """Described as a schema.org Article: the page type says so with ``schema_org_type = "Article"``."""
+    return page is not None and getattr(page, "schema_org_type", "") == "Article"
 
 
 def _iso(value):

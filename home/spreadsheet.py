@@ -7,13 +7,21 @@ so the spreadsheet shows it as text. Numbers stay numbers: ``int``, ``float`` an
 text that is nothing but a plain decimal number (``-5``, ``+3.25``), are written unchanged; no formula
 can hide in them.
 
-``writer`` and ``DictWriter`` have the interface of :mod:`csv`'s; ``escape_cell`` is the rule itself,
-also applied to the CSV exports of Wagtail's admin listings and reports (``install_in_wagtail_exports``).
+``csv_response`` (a download) and ``csv_bytes`` (its content) are what views use: UTF-8 with a byte-order
+mark, so Excel shows Thai text correctly, and CRLF line ends. ``writer`` and ``DictWriter`` have the interface
+of :mod:`csv`'s; ``escape_cell`` is the rule itself, also applied to the CSV exports of Wagtail's admin
+listings and reports (``install_in_wagtail_exports``).
 """
 
 import csv
+import io
 import re
 from decimal import Decimal
+
+from django.http import HttpResponse
+
+BYTE_ORDER_MARK = "\ufeff"
+CONTENT_TYPE = "text/csv; charset=utf-8"
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
@@ -63,6 +71,23 @@ class DictWriter(csv.DictWriter):
     def __init__(self, out, fieldnames, *args, **kwargs):
         super().__init__(out, fieldnames, *args, **kwargs)
         self.writer = _SafeRows(self.writer)
+
+
+def csv_bytes(header, rows):
+    """A header row and rows (sequences of cells) as spreadsheet-safe CSV bytes: UTF-8 with a byte-order mark,
+    CRLF line ends, every cell through ``escape_cell``."""
+    out = io.StringIO()
+    rows_writer = writer(out, lineterminator="\r\n")
+    rows_writer.writerow(header)
+    rows_writer.writerows(rows)
+    return (BYTE_ORDER_MARK + out.getvalue()).encode("utf-8")
+
+
+def csv_response(filename, header, rows):
+    """A CSV download (``attachment``, named ``filename``, an ASCII name) of ``csv_bytes(header, rows)``."""
+    response = HttpResponse(csv_bytes(header, rows), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def install_in_wagtail_exports():

@@ -1,7 +1,5 @@
 """Site-wide views that are not Wagtail pages: the language redirect, health check, sitemap, robots, search."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -82,9 +80,9 @@ def robots_txt(request):
 
 def cached_search(query, language):
     """The matching pages, kept in the cache until the next publish (home/page_cache.py)."""
-    from .page_cache import generation
+    from . import page_cache
 
-    key = "odf:search:" + hashlib.sha256(f"{generation()}:{language}:{query}".encode()).hexdigest()
+    key = page_cache.key("search", language, query)
     pages = cache.get(key)
     if pages is None:
         pages = list(search_pages(query, language))
@@ -125,7 +123,7 @@ def search(request):
 
 @require_GET
 def service_worker(request):
-    """/sw.js at the site root, so it may control every page; its text changes when the toolkit is republished."""
+    """/sw.js at the site root, so it may control every page; its text changes when the offline kit is republished."""
     from .offline import service_worker_config, service_worker_config_json
 
     response = render(
@@ -142,13 +140,13 @@ def service_worker(request):
 @require_GET
 def offline_page(request):
     """The page the service worker shows, in Thai and English, when a page is not available offline."""
-    from .offline import toolkit_prefixes
+    from .offline import kit_prefixes
 
-    prefixes = toolkit_prefixes()
+    prefixes = kit_prefixes()
     response = render(
         request,
         "offline/offline.html",
-        {"toolkit_th": (prefixes.get("th") or [None])[0], "toolkit_en": (prefixes.get("en") or [None])[0]},
+        {"kit_th": (prefixes.get("th") or [None])[0], "kit_en": (prefixes.get("en") or [None])[0]},
     )
     response["Cache-Control"] = "no-cache"
     return response
@@ -158,10 +156,11 @@ def offline_page(request):
 def web_manifest(request):
     """The web app manifest in the reader's language."""
     from django.templatetags.static import static
-    from django.utils.translation import get_language
     from django.utils.translation import gettext as _
 
-    language = get_language() or settings.LANGUAGE_CODE
+    from .localisation import current_language
+
+    language = current_language()
     manifest = {
         "name": _("Occupational Development Fund model"),
         "short_name": _("Fund model"),

@@ -40,7 +40,7 @@ def _page_saved(sender, instance, created, **kwargs):
 
 
 def connect_signals():
-    """Connect the per-request memo's receivers (called from ``HomeConfig.ready``)."""
+    """Connect the per-request memo's receivers (called from ``home.signals.connect``)."""
     from django.core.signals import request_finished as finished
     from django.core.signals import request_started as started
     from django.db.models.signals import post_delete, post_save

@@ -14,7 +14,7 @@ from django.conf import settings
 from wagtail.models import Locale
 
 from .filters import FILTER_PARAMETERS, FilterError, parse_filters
-from .queries import catalogue, figure_rows
+from .queries import catalogue, figure_rows, figures_payload
 
 
 class OpenDataView(APIView):
@@ -49,9 +49,7 @@ class FigureListView(OpenDataView):
         except FilterError as bad:
             return Response({"error": f"bad filter value: {bad}"}, status=400)
         rows = [row.export() for row in figure_rows(cat, filters)]
-        return Response(
-            {"schema": "odf-impact-figures/1", "language": locale.language_code, "count": len(rows), "figures": rows}
-        )
+        return Response(figures_payload(locale.language_code, rows))
 
 
 class IndicatorListView(OpenDataView):

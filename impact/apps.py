@@ -6,3 +6,10 @@ class ImpactConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "impact"
     verbose_name = _("Impact figures")
+    public_content = True  # its models are shown on public pages: saving one purges the page cache
+    demo_after = ("home", "casestudies")  # figures belong to the demo's pilot units
+
+    def ready(self):
+        from .panels import add_unit_figures_tab
+
+        add_unit_figures_tab()

@@ -1,245 +1,40 @@
 """Demo content for impact: the indicator catalogue (Thai and English), the dashboard page, and
 **illustrative** figures for the three pilot units over four quarters of 2024 (2567 BE).
 
-The source article gives no figures (../shared/seed/FACTS.md), so every figure here is made up for
-demonstration, flagged ``is_illustrative`` and labelled “ตัวเลขตัวอย่าง” / “Illustrative” wherever shown.
-The numbers follow simple formulas (no randomness), so a second run changes nothing.
+The text and each unit's profile live in impact/demo/impact.yaml. The source article gives no figures
+(docs/source/FACTS.md), so every figure here is made up for demonstration, flagged ``is_illustrative``
+and labelled “ตัวเลขตัวอย่าง” / “Illustrative” wherever shown. The numbers follow simple formulas from the
+profiles (no randomness), so a second run changes nothing.
 """
 
-import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from wagtail.models import Locale
 
 from casestudies.models import CaseStudyPage
 from home.demo import ensure_page
-from home.demo_translation import Pair, pick, translate
+from home.demo_data import pick, pilot_slugs, read
+from home.demo_translation import translate
 from home.models import HomePage
 
 from .models import Direction, ImpactDashboardPage, ImpactFigure, Indicator, UnitOfMeasure
 
-P = Pair
-U = UnitOfMeasure
-
-# code, unit, direction, weight, on home, name, definition, how measured
-INDICATORS = [
-    (
-        "members_total",
-        U.PEOPLE,
-        Direction.HIGHER,
-        "",
-        True,
-        P("สมาชิกกองทุน", "Fund members"),
-        P(
-            "จำนวนสมาชิกกองทุนทั้งหมด ณ วันสุดท้ายของช่วงเวลา",
-            "Everyone who is a member of the fund on the last day of the period.",
-        ),
-        P("นับจากทะเบียนสมาชิกของกองทุน", "Counted from the fund's member register."),
-    ),
-    (
-        "share_women",
-        U.PERCENT,
-        Direction.HIGHER,
-        "members_total",
-        False,
-        P("สัดส่วนสมาชิกหญิง", "Share of women members"),
-        P("ร้อยละของสมาชิกที่เป็นผู้หญิง", "Women as a percentage of all members."),
-        P("จากทะเบียนสมาชิก", "From the member register."),
-    ),
-    (
-        "share_youth",
-        U.PERCENT,
-        Direction.HIGHER,
-        "members_total",
-        True,
-        P("สัดส่วนสมาชิกเยาวชน", "Share of youth members"),
-        P("ร้อยละของสมาชิกที่อายุ 15–24 ปี", "Members aged 15–24 as a percentage of all members."),
-        P(
-            "จากทะเบียนสมาชิก ตามอายุ ณ วันสุดท้ายของช่วงเวลา",
-            "From the member register, by age on the last day of the period.",
-        ),
-    ),
-    (
-        "share_disability",
-        U.PERCENT,
-        Direction.HIGHER,
-        "members_total",
-        False,
-        P("สัดส่วนสมาชิกที่เป็นคนพิการ", "Share of members with disabilities"),
-        P("ร้อยละของสมาชิกที่เป็นคนพิการ", "Members with disabilities as a percentage of all members."),
-        P("จากทะเบียนสมาชิก ตามที่สมาชิกแจ้งเอง", "From the member register, as members report it."),
-    ),
-    (
-        "attendance_rate",
-        U.PERCENT,
-        Direction.HIGHER,
-        "members_total",
-        False,
-        P("อัตราการเข้าร่วมประชุม", "Meeting attendance"),
-        P(
-            "ร้อยละเฉลี่ยของสมาชิกที่เข้าร่วมประชุมกลุ่มในช่วงเวลา",
-            "Average percentage of members present at the group's meetings in the period.",
-        ),
-        P("จากบันทึกการประชุม", "From the meeting minutes."),
-    ),
-    (
-        "savings_total_thb",
-        U.THB,
-        Direction.HIGHER,
-        "",
-        True,
-        P("เงินออมสะสมของสมาชิก", "Members' savings"),
-        P(
-            "ยอดเงินออมสะสมของสมาชิกทั้งหมด ณ วันสุดท้ายของช่วงเวลา",
-            "Total savings held by members on the last day of the period.",
-        ),
-        P("จากสมุดบัญชีเงินออมของกองทุน", "From the fund's savings ledger."),
-    ),
-    (
-        "loans_outstanding_thb",
-        U.THB,
-        Direction.HIGHER,
-        "",
-        False,
-        P("เงินกู้คงค้าง", "Loans outstanding"),
-        P(
-            "ยอดเงินต้นที่สมาชิกยังค้างชำระ ณ วันสุดท้ายของช่วงเวลา",
-            "Principal still owed by members on the last day of the period.",
-        ),
-        P("จากทะเบียนเงินกู้", "From the loan register."),
-    ),
-    (
-        "repayment_rate",
-        U.PERCENT,
-        Direction.HIGHER,
-        "loans_outstanding_thb",
-        False,
-        P("อัตราการชำระคืนตรงเวลา", "On-time repayment rate"),
-        P(
-            "ร้อยละของเงินงวดที่ครบกำหนดและชำระตรงเวลาในช่วงเวลา",
-            "Instalments paid on time as a percentage of instalments due in the period.",
-        ),
-        P("จากทะเบียนเงินกู้และใบเสร็จรับเงิน", "From the loan register and receipts."),
-    ),
-    (
-        "portfolio_at_risk_pct",
-        U.PERCENT,
-        Direction.LOWER,
-        "loans_outstanding_thb",
-        False,
-        P("เงินกู้ที่มีความเสี่ยง (ค้างชำระเกิน 30 วัน)", "Portfolio at risk (over 30 days)"),
-        P(
-            "ร้อยละของเงินกู้คงค้างที่มีงวดค้างชำระเกิน 30 วัน",
-            "Share of loans outstanding with an instalment more than 30 days late.",
-        ),
-        P("จากทะเบียนเงินกู้ ณ วันสุดท้ายของช่วงเวลา", "From the loan register on the last day of the period."),
-    ),
-    (
-        "fund_assets_thb",
-        U.THB,
-        Direction.HIGHER,
-        "",
-        False,
-        P("สินทรัพย์ของกองทุน", "Fund assets"),
-        P("เงินสด เงินฝาก และเงินกู้คงค้างของกองทุนรวมกัน", "The fund's cash, deposits and loans outstanding together."),
-        P("จากงบดุลของกองทุน", "From the fund's balance sheet."),
-    ),
-    (
-        "social_fund_thb",
-        U.THB,
-        Direction.HIGHER,
-        "",
-        False,
-        P("กองทุนสวัสดิการ", "Social fund"),
-        P("ยอดเงินในกองทุนสวัสดิการสำหรับช่วยเหลือสมาชิกยามจำเป็น", "Money in the social fund that helps members in need."),
-        P("จากสมุดบัญชีกองทุนสวัสดิการ", "From the social fund ledger."),
-    ),
-    (
-        "income_change_pct",
-        U.PERCENT_CHANGE,
-        Direction.HIGHER,
-        "members_total",
-        False,
-        P("การเปลี่ยนแปลงของรายได้", "Change in income"),
-        P(
-            "ร้อยละการเปลี่ยนแปลงของรายได้จากอาชีพของสมาชิก เทียบกับก่อนเข้าร่วม",
-            "Average change in members' income from their occupation, compared with before they joined.",
-        ),
-        P("สำรวจสมาชิกกลุ่มตัวอย่างทุกไตรมาส", "A quarterly survey of a sample of members."),
-    ),
-    (
-        "learners_completed",
-        U.PEOPLE,
-        Direction.HIGHER,
-        "",
-        True,
-        P("ผู้เรียนจบหลักสูตรอาชีพ", "Learners who completed a course"),
-        P(
-            "จำนวนคนที่เรียนจบหลักสูตรพัฒนาอาชีพของหน่วยในช่วงเวลา",
-            "People who completed one of the unit's occupational courses in the period.",
-        ),
-        P("จากทะเบียนผู้เรียน", "From the learner register."),
-    ),
-    (
-        "sroi_ratio",
-        U.RATIO,
-        Direction.HIGHER,
-        "",
-        False,
-        P("ผลตอบแทนทางสังคมจากการลงทุน (SROI)", "Social return on investment (SROI)"),
-        P("มูลค่าทางสังคมที่เกิดขึ้นต่อเงินลงทุน 1 บาท", "Social value created for each baht invested."),
-        P("ประเมินปีละครั้งตามหลักการ SROI", "Assessed once a year following SROI principles."),
-    ),
-]
-
-DASHBOARD = {
-    "title": P("ผลลัพธ์", "Impact"),
-    "slug": "impact",
-    "show_in_menus": True,
-    "intro": P(
-        "ตัวเลขผลลัพธ์ของหน่วยจัดการเรียนรู้นำร่อง แยกตามตัวชี้วัดและช่วงเวลา พร้อมตารางข้อมูลและไฟล์ข้อมูลเปิด",
-        "Results of the pilot learning units by indicator and period, with data tables and open data downloads.",
-    ),
-    "method_note": P(
-        "จำนวนคนและจำนวนเงินรวมกันข้ามหน่วย ส่วนร้อยละและอัตราส่วนเป็นค่าเฉลี่ยถ่วงน้ำหนักตามจำนวนสมาชิกหรือเงินกู้คงค้าง ไม่นำมาบวกกัน",
-        "Counts of people and amounts of baht are added up across units; percentages and ratios are averages "
-        "weighted by members or loans outstanding, never added up.",
-    ),
-    "search_description": P(
-        "ตัวเลขผลลัพธ์ของตัวแบบกองทุนเพื่อพัฒนาอาชีพ: แผนภูมิ ตาราง และข้อมูลเปิด",
-        "Impact figures of the occupational development fund model: charts, tables and open data.",
-    ),
-}
-
-SOURCE_NOTE = "ตัวเลขตัวอย่างเพื่อการสาธิต ไม่ใช่ผลการวัดจริง / Illustrative figure for demonstration, not a measured result"
-QUARTERS = [
-    (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31)),
-    (datetime.date(2024, 4, 1), datetime.date(2024, 6, 30)),
-    (datetime.date(2024, 7, 1), datetime.date(2024, 9, 30)),
-    (datetime.date(2024, 10, 1), datetime.date(2024, 12, 31)),
-]
-YEAR = (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
-
-# Per unit: starting members, growth per quarter, shares (women, youth, disability), savings per member.
-PROFILES = {
-    "pho-jai-nai-withi-pho-phiang": {
-        "members": 38,
-        "growth": 4,
-        "women": 55,
-        "youth": 30,
-        "disability": 5,
-        "saving": 1200,
+DATA = read(
+    Path(__file__).parent / "demo" / "impact.yaml",
+    required={
+        "indicators": ("code", "unit", "direction", "weight", "on_home", "name", "definition", "how_measured"),
+        "dashboard": ("title", "slug"),
+        "figures": ("source_note", "quarters", "year", "profiles"),
     },
-    "ban-pho-thong": {"members": 46, "growth": 3, "women": 82, "youth": 24, "disability": 4, "saving": 900},
-    "chae-son-friends-with-disabilities": {
-        "members": 27,
-        "growth": 2,
-        "women": 48,
-        "youth": 15,
-        "disability": 70,
-        "saving": 600,
-    },
-}
+)
+INDICATORS = DATA["indicators"]
+DASHBOARD = DATA["dashboard"]
+SOURCE_NOTE = DATA["figures"]["source_note"]
+QUARTERS = [tuple(quarter) for quarter in DATA["figures"]["quarters"]]
+YEAR = tuple(DATA["figures"]["year"])
+# Per unit (by page slug): starting members, growth per quarter, shares (women, youth, disability), savings per member.
+PROFILES = {pilot_slugs()[pilot]: profile for pilot, profile in DATA["figures"]["profiles"].items()}
 
 
 def illustrative_values(profile, quarter):
@@ -268,14 +63,15 @@ def illustrative_values(profile, quarter):
 def _ensure_indicators():
     thai = Locale.objects.get(language_code="th")
     found = {}
-    for order, (code, unit, direction, weight, on_home, name, definition, how) in enumerate(INDICATORS):
-        texts = {"name": name, "definition": definition, "how_measured": how}
+    for order, row in enumerate(INDICATORS):
+        code = row["code"]
+        texts = {key: row[key] for key in ("name", "definition", "how_measured")}
         fixed = {
             "code": code,
-            "unit": unit,
-            "direction": direction,
-            "weight_code": weight,
-            "show_on_home": on_home,
+            "unit": UnitOfMeasure(row["unit"]),
+            "direction": Direction(row["direction"]),
+            "weight_code": row["weight"],
+            "show_on_home": row["on_home"],
             "sort_order": order,
         }
         indicator = Indicator.objects.filter(locale=thai, code=code).first()

@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from home import spreadsheet
+from home.numbers import normalise_number
 
 from .models import ImpactFigure, Indicator
 
@@ -104,9 +105,8 @@ def _read_xlsx(data):
 
 
 def _number(text):
-    cleaned = text.replace(",", "").replace("฿", "").replace("%", "").strip()
     try:
-        number = Decimal(cleaned)
+        number = Decimal(normalise_number(text))  # "฿1,234", "45%", Thai digits
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
@@ -217,13 +217,8 @@ def check_rows(rows, units, indicators):
 
 def template_csv():
     """The CSV template staff download: header and one example row (marked illustrative)."""
-    out = io.StringIO()
-    writer = spreadsheet.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow(
-        ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
-    )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    example = ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
+    return spreadsheet.csv_bytes(COLUMNS, [example])
 
 
 def template_xlsx():

@@ -1,12 +1,16 @@
 """The case study editor's "Impact figures" tab: how many figures the unit has and links to edit or import them.
 
 Figures are not part of the page form (a unit may have thousands); this panel only links to their own listing.
+The impact app adds the tab to the case study editor itself (``add_unit_figures_tab``, from ``ImpactConfig.ready``).
 """
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import ObjectList, Panel
+
+from home.edit_tabs import add_edit_tab
 
 
 class UnitFiguresPanel(Panel):
@@ -39,3 +43,10 @@ class UnitFiguresPanel(Panel):
                 and user.has_perm("impact.change_impactfigure")
             )
             return context
+
+
+def add_unit_figures_tab():
+    """Give the case study editor its "Impact figures" tab (figures belong to a case study: ``ImpactFigure.page``)."""
+    from casestudies.models import CaseStudyPage
+
+    add_edit_tab(CaseStudyPage, ObjectList([UnitFiguresPanel()], heading=_("Impact figures")))

@@ -28,6 +28,18 @@ EXPORT_COLUMNS = [
     "illustrative",
     "source",
 ]
+EXPORT_SCHEMA = "odf-impact-figures/1"
+
+
+def figures_payload(language_code, rows):
+    """The open data of ``figures.json`` and ``/api/v1/impact/figures/``: schema, language, count and the rows
+    (``FigureRow.export()``)."""
+    return {"schema": EXPORT_SCHEMA, "language": language_code, "count": len(rows), "figures": rows}
+
+
+def csv_cells(row):
+    """An exported row as the cells of ``figures.csv``, in ``EXPORT_COLUMNS`` order (``illustrative``: true/false)."""
+    return [("true" if row[name] else "false") if name == "illustrative" else row[name] for name in EXPORT_COLUMNS]
 
 
 @dataclass

@@ -4,11 +4,12 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
+from home.localisation import in_locale
 from home.visibility import public_pages
 
 from .aggregation import Record, aggregate, latest
 from .formatting import format_period, format_value
-from .models import ImpactDashboardPage, ImpactFigure, Indicator
+from .models import ImpactDashboardPage, ImpactFigure
 from .queries import indicators_in
 
 
@@ -48,18 +49,14 @@ def case_study_figures(page):
     )
     if not figures:
         return []
-    names = {
-        i.translation_key: i
-        for i in Indicator.objects.filter(
-            locale=page.locale, translation_key__in={f.indicator.translation_key for f in figures}
-        )
-    }
-    shown, seen = [], set()
+    latest_figures, seen = [], set()
     for figure in figures:
-        if figure.indicator_id in seen:
-            continue
-        seen.add(figure.indicator_id)
-        label = names.get(figure.indicator.translation_key, figure.indicator)
+        if figure.indicator_id not in seen:
+            seen.add(figure.indicator_id)
+            latest_figures.append(figure)
+    labels = in_locale([figure.indicator for figure in latest_figures], page.locale)
+    shown = []
+    for figure, label in zip(latest_figures, labels, strict=True):
         unit = figure.indicator.unit
         shown.append(
             ShownFigure(

@@ -4,8 +4,6 @@ A bad filter value (unknown unit or indicator, a date that is not a date) is ans
 message, never a 500.
 """
 
-import hashlib
-import io
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -13,13 +11,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from home import spreadsheet
-from home.page_cache import content_fragment_is_cached, generation
+from home import page_cache, spreadsheet
+from home.localisation import current_language
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
@@ -27,7 +24,7 @@ from .aggregation import aggregate
 from .charts import bar_chart
 from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
 from .formatting import format_axis, format_period, format_value
-from .queries import EXPORT_COLUMNS, catalogue, figure_rows
+from .queries import EXPORT_COLUMNS, catalogue, csv_cells, figure_rows, figures_payload
 
 
 @dataclass
@@ -103,8 +100,8 @@ def indicator_charts(cat, rows, language, max_periods=None):
 
 def dashboard_response(page, request):
     """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
-    language = get_language() or "th"
-    if not request.GET and content_fragment_is_cached(request):  # the charts are cached: render the rest
+    language = current_language()
+    if not request.GET and page_cache.content_fragment_is_cached(request):  # the charts are cached: render the rest
         return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
     context = page.get_context(request)
     status = 200
@@ -152,24 +149,13 @@ def _rows_or_error(page, request):
     return [r.export() for r in figure_rows(cat, filters)], None
 
 
-def export_csv(rows):
-    """The rows as CSV bytes in UTF-8 with a byte-order mark, so Excel shows Thai text correctly."""
-    out = io.StringIO()
-    writer = spreadsheet.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({**row, "illustrative": "true" if row["illustrative"] else "false"})
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
 def figures_csv(page, request):
     """``figures.csv``: every figure matching the filters, labels in the page's language."""
     rows, error = _rows_or_error(page, request)
     if error:
         return error
-    response = HttpResponse(export_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="impact-figures-{page.locale.language_code}.csv"'
-    return response
+    filename = f"impact-figures-{page.locale.language_code}.csv"
+    return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(row) for row in rows])
 
 
 def figures_json(page, request):
@@ -177,13 +163,7 @@ def figures_json(page, request):
     rows, error = _rows_or_error(page, request)
     if error:
         return error
-    data = {
-        "schema": "odf-impact-figures/1",
-        "language": page.locale.language_code,
-        "count": len(rows),
-        "figures": rows,
-    }
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(figures_payload(page.locale.language_code, rows), json_dumps_params={"ensure_ascii": False})
 
 
 @reads_query(*FILTER_PARAMETERS)
@@ -195,7 +175,7 @@ def figures_download(request, path, fmt):
 
     # Keyed by the filters only, in a fixed order: parameters the export does not read make no new entry.
     query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)])
-    key = "odf:figures:" + hashlib.sha256(f"{generation()}:{request.path}?{query}".encode()).hexdigest()
+    key = page_cache.key("figures", request.path, query)
     cached = cache.get(key)
     if cached is not None:  # the export is kept until the next publish or figure save (home/page_cache.py)
         content, headers = cached

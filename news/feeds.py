@@ -51,7 +51,7 @@ class NewsRssFeed(Feed):
         return self.description(obj)
 
     def items(self, obj):
-        from .views import live_news
+        from .context import live_news
 
         return list(live_news(obj.locale).child_of(obj).defer_streamfields()[:FEED_SIZE])
 

@@ -6,12 +6,11 @@ reader's language through ``news.related``.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -19,9 +18,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.hero_image import HeroImageMixin
+from home.language_forms import SameLanguagePageForm
 from home.models import PAGE_TRANSLATABLE_FIELDS, SHARE_PANELS, ShareFieldsMixin, TranslatableTerm
 from home.page_cache import CachedContentMixin
-from home.page_slugs import RomanisedSlugMixin, RomanisedSlugPageForm
+from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
 
@@ -31,7 +32,6 @@ class NewsTag(TranslatableTerm):
     class Meta(TranslatableTerm.Meta):
         verbose_name = _("news tag")
         verbose_name_plural = _("news tags")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_newstag_slug_locale")]
 
 
 class NewsIndexPage(
@@ -61,7 +61,7 @@ class NewsIndexPage(
 
     @path("")
     def index_route(self, request):
-        from .views import index_context
+        from .context import index_context
 
         return self.render(request, context_overrides=index_context(self, request))
 
@@ -82,20 +82,13 @@ class NewsIndexPage(
         return NewsAtomFeed(self)(request)
 
 
-class NewsPageForm(RomanisedSlugPageForm):
-    """Offers only the partners and tags of the page's own language."""
+class NewsPageForm(SameLanguagePageForm):
+    """Offers only the partners, tags and case studies of the page's own language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        locale_id = self.instance.locale_id or (self.parent_page.locale_id if self.parent_page else None)
-        if locale_id:
-            for name in ("partners", "tags", "related_case_studies"):
-                if name in self.fields:
-                    field = self.fields[name]
-                    field.queryset = field.queryset.filter(locale_id=locale_id)
+    same_language_fields = ("partners", "tags", "related_case_studies")
 
 
-class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, Page):
+class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, HeroImageMixin, Page):
     """One news item: date, summary, hero image, story, and the pilot units and partners it concerns."""
 
     date = models.DateField(_("date"), help_text=_("The date of the news (what happened, or when it was announced)."))
@@ -105,21 +98,6 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         help_text=_(
             "Two or three sentences shown in the news list, the feeds and link previews (at most 400 characters)."
         ),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture shown at the top of the item, in the list and when the item is shared."),
-    )
-    hero_alt = models.CharField(
-        _("hero image alt text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Describe what the hero image shows for readers who cannot see it. Required with an image."),
     )
     body = StreamField(
         BaseStreamBlock(),
@@ -150,13 +128,14 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
     )
 
     parent_page_types = ["news.NewsIndexPage"]
+    schema_org_type = "Article"  # described as a schema.org Article when shared or crawled (home.seo)
     subpage_types = []
     base_form_class = NewsPageForm
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
+        HeroImageMixin.hero_panel,
         FieldPanel("body"),
         FieldPanel("related_case_studies", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
@@ -189,11 +168,6 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         """The pilot units' pages list their news (for purging an HTTP cache in front, ``home.http_cache``)."""
         return self.related_case_studies.all()
 
-    def clean(self):
-        super().clean()
-        if self.hero_image_id and not self.hero_alt.strip():
-            raise ValidationError({"hero_alt": _("Describe the hero image for readers who cannot see it.")})
-
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -201,7 +175,7 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         return self.share_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
-        from .views import detail_context
+        from .context import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self))

@@ -1,22 +1,22 @@
-"""Admin for news: the tags snippet under Snippets, and a flat list of news items in the page explorer menu."""
+"""Admin for news (the tags snippet, a flat list of news items in the page explorer menu) and the feed links
+that news adds to every page's head."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.templatetags.page_hooks_tags import HEAD_LINKS_HOOK
+from home.term_admin import TermViewSet
 
 from .models import NewsPage, NewsTag
+from .templatetags.news_tags import news_feed_links
 
 
-class NewsTagViewSet(SnippetViewSet):
+class NewsTagViewSet(TermViewSet):
     model = NewsTag
-    icon = "tag"
     menu_label = _("News tags")
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
-    ordering = ["name"]
 
 
 class NewsPageListingViewSet(PageListingViewSet):
@@ -34,3 +34,6 @@ news_listing_viewset = NewsPageListingViewSet("news_pages")
 @hooks.register("register_admin_viewset")
 def register_news_listing():
     return news_listing_viewset
+
+
+hooks.register(HEAD_LINKS_HOOK, news_feed_links)  # the feeds' <link rel="alternate"> on every page

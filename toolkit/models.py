@@ -55,6 +55,9 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["toolkit.ToolkitStepPage"]
     max_count_per_parent = 1
+    # Kept for offline reading with its steps and PDF once a reader opens it (home.offline, /sw.js).
+    offline_kit = True
+    offline_files = ("toolkit.pdf",)  # the ZIP holds the same files again: not fetched behind a reader's back
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("audience"), FieldPanel("how_to_use")]
     search_fields = Page.search_fields + [
@@ -359,6 +362,8 @@ class ToolkitBundle(models.Model):
 
 class DownloadCount(models.Model):
     """How often something was downloaded in a month. Deliberately holds no IP, cookie or user agent."""
+
+    purges_page_cache = False  # counted while serving public downloads; shown on no public page (home.page_cache)
 
     class Item(models.TextChoices):
         RESOURCE = "resource", _("Resource")

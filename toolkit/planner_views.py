@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from home import spreadsheet
+from home.localisation import current_language
 from home.query_parameters import reads_query
 
 from .fund_planner import simulate_revolving_fund
@@ -45,7 +45,7 @@ CSV_COLUMNS = [
 def planner(request):
     """The planner: the worked example until the reader submits their own assumptions."""
     form = planner_form(request.GET)
-    context = {"form": form, "language": get_language() or "th", "is_example": form.data is DEFAULTS}
+    context = {"form": form, "language": current_language(), "is_example": form.data is DEFAULTS}
     if form.is_valid():
         plan = simulate_revolving_fund(form.fund_params())
         query = urlencode({name: _plain(value) for name, value in form.cleaned_data.items()})
@@ -80,10 +80,5 @@ def planner_csv(request):
         lines = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
         return HttpResponse("\n".join(lines), status=400, content_type="text/plain; charset=utf-8")
     plan = simulate_revolving_fund(form.fund_params())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="revolving-fund-plan.csv"'
-    writer = spreadsheet.writer(response)
-    writer.writerow([header for _attr, header in CSV_COLUMNS])
-    for month in plan.months:
-        writer.writerow([getattr(month, attr) for attr, _header in CSV_COLUMNS])
-    return response
+    rows = [[getattr(month, attr) for attr, _header in CSV_COLUMNS] for month in plan.months]
+    return spreadsheet.csv_response("revolving-fund-plan.csv", [header for _attr, header in CSV_COLUMNS], rows)

@@ -5,17 +5,17 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Locale, Page
 
+from home.localisation import current_language
+from home.numbers import normalise_number
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
 from . import readiness
-from .number_format import normalise_number
 from .selfcheck_models import ReadinessQuestion, ReadinessTheme
 
 LEVEL_LABELS = {
@@ -80,7 +80,7 @@ def _step_links(themes, request):
 
 def answer_parameters(request):
     """What the self-check reads: one answer per question of the reader's language, and ``edit``."""
-    questions = ReadinessQuestion.objects.filter(locale__language_code=get_language() or "th")
+    questions = ReadinessQuestion.objects.filter(locale__language_code=current_language())
     return [*(question_field_name(question) for question in questions), "edit"]
 
 
@@ -88,7 +88,7 @@ def answer_parameters(request):
 @reads_query(answer_parameters)
 def self_check(request):
     """Questions by theme; with every answer in the query string, the score per theme and where to start."""
-    language = get_language() or "th"
+    language = current_language()
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     themes = load_themes(locale)
     form_class = _form_class(themes)

@@ -1,10 +1,11 @@
 """Template helpers for case studies: years in the reader's era, and the pilot units for the home page."""
 
 from django import template
-from django.utils.translation import get_language
 
-from casestudies.views import Card, live_case_studies, prefetch_hero_images
+from casestudies.context import Card, live_case_studies
 from home.dates import display_year
+from home.hero_image import prefetch_hero_images
+from home.localisation import current_language
 
 register = template.Library()
 
@@ -14,7 +15,7 @@ def local_year(year):
     """2566 for Thai readers, 2023 for English readers."""
     if not year:
         return ""
-    return display_year(int(year), get_language() or "th")
+    return display_year(int(year), current_language())
 
 
 @register.simple_tag(takes_context=True)

@@ -6,10 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Occupation, Province, TargetGroup
+from home.demo_data import pilot_slugs
 
 pytestmark = pytest.mark.django_db
 
-PILOT_SLUGS = ["pho-jai-nai-withi-pho-phiang", "ban-pho-thong", "chae-son-friends-with-disabilities"]
+PILOT_SLUGS = list(pilot_slugs().values())
 MARK = re.compile(r'<a class="cs-map__mark" href="([^"]+)" aria-label="([^"]+)">')
 CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
 

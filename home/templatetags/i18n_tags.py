@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.dates import format_date, format_month
+from home.localisation import current_language
 from home.translations import page_language_versions, view_language_versions
 
 register = template.Library()
@@ -33,11 +34,11 @@ def local_date(value, style="short"):
     """22 ก.พ. 2566 for Thai readers, 22 Feb 2023 for English readers; ``|local_date:"long"`` spells months."""
     if not value:
         return ""
-    return format_date(value, get_language() or "th", long=(style == "long"))
+    return format_date(value, current_language(), long=(style == "long"))
 
 
 @register.filter
 def local_month(value):
     if not value:
         return ""
-    return format_month(value, get_language() or "th")
+    return format_month(value, current_language())

@@ -3,10 +3,10 @@
 
 from django import template
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from home.localisation import current_language
 from home.seo import json_ld_script_text, share_data
 from home.templatetags.i18n_tags import language_versions
 
@@ -25,7 +25,7 @@ def page_share_data(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         page = None
-    language = get_language() or "th"
+    language = current_language()
     versions = language_versions(context)
     alternates = [v.code for v in versions if v.available]
     own = next((v.url for v in versions if v.is_current and v.available), None)

@@ -32,12 +32,12 @@ def test_service_worker_lists_toolkit_urls_per_language(client, toolkit):
     assert len(steps) == 8
     # The overview and its PDF first, then every step in reading order; the ZIP (the same files again) is not
     # fetched behind a reader's back on paid mobile data.
-    assert config["toolkit"]["th"][:2] == ["/th/toolkit/", "/th/toolkit/toolkit.pdf"]
-    assert [url for url in config["toolkit"]["th"] if url in steps] == steps
-    assert "/th/toolkit/toolkit.zip" not in config["toolkit"]["th"]
-    assert "/en/toolkit/" in config["toolkit"]["en"] and "/en/toolkit/toolkit.pdf" in config["toolkit"]["en"]
-    assert config["toolkitPrefixes"] == {"th": ["/th/toolkit/"], "en": ["/en/toolkit/"]}
-    every_url = [url for urls in config["toolkit"].values() for url in urls] + config["core"]
+    assert config["kit"]["th"][:2] == ["/th/toolkit/", "/th/toolkit/toolkit.pdf"]
+    assert [url for url in config["kit"]["th"] if url in steps] == steps
+    assert "/th/toolkit/toolkit.zip" not in config["kit"]["th"]
+    assert "/en/toolkit/" in config["kit"]["en"] and "/en/toolkit/toolkit.pdf" in config["kit"]["en"]
+    assert config["kitPrefixes"] == {"th": ["/th/toolkit/"], "en": ["/en/toolkit/"]}
+    every_url = [url for urls in config["kit"].values() for url in urls] + config["core"]
     assert not any(url.startswith("/admin/") for url in every_url)
     assert "/admin/" in config["neverCache"]
     assert config["offlineUrl"] == "/offline/"
@@ -57,7 +57,7 @@ def test_drafts_are_not_precached(client, toolkit):
     step = ToolkitStepPage.objects.child_of(toolkit).first()
     step.unpublish()
     config, _ = sw_config(client)
-    assert f"/th/toolkit/{step.slug}/" not in config["toolkit"]["th"]
+    assert f"/th/toolkit/{step.slug}/" not in config["kit"]["th"]
 
 
 def test_core_static_files_are_precached(client):

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
-from home.page_cache import GENERATION_KEY, bump_generation, generation
+from home.page_cache import GENERATION_KEY, bump_generation, generation, key
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +237,27 @@ def test_a_page_never_echoes_parameters_it_does_not_read_so_none_reach_the_cache
     assert "/en/search/?q=%E0%B8%97%E0%B8%AD" in first.content.decode()  # the switcher keeps what search reads
     second = client.get("/th/search/?q=%E0%B8%97%E0%B8%AD")
     assert second["X-Page-Cache"] == "hit" and "FIRSTVISITOR" not in second.content.decode()
+
+
+def test_every_generation_aware_key_goes_stale_at_the_next_purge():
+    """``page_cache.key`` is the one way to build such a key: per namespace and parts, new after every purge."""
+    first = key("search", "th", "อาชีพ")
+    assert first == key("search", "th", "อาชีพ")
+    assert first.startswith("odf:search:") and len(first) < 100
+    assert first != key("search", "en", "อาชีพ") != key("figures", "th", "อาชีพ")
+    assert key("search", "a", "b") != key("search", "a\x1fb")
+    bump_generation()
+    assert key("search", "th", "อาชีพ") != first
+
+
+def test_template_tag_lookups_follow_a_publish(client):
+    """The toolkit entry and the news feed links are cached under generation-aware keys: a publish shows at once."""
+    from news.models import NewsIndexPage
+    from news.templatetags.news_tags import news_index_path
+
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    before = news_index_path("en")
+    assert before.endswith(f"/{index.slug}/")
+    index.slug = "programme-news"
+    index.save_revision().publish()
+    assert news_index_path("en").endswith("/programme-news/")

@@ -208,3 +208,21 @@ def test_faq_answers_in_each_language_link_to_pages_of_that_language(client, lan
     # Linked from every footer, before the privacy page.
     footer = client.get(f"/{language}/").content.decode().split('<footer class="site-footer">')[1]
     assert footer.index(f'<a href="/{language}/faq/">{title}</a>') < footer.index(f'<a href="/{language}/privacy/">')
+
+
+def test_admin_offers_every_section_that_declares_the_home_page_as_its_parent(admin_client, thai_home):
+    """HomePage names no subpage types; each section's page type declares ``parent_page_types = ["home.HomePage"]``."""
+    assert {m._meta.label for m in HomePage.creatable_subpage_models()} >= {
+        "home.StandardPage",
+        "casestudies.CaseStudyIndexPage",
+        "toolkit.ToolkitPage",
+        "impact.ImpactDashboardPage",
+        "news.NewsIndexPage",
+    }
+    # The demo has every one-per-home section already, so the admin goes straight to the one type left.
+    response = admin_client.get(f"/admin/pages/{thai_home.pk}/add_subpage/")
+    assert response.status_code == 302 and response["Location"] == f"/admin/pages/add/home/standardpage/{thai_home.pk}/"
+    news_index = Page.objects.get(locale=thai_home.locale, slug="news").specific
+    news_index.delete()
+    response = admin_client.get(f"/admin/pages/{thai_home.pk}/add_subpage/")
+    assert f"/admin/pages/add/news/newsindexpage/{thai_home.pk}/" in response.content.decode()

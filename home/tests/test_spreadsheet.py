@@ -139,3 +139,11 @@ def test_wagtail_xlsx_exports_are_left_to_wagtail(staff):
     assert "=1+2" in titles
     cell = next(c for row in sheet.iter_rows(min_row=2) for c in row if c.value == "=1+2")
     assert cell.data_type == "s"
+
+
+def test_csv_response_is_a_named_utf8_download_with_a_byte_order_mark_and_escaped_cells():
+    response = spreadsheet.csv_response("plan.csv", ["name", "value"], [["=1+1", Decimal("-5")], ["ไทย", 3]])
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="plan.csv"'
+    assert response.content == "\ufeffname,value\r\n'=1+1,-5\r\nไทย,3\r\n".encode()
+    assert spreadsheet.csv_bytes(["a"], []) == "\ufeffa\r\n".encode()

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from impact.charts import bar_chart, nice_max
+from impact.charts import bar_chart
 from impact.filters import FilterError, parse_day, parse_filters
 from impact.formatting import format_axis, format_number, format_period, format_value
 
@@ -78,10 +78,6 @@ def test_bad_filter_values_raise_filter_error(query):
 
 
 def test_bar_chart_geometry():
-    assert nice_max(0) == 1.0
-    assert nice_max(73) == 100
-    assert nice_max(180) == 200
-    assert nice_max(2400) == 2500
     chart = bar_chart(
         [("Q1", Decimal(50), "50", False), ("Q2", Decimal(100), "100", True), ("Q3", None, "", False)], format_number
     )
@@ -92,4 +88,13 @@ def test_bar_chart_geometry():
     assert high.is_illustrative and not low.is_illustrative
     assert low.x < high.x
     assert [t.label for t in chart.ticks] == ["0", "25", "50", "75", "100"]
+    assert [t.position for t in chart.ticks] == sorted((t.position for t in chart.ticks), reverse=True)
+    assert chart.ticks[0].position == chart.plot_bottom and chart.ticks[-1].position == chart.plot_top
     assert bar_chart([], str).bars == []
+    assert [t.label for t in bar_chart([("Q1", Decimal(38), "38%", False)], lambda n: f"{n:.0f}%").ticks] == [
+        "0%",
+        "10%",
+        "20%",
+        "30%",
+        "40%",
+    ]

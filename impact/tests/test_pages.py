@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Province
+from home.demo_data import pilot_slugs
 from impact.models import ImpactFigure, Indicator
 from impact.queries import EXPORT_COLUMNS
 
@@ -208,7 +209,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
     pages += list(
         CaseStudyPage.objects.filter(
             locale__language_code="th",
-            slug__in=["ban-pho-thong", "pho-jai-nai-withi-pho-phiang", "chae-son-friends-with-disabilities"],
+            slug__in=pilot_slugs().values(),
         )
     )
     assert len(pages) == 30

@@ -1,18 +1,19 @@
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 register = template.Library()
 
-FEED_PATH_KEY = "news:index-path:{}"
-
 
 def news_index_path(language):
-    """URL path of the public news index in ``language`` ("" when none); cached until news indexes or privacy change."""
+    """URL path of the public news index in ``language`` ("" when none); cached until the next purge
+    (``home.page_cache``: a publish, a privacy change ...)."""
+    from home import page_cache
     from home.visibility import public_pages
     from news.models import NewsIndexPage
 
-    key = FEED_PATH_KEY.format(language)
+    key = page_cache.key("news-index-path", language)
     path = cache.get(key)
     if path is None:
         index = public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
@@ -21,15 +22,17 @@ def news_index_path(language):
     return path
 
 
-def forget_news_index_paths():
-    from django.conf import settings
-
-    cache.delete_many([FEED_PATH_KEY.format(code) for code, _name in settings.LANGUAGES])
-
-
-@register.inclusion_tag("news/includes/feed_links.html", takes_context=True)
-def news_feed_links(context):
-    """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language."""
-    request = context.get("request")
+def news_feed_links(request):
+    """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language, for every page's head
+    (registered in ``news.wagtail_hooks``)."""
     path = news_index_path(get_language()) if request is not None else ""
-    return {"feed_base": request.build_absolute_uri(path) if path else None}
+    context = {"feed_base": request.build_absolute_uri(path) if path else None}
+    return render_to_string("news/includes/feed_links.html", context, request=request)
+
+
+@register.inclusion_tag("news/includes/related_news.html", takes_context=True)
+def news_about(context, case_study):
+    """The "News about this unit" section of a case study: its latest public news in the page's language."""
+    from news.context import news_about as news_items
+
+    return {"request": context.get("request"), "news_items": news_items(case_study)}

@@ -28,7 +28,7 @@ function storable(response) {
 }
 
 function toolkitLanguage(url) {
-  for (const [lang, prefixes] of Object.entries(CONFIG.toolkitPrefixes)) {
+  for (const [lang, prefixes] of Object.entries(CONFIG.kitPrefixes)) {
     if (prefixes.some((p) => url.pathname.startsWith(p))) return lang;
   }
   return null;
@@ -58,7 +58,7 @@ function resourcesIn(html, lang) {
       }
       if (neverCache(url)) continue;
       const p = url.pathname;
-      const inToolkit = (CONFIG.toolkitPrefixes[lang] || []).some((prefix) => p.startsWith(prefix));
+      const inToolkit = (CONFIG.kitPrefixes[lang] || []).some((prefix) => p.startsWith(prefix));
       if (p.startsWith("/documents/") || p.startsWith("/media/") || p.startsWith("/static/") || inToolkit) {
         url.hash = "";
         found.add(url.href);
@@ -69,7 +69,7 @@ function resourcesIn(html, lang) {
 }
 
 async function cacheToolkit(lang) {
-  const pages = CONFIG.toolkit[lang] || [];
+  const pages = CONFIG.kit[lang] || [];
   if (!pages.length) return;
   const cache = await caches.open(CACHE);
   const done = new Set();

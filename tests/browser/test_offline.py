@@ -6,7 +6,7 @@ browser (``context.set_offline``), so no request reaches the live server.
 
 import pytest
 
-from home.offline import NEVER_CACHE_PREFIXES, toolkit_urls
+from home.offline import NEVER_CACHE_PREFIXES, kit_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -56,7 +56,7 @@ def test_toolkit_opens_with_the_network_off_after_one_visit(reader, site_url, la
     page.wait_for_selector(f"html[data-offline-toolkit='{language}']", state="attached")
     assert page.locator("[data-offline-status]").is_visible()
     cached = set(page.evaluate(CACHED_PATHS))
-    expected = set(toolkit_urls()[language])
+    expected = set(kit_urls()[language])
     assert expected <= cached, f"not kept for offline use: {sorted(expected - cached)}"
     assert not any(path.startswith(NEVER_CACHE_PREFIXES) for path in cached)
     downloads = set(page.evaluate(DOWNLOAD_LINKS))

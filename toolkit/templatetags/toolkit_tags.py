@@ -2,20 +2,20 @@ from django import template
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from home import page_cache
 from home.visibility import public_pages
 from toolkit.models import ToolkitPage, ToolkitStepPage
 
 register = template.Library()
 
-ENTRY_CACHE_KEY = "toolkit:home-entry"
-
 
 def toolkit_entries():
     """Title, intro, URL and public step count of the public toolkit in each language.
 
-    Cached until a toolkit page is published or a page's privacy changes (``toolkit.signal_handlers``).
+    Cached until the next purge (``home.page_cache``: a publish, a privacy change ...).
     """
-    entries = cache.get(ENTRY_CACHE_KEY)
+    key = page_cache.key("toolkit-entries")
+    entries = cache.get(key)
     if entries is None:
         toolkits = list(public_pages(ToolkitPage.objects.filter(alias_of__isnull=True)).select_related("locale"))
         steps = list(
@@ -32,7 +32,7 @@ def toolkit_entries():
             }
             for toolkit in toolkits
         }
-        cache.set(ENTRY_CACHE_KEY, entries, 3600)
+        cache.set(key, entries, 3600)
     return entries
 
 

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from home.charts import nice_step
+from home.numbers import format_baht, normalise_number
 from toolkit.fund_planner import FundParams, simulate_revolving_fund
-from toolkit.number_format import format_baht, normalise_number
-from toolkit.planner_chart import build_chart, nice_step
+from toolkit.planner_chart import build_chart
 from toolkit.planner_forms import DEFAULTS
 
 pytestmark = pytest.mark.django_db
@@ -145,7 +146,7 @@ def test_csv_has_one_row_per_month_with_the_plans_numbers(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))  # with a byte-order mark
     assert len(rows) == 24
     last = rows[-1]
     assert Decimal(last["cash_on_hand_thb"]) == EXAMPLE.final.cash
@@ -154,7 +155,7 @@ def test_csv_has_one_row_per_month_with_the_plans_numbers(client):
     assert [r["month"] for r in rows] == [str(n) for n in range(1, 25)]
     # The same CSV in Thai (column names are a stable schema, not translated).
     thai = client.get("/th/toolkit/planner/plan.csv", {**DEFAULTS, "months": "๓"})
-    assert thai.content.decode().splitlines()[0].startswith("month,savings_thb")
+    assert thai.content.decode().splitlines()[0].startswith("\ufeffmonth,savings_thb")
     assert len(thai.content.decode().splitlines()) == 4
 
 
@@ -188,6 +189,6 @@ def test_chart_scale_uses_round_ticks_that_cover_the_data():
 
 def test_csv_cells_are_plain_numbers_without_a_spreadsheet_quote(client):
     """The plan goes through the shared spreadsheet-safe writer (home/spreadsheet.py); numbers are never quoted."""
-    rows = list(csv.reader(io.StringIO(client.get("/en/toolkit/planner/plan.csv").content.decode())))
+    rows = list(csv.reader(io.StringIO(client.get("/en/toolkit/planner/plan.csv").content.decode("utf-8-sig"))))
     assert all(Decimal(cell) is not None for row in rows[1:] for cell in row)
     assert not any(cell.startswith("'") for row in rows for cell in row)

@@ -1,14 +1,12 @@
 import importlib
+import importlib.util
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home.demo import ensure_demo_staff
-
-# Each app may have a ``demo`` module with a ``load(stdout)`` function; they run in this order
-# because later apps refer to earlier content (figures to case studies, news to units and partners).
-DEMO_APPS = ["home", "casestudies", "toolkit", "impact", "news"]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "odf-demo-2566"  # noqa: S105 - demo only; created only with DEBUG on or --admin
@@ -27,14 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # Not one transaction: wagtail-localize's locale synchronisation runs on commit, and must see
         # each page as it is created. Every step is idempotent, so an interrupted run is simply re-run.
-        for app in DEMO_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo":
-                    raise
-                continue
-            module.load(self.stdout)
+        for config in demo_apps():
+            importlib.import_module(f"{config.name}.demo").load(self.stdout)
         if settings.DEBUG or options["admin"]:
             self._ensure_admin()
 
@@ -45,3 +37,23 @@ class Command(BaseCommand):
         staff = ensure_demo_staff(DEMO_ADMIN_PASSWORD)
         self.stdout.write(f"demo admin: {DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}")
         self.stdout.write(f"demo staff (same password): {', '.join(staff)}")
+
+
+def demo_apps():
+    """The installed apps with a ``demo`` module (holding ``load(stdout)``), in the order their demos must run.
+
+    An app's demo runs after the demos of the apps its AppConfig names in ``demo_after`` (later content refers to
+    earlier content: figures to case studies, news to units and partners; every section to the home page);
+    otherwise apps keep their INSTALLED_APPS order, which is also the order of the sections in the page tree.
+    """
+    configs = [config for config in apps.get_app_configs() if importlib.util.find_spec(f"{config.name}.demo")]
+    labels = {config.label for config in configs}
+    waiting = {config.label: set(getattr(config, "demo_after", ())) & labels for config in configs}
+    ordered = []
+    while configs:
+        ready = next((c for c in configs if not waiting[c.label] - {o.label for o in ordered}), None)
+        if ready is None:
+            raise CommandError(f"demo_after makes a circle between {', '.join(c.label for c in configs)}")
+        ordered.append(ready)
+        configs.remove(ready)
+    return ordered

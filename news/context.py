@@ -1,25 +1,22 @@
-"""Template context for the news list and a news item, and the related-news list of a case study.
+"""Template context for the news list and a news item, and the news about a case study (``news_tags``).
 
 Related objects are stored as the Thai originals (wagtail-localize copies many-to-many fields as they
-are); ``in_language`` swaps each for its live version in the reader's language.
+are); ``home.localisation`` swaps each for its public version in the reader's language.
 """
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
-from django.utils.translation import get_language
 
-from casestudies.models import CaseStudyPage
-from casestudies.terms import in_locale
-from casestudies.views import prefetch_hero_images
+from casestudies.models import CaseStudyPage  # allowed: NewsPage.related_case_studies (docs/architecture.md)
 from home.dates import display_year
+from home.hero_image import prefetch_hero_images
+from home.localisation import current_language, in_locale, public_in_locale
 from home.visibility import public_pages
 
 from .filters import parse_choice, parse_year
 from .models import NewsPage
-
-LIST_RENDITIONS = ("fill-400x250|format-webp", "fill-800x500|format-webp")
 
 
 def live_news(locale):
@@ -27,29 +24,14 @@ def live_news(locale):
     return public_pages(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")
 
 
-def in_language(pages, locale):
-    """The public version in ``locale`` of each page (the page itself where none exists), same order.
-
-    Pages the public may not see are left out (one query for every language version).
-    """
-    pages = list(pages)
-    if not pages:
-        return []
-    model = type(pages[0])
-    visible = list(public_pages(model.objects.filter(translation_key__in={p.translation_key for p in pages})))
-    found = {p.translation_key: p for p in visible if p.locale_id == locale.pk and p.alias_of_id is None}
-    visible_ids = {p.pk for p in visible}
-    return [found.get(p.translation_key, p) for p in pages if p.translation_key in found or p.pk in visible_ids]
-
-
 def index_context(index_page, request):
     """Filters (year, unit), the active selection and one page of news items."""
-    language = get_language() or "th"
+    language = current_language()
     locale = index_page.locale
     news = live_news(locale).child_of(index_page)
 
     years = sorted({y for y in news.annotate(y=ExtractYear("date")).values_list("y", flat=True)}, reverse=True)
-    units = in_language(
+    units = public_in_locale(
         CaseStudyPage.objects.filter(news_items__in=news).distinct().order_by("path").defer_streamfields(), locale
     )
     unit_slugs = {unit.slug: unit for unit in units}
@@ -77,7 +59,7 @@ def index_context(index_page, request):
     paginator = Paginator(selected, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     items = list(page_obj.object_list)
-    prefetch_hero_images(items, LIST_RENDITIONS)
+    prefetch_hero_images(items)
 
     selection = {}
     if year is not None:
@@ -101,7 +83,7 @@ def index_context(index_page, request):
 def detail_context(page):
     """The pilot units, partners and tags of a news item, in the page's language."""
     locale = page.locale
-    case_studies = in_language(page.related_case_studies.all().defer_streamfields(), locale)
+    case_studies = public_in_locale(page.related_case_studies.all().defer_streamfields(), locale)
     return {
         "index_page": page.get_parent(),
         "related_case_studies": case_studies,

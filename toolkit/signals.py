@@ -1,6 +1,6 @@
-"""Rebuild the toolkit's bundles when the toolkit, a step or a resource is published or changed, or privacy changes."""
+"""Signal receivers of the toolkit (connected by ``connect()`` from ``ToolkitConfig.ready``): rebuild the toolkit's
+bundles when the toolkit, a step or a resource is published or changed, or privacy changes."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import PageViewRestriction
@@ -8,11 +8,9 @@ from wagtail.signals import page_published, page_unpublished
 
 from .bundles import schedule_refresh
 from .models import StepResource, ToolkitPage, ToolkitResource, ToolkitStepPage
-from .templatetags.toolkit_tags import ENTRY_CACHE_KEY
 
 
 def _page_changed(sender, instance, **kwargs):
-    cache.delete(ENTRY_CACHE_KEY)
     if isinstance(instance, ToolkitPage):
         schedule_refresh(instance.pk)
     else:
@@ -39,13 +37,12 @@ def _resource_saved(sender, instance, **kwargs):
 
 
 def _privacy_changed(sender, instance, **kwargs):
-    """A page was made private or public again: the home page's entry and every toolkit's bundles may change."""
-    cache.delete(ENTRY_CACHE_KEY)
+    """A page was made private or public again: every toolkit's bundles may change."""
     for pk in ToolkitPage.objects.values_list("pk", flat=True):
         schedule_refresh(pk)
 
 
-def register():
+def connect():
     for model in (ToolkitPage, ToolkitStepPage):
         page_published.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-published-{model.__name__}")
         page_unpublished.connect(_page_changed, sender=model, dispatch_uid=f"toolkit-unpublished-{model.__name__}")

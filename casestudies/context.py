@@ -8,19 +8,17 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-from wagtail.models import Page
-
+from home.hero_image import prefetch_hero_images
+from home.localisation import in_locale, public_in_locale
 from home.visibility import public_pages
 
 from . import filtering, thai_map
 from .models import CaseStudyPage, Occupation, Province, Region, TargetGroup
-from .terms import in_locale, terms_by_slug
+from .terms import terms_by_slug
 
-CARD_RENDITIONS = ("fill-400x250|format-webp", "fill-800x500|format-webp")
 FACET_LABELS = {
     "region": _("Region"),
     "province": _("Province"),
@@ -76,13 +74,6 @@ def unit_facets(queryset):
         )
         for pk, slug, region in rows
     ]
-
-
-def prefetch_hero_images(pages, specs=CARD_RENDITIONS):
-    """Prefetch the card renditions of ``pages``' hero images (one query; the pages must select_related them)."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    images = [p.hero_image for p in pages if p.hero_image_id]
-    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions))
 
 
 def _names(slugs, terms):
@@ -222,18 +213,16 @@ def related_case_studies(page, groups, occupations, limit=3):
 
 def toolkit_steps(page):
     """The toolkit steps the unit illustrates, in the reader's language where translated; public pages only."""
-    steps = [link.step for link in page.toolkit_steps.select_related("step")]
-    if not steps:
-        return []
-    live = list(public_pages(Page.objects.filter(translation_key__in={s.translation_key for s in steps})))
-    local = {p.translation_key: p for p in live if p.locale_id == page.locale_id}
-    live_ids = {p.pk for p in live}
-    found = [local.get(s.translation_key) or (s if s.pk in live_ids else None) for s in steps]
-    return [step for step in found if step is not None]
+    return public_in_locale(
+        [link.step for link in page.toolkit_steps.select_related("step")], page.locale, include_aliases=True
+    )
 
 
 def detail_context(page, request):
-    """Taxonomy names in the page's language, related case studies, toolkit steps and impact figures."""
+    """Taxonomy names in the page's language, related case studies and toolkit steps.
+
+    The unit's impact figures and news come from their own apps' template tags (``impact_tags``, ``news_tags``).
+    """
     locale = page.locale
     provinces = terms_by_slug(Province, locale)
     groups, occupations = list(page.target_groups.all()), list(page.occupations.all())
@@ -249,5 +238,4 @@ def detail_context(page, request):
         "partners": in_locale(page.partners.all(), locale),
         "related": [Card(p, provinces.get(p.province.slug) if p.province_id else None) for p in related],
         "toolkit_steps": toolkit_steps(page),
-        "impact_figures": page.get_impact_figures(),
     }
