@@ -178,3 +178,19 @@ class Partner(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.name
+
+
+class CacheGeneration(models.Model):
+    """One row per purge of the page and fragment caches (``home.page_cache``) when each process keeps its own
+    cache (no Redis): the newest row's id is the generation, read once per request, so every process sees a
+    publish at its next request. Rows are only ever added, so purges never wait for one another."""
+
+    id = models.BigAutoField(primary_key=True)
+
+    purges_page_cache = False  # it is the purge
+
+    class Meta:
+        verbose_name = _("cache generation")
+
+    def __str__(self):
+        return str(self.id)

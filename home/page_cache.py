@@ -1,6 +1,7 @@
 """Caching of public pages: rendered fragments and whole anonymous pages, purged on every publish.
 
-One *generation* number (kept in the cache) is part of every fragment and page cache key. Publishing,
+One *generation* number (kept in a shared cache, or in the database when each process has its own cache:
+``generation``) is part of every fragment and page cache key. Publishing,
 unpublishing, moving or deleting a page, adding, changing or removing a page's privacy, or saving a snippet, figure, image or document bumps it, so every
 cached page and fragment in both languages is stale at once (old keys simply expire). This is coarse but
 simple and always correct; content changes are rare next to reads.
@@ -14,6 +15,7 @@ simple and always correct; content changes are rare next to reads.
 If the cache is down (Redis with ``IGNORE_EXCEPTIONS``) every lookup misses and pages render normally.
 """
 
+import contextvars
 import functools
 import hashlib
 import json
@@ -26,6 +28,7 @@ from django.http import HttpResponse
 from .query_parameters import declared_parameters, normalised_query, read_address
 
 GENERATION_KEY = "odf:cache-generation"
+_request_memo = contextvars.ContextVar("odf_cache_generation", default=None)
 
 # Models whose saves change what public pages show: every model of an app whose AppConfig says
 # ``public_content = True`` (the project's apps) and Wagtail's pages, images, documents and sites. A model of
@@ -46,7 +49,19 @@ IGNORED_MODELS = {
 
 
 def generation():
-    """The current cache generation (created on first use; a time-based start never reuses old keys)."""
+    """The current cache generation.
+
+    ``CACHE_GENERATION = "cache"`` (a cache every process shares, Redis): kept in the cache itself, created on first
+    use from the clock so it never reuses old keys. ``"database"`` (each process has its own cache): the newest
+    ``CacheGeneration`` row, read once per request (one query on the primary key's index)."""
+    if settings.CACHE_GENERATION == "database":
+        value = _request_memo.get()
+        if value is None:
+            from .models import CacheGeneration
+
+            value = CacheGeneration.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            _request_memo.set(value)
+        return value
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = time.time_ns()
@@ -56,11 +71,22 @@ def generation():
 
 
 def bump_generation():
-    """Make every cached page and fragment stale, in both languages."""
+    """Make every cached page and fragment stale, in both languages, in every process."""
+    if settings.CACHE_GENERATION == "database":
+        from .models import CacheGeneration
+
+        CacheGeneration.objects.create()
+        _request_memo.set(None)
+        return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new, larger one
         cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def forget_request_generation(**kwargs):
+    """``request_started``: read the generation afresh for each request."""
+    _request_memo.set(None)
 
 
 @functools.cache
@@ -101,11 +127,13 @@ def page_changed(sender=None, **kwargs):
 
 def connect_signals():
     """Connect the purge receivers (called from ``home.signals.connect``)."""
+    from django.core.signals import request_started
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    request_started.connect(forget_request_generation, dispatch_uid="page_cache_request_started")
     post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
     post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
     page_published.connect(page_changed, dispatch_uid="page_cache_published")

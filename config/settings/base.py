@@ -110,6 +110,9 @@ CACHES = {
 # page sections) FRAGMENT_CACHE_SECONDS.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+# Where the purge generation lives: "cache" when every process shares the cache (Redis, or one process),
+# "database" when each process keeps its own (local memory under several gunicorn workers).
+CACHE_GENERATION = os.environ.get("CACHE_GENERATION", "cache")
 
 # An HTTP cache in front (home/http_cache.py, deploy/varnish/default.vcl): public pages say a shared cache may
 # keep them HTTP_CACHE_SECONDS (0: not marked); FRONTEND_CACHE_URL is where purges go (unset: none are sent).

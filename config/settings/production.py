@@ -5,8 +5,10 @@ Optional: ``CSRF_TRUSTED_ORIGINS``, ``REDIS_URL``, ``WAGTAILADMIN_BASE_URL``, ``
 media (``AWS_STORAGE_BUCKET_NAME``, ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``, ``AWS_S3_CUSTOM_DOMAIN``;
 credentials from ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``), e-mail (``EMAIL_HOST`` …),
 ``SECURE_SSL_REDIRECT`` (default 1), ``SECURE_HSTS_SECONDS`` (default one year), ``STATIC_ROOT``,
-``PAGE_CACHE_SECONDS`` (anonymous full-page cache, default 300 with Redis; 0 turns it off) and
-``FRAGMENT_CACHE_SECONDS`` (default 3600 with Redis); both default to 0 without ``REDIS_URL``.
+``PAGE_CACHE_SECONDS`` (anonymous full-page cache, default 300; 0 turns it off) and
+``FRAGMENT_CACHE_SECONDS`` (default 3600), in Redis with ``REDIS_URL``, else in each process's memory;
+``HTTP_CACHE_SECONDS`` (how long a shared HTTP cache may keep a public page) and ``FRONTEND_CACHE_URL``
+(where purges go: a Varnish, see deploy/varnish/default.vcl); ``DISABLE_CACHES=1`` turns every cache off.
 ``SERVE_MEDIA=1`` makes Django serve uploaded media from ``MEDIA_ROOT`` itself: only for ``make bench`` and
 trying production settings locally; a real deployment serves media from S3 or the web server.
 """
@@ -47,12 +49,13 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))  # noqa: F405
 SERVE_MEDIA = _flag("SERVE_MEDIA", "0")
 
 REDIS_URL = os.environ.get("REDIS_URL")
-# The caches are purged by a generation number kept in the cache: it must be shared by every process (Redis).
-# Without Redis each process would keep its own stale copies after a publish, so caching is off by default;
-# `make bench` turns it on explicitly for its single, never-edited server.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# With Redis every process shares one cache and its purge generation. Without it each process caches in its own
+# memory and reads the generation from the database once per request (home.page_cache), so a publish in one
+# process is seen by every process at its next request.
+CACHE_GENERATION = os.environ.get("CACHE_GENERATION", "cache" if REDIS_URL else "database")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", "86400" if FRONTEND_CACHE_URL else "300"))  # noqa: F405
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600" if REDIS_URL else "0"))
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -74,6 +77,7 @@ if _flag("DISABLE_CACHES", "0"):
     # Every cache off, for measuring the cold cost of each page (`make bench`): nothing is kept anywhere.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     PAGE_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS = 0
+    CACHE_GENERATION = "cache"  # nothing is cached, so nothing to read per request
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405

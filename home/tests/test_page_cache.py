@@ -261,3 +261,55 @@ def test_template_tag_lookups_follow_a_publish(client):
     index.slug = "programme-news"
     index.save_revision().publish()
     assert news_index_path("en").endswith("/programme-news/")
+
+
+# --- each process with its own cache (no Redis): the generation comes from the database --------------------
+
+
+@pytest.fixture
+def per_process(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.CACHE_GENERATION = "database"
+    return settings
+
+
+def test_a_publish_in_another_process_is_seen_at_the_next_request(client, per_process):
+    """This process has the page in its own cache; another process changes it and purges (its own cache, and a
+    new generation row). Here nothing was told, yet the next request renders the new page."""
+    from home.models import CacheGeneration
+
+    about = Page.objects.get(slug="about", locale__language_code="th")
+    client.get("/th/about/")
+    assert client.get("/th/about/")["X-Page-Cache"] == "hit"
+    Page.objects.filter(pk=about.pk).update(title="แก้ในกระบวนการอื่น")  # no signal reaches this process
+    CacheGeneration.objects.create()  # the other process's purge
+    response = client.get("/th/about/")
+    assert response["X-Page-Cache"] == "miss" and "แก้ในกระบวนการอื่น" in response.content.decode()
+
+
+def test_with_the_generation_in_a_per_process_cache_the_same_change_would_stay_hidden(client, page_cache):
+    """The control for the test above: it fails for the reason the database generation exists."""
+    from home.models import CacheGeneration
+
+    about = Page.objects.get(slug="about", locale__language_code="th")
+    client.get("/th/about/")
+    Page.objects.filter(pk=about.pk).update(title="แก้ในกระบวนการอื่น")
+    CacheGeneration.objects.create()
+    assert client.get("/th/about/")["X-Page-Cache"] == "hit"
+
+
+def test_a_cached_page_costs_one_query_for_the_generation(client, per_process, django_assert_num_queries):
+    client.get("/th/")
+    with django_assert_num_queries(1):
+        assert client.get("/th/")["X-Page-Cache"] == "hit"
+
+
+def test_a_purge_adds_a_row_and_saving_it_purges_nothing_more():
+    from home.models import CacheGeneration
+
+    with override_settings(CACHE_GENERATION="database"):
+        before = CacheGeneration.objects.count()
+        first = generation()
+        bump_generation()
+        assert generation() > first
+        assert CacheGeneration.objects.count() == before + 1
