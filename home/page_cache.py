@@ -23,7 +23,17 @@ from .query_parameters import declared_parameters, normalised_query, read_addres
 GENERATION_KEY = "odf:cache-generation"
 
 # Models whose saves change what public pages show (apps' own models, pages, images, documents, sites).
-CONTENT_APPS = {"home", "casestudies", "toolkit", "impact", "news", "wagtailcore", "wagtailimages", "wagtaildocs"}
+CONTENT_APPS = {
+    "home",
+    "casestudies",
+    "toolkit",
+    "selfcheck",
+    "impact",
+    "news",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
 # Saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
 IGNORED_MODELS = {
     "toolkit.downloadcount",

@@ -17,7 +17,7 @@ from home.demo import ensure_page
 from home.demo_translation import Pair, pick, translate
 from home.models import HomePage
 
-from . import bundles, demo_files, selfcheck_demo
+from . import bundles, demo_files
 from .models import StepResource, StepTip, ToolkitPage, ToolkitResource, ToolkitStepPage
 
 P = Pair
@@ -597,6 +597,5 @@ def load(stdout=None):
         toolkit = ensure_page(home, ToolkitPage, TOOLKIT)
         for order, data in enumerate(STEPS):
             _ensure_step(toolkit, order, data, resources, toolkit.locale)
-    selfcheck_demo.load(stdout)
     if stdout:
         stdout.write(f"toolkit: overview, {len(STEPS)} steps, {len(RESOURCES)} resources in each language, bundles")

@@ -389,6 +389,3 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.get_item_display()} {self.language} {self.month:%Y-%m}: {self.count}"
-
-
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme  # noqa: E402, F401 - the self-check's models live in their own module

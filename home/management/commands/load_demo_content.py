@@ -8,7 +8,7 @@ from home.demo import ensure_demo_staff
 
 # Each app may have a ``demo`` module with a ``load(stdout)`` function; they run in this order
 # because later apps refer to earlier content (figures to case studies, news to units and partners).
-DEMO_APPS = ["home", "casestudies", "toolkit", "impact", "news"]
+DEMO_APPS = ["home", "casestudies", "toolkit", "selfcheck", "impact", "news"]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "odf-demo-2566"  # noqa: S105 - demo only; created only with DEBUG on or --admin

@@ -5,8 +5,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from toolkit.number_format import normalise_number
+
 from .fund_planner import DECLINING, FLAT, MAX_MONTHS, FundParams
-from .number_format import normalise_number
 
 # The worked example shown before the reader changes anything (illustrative, not a real fund).
 DEFAULTS = {

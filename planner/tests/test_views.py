@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from toolkit.fund_planner import FundParams, simulate_revolving_fund
+from planner.chart import build_chart, nice_step
+from planner.forms import DEFAULTS
+from planner.fund_planner import FundParams, simulate_revolving_fund
 from toolkit.number_format import format_baht, normalise_number
-from toolkit.planner_chart import build_chart, nice_step
-from toolkit.planner_forms import DEFAULTS
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Demo content for the readiness self-check: five themes and their questions, in Thai and English.
 
-Call ``load(stdout)`` from toolkit/demo.py after the toolkit pages exist: each theme then links to the
-toolkit steps whose slug matches its keywords. The questions are demo wording that editors replace;
+Loaded after the toolkit's demo (``DEMO_APPS`` in load_demo_content), so the toolkit pages exist: each theme then
+links to the toolkit steps whose slug matches its keywords. The questions are demo wording that editors replace;
 no figure here is a measured result.
 """
 
@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from home.demo_translation import Pair, pick, translate
 
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme
+from .models import ReadinessQuestion, ReadinessTheme
 
 P = Pair
 
@@ -254,4 +254,4 @@ def load(stdout=None):
             )
     if stdout:
         count = sum(len(d["questions"]) for d in THEMES)
-        stdout.write(f"toolkit: readiness self-check, {len(THEMES)} themes, {count} questions")
+        stdout.write(f"selfcheck: readiness self-check, {len(THEMES)} themes, {count} questions")
