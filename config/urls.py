@@ -9,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import translation_review_views
 from home import views as home_views
 from impact import urls as impact_urls
-from toolkit import planner_views, selfcheck_views
 
 urlpatterns = [
     path("", home_views.root_redirect, name="root"),
@@ -36,9 +35,8 @@ urlpatterns += i18n_patterns(
     path("", include(impact_urls.download_patterns)),
     path("search/", home_views.search, name="search"),
     path("", include("toolkit.urls")),
-    path("toolkit/planner/", planner_views.planner, name="toolkit_planner"),
-    path("toolkit/planner/plan.csv", planner_views.planner_csv, name="toolkit_planner_csv"),
-    path("toolkit/self-check/", selfcheck_views.self_check, name="toolkit_self_check"),
+    path("", include("planner.urls")),
+    path("", include("selfcheck.urls")),
     path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

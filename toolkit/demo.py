@@ -19,7 +19,7 @@ from home.demo_data import pick, pilot_slugs, read, stream
 from home.demo_translation import translate
 from home.models import HomePage
 
-from . import bundles, demo_files, selfcheck_demo
+from . import bundles, demo_files
 from .models import StepResource, StepTip, ToolkitPage, ToolkitResource, ToolkitStepPage
 
 # Each resource's file is built, in each language, by its function in toolkit/demo_files.py.
@@ -131,6 +131,5 @@ def load(stdout=None):
         toolkit = ensure_page(home, ToolkitPage, TOOLKIT)
         for order, data in enumerate(STEPS):
             _ensure_step(toolkit, order, data, resources, toolkit.locale)
-    selfcheck_demo.load(stdout)
     if stdout:
         stdout.write(f"toolkit: overview, {len(STEPS)} steps, {len(RESOURCES)} resources in each language, bundles")

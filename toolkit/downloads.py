@@ -1,52 +1,10 @@
-"""Counting downloads per month without personal data, and serving stored files with the right headers."""
+"""Serving stored files as downloads, with the right headers. Counting them is ``DownloadCount.objects.record``."""
 
 import mimetypes
 import os
 
-from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
 from django.http import FileResponse
-from django.utils import timezone
 from django.utils.http import content_disposition_header, http_date
-
-from .models import DownloadCount
-
-
-def month_start(when=None):
-    """The first day of the month of ``when`` (default: now), in the site's time zone."""
-    day = timezone.localdate(when) if when is not None else timezone.localdate()
-    return day.replace(day=1)
-
-
-def record_download(item, language, resource=None, when=None):
-    """Add one to the month's counter for ``item``; only the item, language and month are stored."""
-    month = month_start(when)
-    lookup = {"resource": resource} if resource is not None else {"resource": None, "item": item}
-    counters = DownloadCount.objects.filter(month=month, **lookup)
-    if counters.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            DownloadCount.objects.create(item=item, language=language, resource=resource, month=month, count=1)
-    except IntegrityError:  # another request created it first
-        counters.update(count=F("count") + 1)
-
-
-def top_downloads(month, limit=50):
-    """Counters of ``month`` (a date in it), most downloaded first, with their resources loaded."""
-    return (
-        DownloadCount.objects.filter(month=month_start_of(month))
-        .select_related("resource")
-        .order_by("-count", "item", "language")[:limit]
-    )
-
-
-def month_start_of(day):
-    return day.replace(day=1)
-
-
-def total_downloads(**filters):
-    return DownloadCount.objects.filter(**filters).aggregate(total=Sum("count"))["total"] or 0
 
 
 def file_response(field_file, filename, size, etag=None, last_modified=None, max_age=3600):

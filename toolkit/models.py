@@ -3,10 +3,11 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Q
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,8 @@ from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 from home.visibility import public_page_ids, public_pages
+
+from .downloads import serve_document
 
 
 class ChecklistStreamBlock(blocks.StreamBlock):
@@ -94,14 +97,12 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
     @path("download/<int:resource_id>/")
     def download_resource(self, request, resource_id):
         """Serve one resource's file and count the download (no personal data is recorded)."""
-        from .downloads import record_download, serve_document
-
         resource = get_object_or_404(
             ToolkitResource.objects.select_related("document"), pk=resource_id, locale_id=self.locale_id
         )
         if resource.document is None or not resource_is_published(resource):
             raise Http404
-        record_download(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
+        DownloadCount.objects.record(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
         return serve_document(resource.document)
 
 
@@ -360,6 +361,35 @@ class ToolkitBundle(models.Model):
         return f"{self.get_kind_display()} {self.fingerprint[:12]}"
 
 
+def month_start(when=None):
+    """The first day of the month of ``when`` (default: now), in the site's time zone."""
+    day = timezone.localdate(when) if when is not None else timezone.localdate()
+    return day.replace(day=1)
+
+
+class DownloadCountQuerySet(models.QuerySet):
+    def record(self, item, language, resource=None, when=None):
+        """Add one to the month's counter for ``item``; only the item, language and month are stored."""
+        month = month_start(when)
+        lookup = {"resource": resource} if resource is not None else {"resource": None, "item": item}
+        counters = self.filter(month=month, **lookup)
+        if counters.update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                self.create(item=item, language=language, resource=resource, month=month, count=1)
+        except IntegrityError:  # another request created it first
+            counters.update(count=F("count") + 1)
+
+    def top_of_month(self, day, limit=50):
+        """Counters of the month of ``day`` (a date), most downloaded first, with their resources loaded."""
+        return (
+            self.filter(month=day.replace(day=1))
+            .select_related("resource")
+            .order_by("-count", "item", "language")[:limit]
+        )
+
+
 class DownloadCount(models.Model):
     """How often something was downloaded in a month. Deliberately holds no IP, cookie or user agent."""
 
@@ -378,6 +408,8 @@ class DownloadCount(models.Model):
     month = models.DateField(_("month"), help_text=_("The first day of the month counted."))
     count = models.PositiveIntegerField(_("downloads"), default=0)
 
+    objects = DownloadCountQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("download count")
         verbose_name_plural = _("download counts")
@@ -394,6 +426,3 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.get_item_display()} {self.language} {self.month:%Y-%m}: {self.count}"
-
-
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme  # noqa: E402, F401 - the self-check's models live in their own module

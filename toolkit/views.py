@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from home.visibility import public_pages
 
 from .bundles import bundle_filename, get_bundle
-from .downloads import file_response, record_download
+from .downloads import file_response
 from .models import DownloadCount, ToolkitPage
 
 
@@ -28,7 +28,7 @@ def bundle(request, slug, kind):
         response["ETag"] = f'"{stored.fingerprint}"'
         return response
     if request.method == "GET":
-        record_download(DownloadCount.Item(kind), toolkit.locale.language_code)
+        DownloadCount.objects.record(DownloadCount.Item(kind), toolkit.locale.language_code)
     return file_response(
         stored.file,
         bundle_filename(toolkit, kind),

@@ -14,7 +14,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import DownloadCount, ToolkitResource
-from .selfcheck_hooks import ReadinessViewSetGroup
 
 
 class ToolkitResourceViewSet(SnippetViewSet):
@@ -87,6 +86,3 @@ def register_download_report_menu_item():
         icon_name="download",
         order=800,
     )
-
-
-register_snippet(ReadinessViewSetGroup)

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "home",
     "casestudies",
     "toolkit",
+    "planner",
+    "selfcheck",
     "impact",
     "news",
     "wagtail_localize",

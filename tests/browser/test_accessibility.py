@@ -30,7 +30,7 @@ def self_check_answers():
     """Query strings answering every question of the demo self-check, and only its first question."""
     from wagtail.models import Locale
 
-    from toolkit.selfcheck_views import load_themes
+    from selfcheck.views import load_themes
 
     questions = [question for theme in load_themes(Locale.get_default()) for question in theme.ordered_questions]
     every = "&".join(f"{question.field_name}={number % 3 + 1}" for number, question in enumerate(questions))

@@ -6,8 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from toolkit.downloads import month_start, record_download, top_downloads
-from toolkit.models import DownloadCount, ToolkitResource
+from toolkit.models import DownloadCount, ToolkitResource, month_start
 
 pytestmark = pytest.mark.django_db
 
@@ -57,12 +56,12 @@ def test_months_are_counted_separately_and_ranked():
         datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.UTC),
     )
     for _ in range(3):
-        record_download("resource", "th", resource=resource, when=june)
-    record_download("zip", "th", when=june)
-    record_download("zip", "th", when=july)
-    ranked = list(top_downloads(datetime.date(2026, 6, 30)))
+        DownloadCount.objects.record("resource", "th", resource=resource, when=june)
+    DownloadCount.objects.record("zip", "th", when=june)
+    DownloadCount.objects.record("zip", "th", when=july)
+    ranked = list(DownloadCount.objects.top_of_month(datetime.date(2026, 6, 30)))
     assert [(c.item, c.count) for c in ranked] == [("resource", 3), ("zip", 1)]
-    assert [c.count for c in top_downloads(datetime.date(2026, 7, 2))] == [1]
+    assert [c.count for c in DownloadCount.objects.top_of_month(datetime.date(2026, 7, 2))] == [1]
 
 
 def test_staff_report_lists_top_downloads(admin_client, client):

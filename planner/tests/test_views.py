@@ -10,9 +10,9 @@ import pytest
 
 from home.charts import nice_step
 from home.numbers import format_baht, normalise_number
-from toolkit.fund_planner import FundParams, simulate_revolving_fund
-from toolkit.planner_chart import build_chart
-from toolkit.planner_forms import DEFAULTS
+from planner.chart import build_chart
+from planner.forms import DEFAULTS
+from planner.fund_planner import FundParams, simulate_revolving_fund
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from home import spreadsheet
 from home.localisation import current_language
 from home.query_parameters import reads_query
 
+from .chart import build_chart
+from .forms import DEFAULTS, PlannerForm, planner_form
 from .fund_planner import simulate_revolving_fund
-from .planner_chart import build_chart
-from .planner_forms import DEFAULTS, PlannerForm, planner_form
 
 # Series drawn on the chart: key, label, CSS modifier (colour and dash pattern).
 CHART_SERIES = [
@@ -60,7 +60,7 @@ def planner(request):
             share_url=request.build_absolute_uri(f"{request.path}?{query}"),
             csv_url=f"{reverse('toolkit_planner_csv')}?{query}",
         )
-    return render(request, "toolkit/planner.html", context, status=400 if form.errors else 200)
+    return render(request, "planner/planner.html", context, status=400 if form.errors else 200)
 
 
 def _plain(value):

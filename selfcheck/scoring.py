@@ -3,7 +3,7 @@
 Plain dataclasses and functions with no Django imports, so they are tested directly. Questions are
 numbered in the order readers see them (themes in order, questions in order within each theme); a
 reader's answers are ``{question number: answer number}``, both counted from 1. A shareable result URL
-holds the same answers under each question's stable name (``?q-1a2b3c4d=2&...``, see selfcheck_views).
+holds the same answers under each question's stable name (``?q-1a2b3c4d=2&...``, see selfcheck/views.py).
 """
 
 from dataclasses import dataclass

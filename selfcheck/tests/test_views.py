@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from home.models import StandardPage
-from toolkit.models import ReadinessQuestion, ReadinessTheme
+from selfcheck.models import ReadinessQuestion, ReadinessTheme
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ QUESTION_NAME = r"q-[0-9a-f]{8}"
 
 def q(number):
     """The query-string name of the demo's question ``number`` (1 to 9, in reading order)."""
-    from toolkit.selfcheck_views import load_themes
+    from selfcheck.views import load_themes
 
     names = [question.field_name for theme in load_themes(Locale.get_default()) for question in theme.ordered_questions]
     return names[number - 1]
@@ -164,23 +164,23 @@ def test_a_language_without_questions_says_so(client):
 
 
 def test_demo_loading_is_idempotent():
-    from toolkit import selfcheck_demo
+    from selfcheck import demo
 
     before = (ReadinessTheme.objects.count(), ReadinessQuestion.objects.count())
-    selfcheck_demo.load()
+    demo.load()
     assert (ReadinessTheme.objects.count(), ReadinessQuestion.objects.count()) == before == (10, 18)
 
 
 def test_demo_links_themes_to_toolkit_steps_in_both_languages(client, thai_home, monkeypatch):
     """When toolkit step pages exist, the demo links each theme to the steps its keywords match."""
-    from toolkit import selfcheck_demo
+    from selfcheck import demo
 
     about = thai_home.get_children().live().get(slug="about")
-    monkeypatch.setattr(selfcheck_demo, "_step_pages", lambda locale: [about])
-    monkeypatch.setattr(selfcheck_demo, "THEMES", [{**selfcheck_demo.THEMES[0], "keywords": ("about",)}])
+    monkeypatch.setattr(demo, "_step_pages", lambda locale: [about])
+    monkeypatch.setattr(demo, "THEMES", [{**demo.THEMES[0], "keywords": ("about",)}])
     ReadinessQuestion.objects.all().delete()
     ReadinessTheme.objects.all().delete()
-    selfcheck_demo.load()
+    demo.load()
     _, thai = get(client, "/th/toolkit/self-check/", answers((1, "1"), (2, "1")))
     _, english = get(client, "/en/toolkit/self-check/", answers((1, "1"), (2, "1")))
     assert 'href="/th/about/"' in thai

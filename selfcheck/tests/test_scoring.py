@@ -1,6 +1,6 @@
 """Scoring of the readiness self-check, tested directly on plain data."""
 
-from toolkit.readiness import (
+from selfcheck.scoring import (
     LEVEL_GETTING_THERE,
     LEVEL_READY,
     LEVEL_START_HERE,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.fund_planner import DECLINING, FLAT, FundParams, simulate_revolving_fund, to_satang
+from planner.fund_planner import DECLINING, FLAT, FundParams, simulate_revolving_fund, to_satang
 
 
 def params(**overrides):

@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme
+from .models import ReadinessQuestion, ReadinessTheme
 
 
 class ReadinessThemeViewSet(SnippetViewSet):
@@ -32,3 +33,6 @@ class ReadinessViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Readiness self-check")
     menu_name = "readiness-self-check"
     menu_order = 310
+
+
+register_snippet(ReadinessViewSetGroup)

@@ -1,8 +1,9 @@
 """Demo content for the readiness self-check: five themes and their questions, in Thai and English.
 
 The text lives in the data file demo/selfcheck.yaml next to this module (Thai and English side by side).
-Call ``load(stdout)`` after the toolkit pages exist: each theme then links to the toolkit steps whose slug
-matches its keywords. The questions are demo wording that editors replace; no figure here is a measured result.
+Loaded after the toolkit's demo (``demo_after`` on the app's config), so the toolkit pages exist: each theme then
+links to the toolkit steps whose slug matches its keywords. The questions are demo wording that editors replace;
+no figure here is a measured result.
 """
 
 from pathlib import Path
@@ -14,7 +15,7 @@ from wagtail.models import Locale
 from home.demo_data import pick, read
 from home.demo_translation import translate
 
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme
+from .models import ReadinessQuestion, ReadinessTheme
 
 THEMES = read(
     Path(__file__).parent / "demo" / "selfcheck.yaml", required={"themes": ("keywords", "theme", "questions")}
@@ -67,4 +68,4 @@ def load(stdout=None):
             )
     if stdout:
         count = sum(len(d["questions"]) for d in THEMES)
-        stdout.write(f"toolkit: readiness self-check, {len(THEMES)} themes, {count} questions")
+        stdout.write(f"selfcheck: readiness self-check, {len(THEMES)} themes, {count} questions")

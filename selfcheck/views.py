@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -15,13 +14,14 @@ from home.numbers import normalise_number
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
-from . import readiness
-from .selfcheck_models import ReadinessQuestion, ReadinessTheme
+from . import scoring
+from .forms import readiness_form_class
+from .models import ReadinessQuestion, ReadinessTheme
 
 LEVEL_LABELS = {
-    readiness.LEVEL_READY: _("Ready"),
-    readiness.LEVEL_GETTING_THERE: _("Getting there"),
-    readiness.LEVEL_START_HERE: _("Start here"),
+    scoring.LEVEL_READY: _("Ready"),
+    scoring.LEVEL_GETTING_THERE: _("Getting there"),
+    scoring.LEVEL_START_HERE: _("Start here"),
 }
 
 
@@ -49,23 +49,6 @@ def load_themes(locale):
     return themes
 
 
-def _form_class(themes):
-    fields = {}
-    for theme in themes:
-        for question in theme.ordered_questions:
-            fields[question.field_name] = forms.ChoiceField(
-                label=question.text,
-                help_text=question.help_text,
-                choices=question.choices,
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": _("Please choose an answer."),
-                    "invalid_choice": _("Please choose one of the answers."),
-                },
-            )
-    return type("ReadinessForm", (forms.Form,), fields)
-
-
 def _step_links(themes, request):
     """Public pages that editors chose as steps to start with, fetched in one query, per theme."""
     ids = {block["value"] for theme in themes for block in theme.start_steps.raw_data if block.get("value")}
@@ -91,7 +74,7 @@ def self_check(request):
     language = current_language()
     locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
     themes = load_themes(locale)
-    form_class = _form_class(themes)
+    form_class = readiness_form_class(themes)
     field_names = list(form_class.base_fields)
     answered = {name: normalise_number(request.GET[name]) for name in field_names if name in request.GET}
     form = form_class(answered) if answered else form_class()
@@ -105,29 +88,29 @@ def self_check(request):
         }
         query = urlencode({name: form.cleaned_data[name] for name in field_names})
         if "edit" not in request.GET:
-            scored = readiness.score(_scoring_themes(themes), answers)
+            scored = scoring.score(_scoring_themes(themes), answers)
             _step_links(themes, request)
             results = [{"theme": s.theme.key, "score": s, "level": LEVEL_LABELS[s.level]} for s in scored]
             by_theme = {r["theme"].pk: r for r in results}
             context.update(
                 results=results,
-                start_here=[by_theme[s.theme.key.pk] for s in readiness.where_to_start(scored)],
+                start_here=[by_theme[s.theme.key.pk] for s in scoring.where_to_start(scored)],
                 share_url=request.build_absolute_uri(f"{request.path}?{query}"),
                 edit_url=f"{request.path}?{query}&edit=1",
             )
-            return render(request, "toolkit/self_check_result.html", context)
+            return render(request, "selfcheck/result.html", context)
     elif form.is_bound:
         status = 400
     context["questions"] = [(theme, [form[q.field_name] for q in theme.ordered_questions]) for theme in themes]
-    return render(request, "toolkit/self_check.html", context, status=status)
+    return render(request, "selfcheck/self_check.html", context, status=status)
 
 
 def _scoring_themes(themes):
     return [
-        readiness.Theme(
+        scoring.Theme(
             theme,
             tuple(
-                readiness.Question(q.number, tuple(block.value["points"] for block in q.answers))
+                scoring.Question(q.number, tuple(block.value["points"] for block in q.answers))
                 for q in theme.ordered_questions
             ),
         )
