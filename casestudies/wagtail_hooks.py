@@ -8,6 +8,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
 from home.term_admin import TermViewSet
 
 from .models import CaseStudyPage, Occupation, Province, TargetGroup
@@ -60,3 +61,9 @@ class CaseStudyListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_case_study_listing():
     return CaseStudyListingViewSet("case_study_pages")
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=20)
+def home_section_pilots():
+    """The pilot units' cards, as a section of the home page (home.templatetags.page_hooks_tags)."""
+    return "casestudies/includes/home_pilots.html"

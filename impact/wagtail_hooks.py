@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
+
 from . import actions, admin_views, history
 from .admin_figures import (
     DeleteFiguresBulkAction,
@@ -78,3 +80,9 @@ hooks.register("register_bulk_action", MarkIllustrativeBulkAction)
 hooks.register("register_bulk_action", MarkMeasuredBulkAction)
 # After Wagtail's own snippet bulk actions, so this one replaces the plain delete for figures.
 hooks.register("register_bulk_action", DeleteFiguresBulkAction, order=100)
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=10)
+def home_section_impact_headlines():
+    """The headline figures, as a section of the home page (home.templatetags.page_hooks_tags)."""
+    return "impact/includes/headline_figures.html"

@@ -13,6 +13,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
+
 from .models import DownloadCount, ToolkitResource
 
 
@@ -86,3 +88,9 @@ def register_download_report_menu_item():
         icon_name="download",
         order=800,
     )
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=30)
+def home_section_toolkit_entry():
+    """The way into the toolkit, as a section of the home page (home.templatetags.page_hooks_tags)."""
+    return "toolkit/includes/home_entry.html"
