@@ -164,9 +164,9 @@ def fragment_context(request):
     }
 
 
-# Never cached: the admin and documents, downloads that are counted, the service worker, the health check.
+# Never cached: the admin, documents, the API, the service worker, the health check. (Counted downloads are
+# streamed and marked private by their views, so no cache keeps them.)
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/sw.js", "/healthz", "/api/")
-UNCACHED_PARTS = ("/download/", "/toolkit.")
 
 
 def page_is_cacheable(request):
@@ -174,7 +174,7 @@ def page_is_cacheable(request):
     if request.method not in ("GET", "HEAD") or _signed_in_or_private(request):
         return False
     path = request.path
-    if path.startswith(UNCACHED_PREFIXES) or any(part in path for part in UNCACHED_PARTS):
+    if path.startswith(UNCACHED_PREFIXES):
         return False
     return True
 

@@ -13,7 +13,8 @@ def file_response(field_file, filename, size, etag=None, last_modified=None, max
     response = FileResponse(field_file.open("rb"), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Content-Length"] = str(size)
-    response["Cache-Control"] = f"public, max-age={max_age}"
+    # private: a browser may keep it, a shared cache may not, so every download reaches the site and is counted.
+    response["Cache-Control"] = f"private, max-age={max_age}"
     response["X-Content-Type-Options"] = "nosniff"
     if etag:
         response["ETag"] = f'"{etag}"'
