@@ -10,9 +10,9 @@ from pathlib import Path
 from wagtail.models import Locale
 
 from home.demo import PARTNERS, ensure_page
-from home.demo_data import pick, pilot_slugs, read, stream
+from home.demo_data import pilot_slugs, read, stream
 from home.demo_images import demo_image
-from home.demo_translation import translate
+from home.demo_translation import ensure_terms
 from home.models import HomePage, Partner
 from home.roles import unit_coordinator_group
 
@@ -71,22 +71,10 @@ def _unit(row, slugs):
 UNITS = [_unit(row, pilot_slugs()) for row in DATA["units"]]
 
 
-def _ensure_terms(model, rows):
-    thai = Locale.objects.get(language_code="th")
-    terms = {}
-    for row in rows:
-        term = model.objects.filter(locale=thai, slug=row["slug"]).first()
-        if term is None:
-            term = model.objects.create(locale=thai, **pick(row, "th"))
-        translate(term, model(**pick(row, "en")))
-        terms[row["slug"]] = term
-    return terms
-
-
 def load(stdout=None):
-    provinces = _ensure_terms(Province, PROVINCES)
-    groups = _ensure_terms(TargetGroup, TARGET_GROUPS)
-    occupations = _ensure_terms(Occupation, OCCUPATIONS)
+    provinces = ensure_terms(Province, PROVINCES)
+    groups = ensure_terms(TargetGroup, TARGET_GROUPS)
+    occupations = ensure_terms(Occupation, OCCUPATIONS)
     thai = Locale.objects.get(language_code="th")
     partner_names = [p["name"].th for p in PARTNERS]
     partners = list(Partner.objects.filter(locale=thai, name__in=partner_names))

@@ -96,3 +96,20 @@ def translate(source, twin, language_code="en"):
     )
     translation.save_target(publish=True)
     return source.get_translation(locale)
+
+
+def ensure_terms(model, rows):
+    """``{slug: Thai term}`` for the demo's ``rows`` of a translatable term model (``{field: (th, en)}``, see
+    ``home.demo_data.pick``), each created in Thai when missing and translated to English through
+    wagtail-localize."""
+    from .demo_data import pick
+
+    thai = Locale.objects.get(language_code="th")
+    terms = {}
+    for row in rows:
+        term = model.objects.filter(locale=thai, slug=row["slug"]).first()
+        if term is None:
+            term = model.objects.create(locale=thai, **pick(row, "th"))
+        translate(term, model(**pick(row, "en")))
+        terms[row["slug"]] = term
+    return terms

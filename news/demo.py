@@ -10,9 +10,9 @@ from wagtail.models import Locale
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage
 from home.demo import PARTNERS, ensure_page
-from home.demo_data import pick, pilot_slugs, read, stream
+from home.demo_data import pilot_slugs, read, stream
 from home.demo_images import demo_image
-from home.demo_translation import translate
+from home.demo_translation import ensure_terms
 from home.models import HomePage, Partner
 
 from .models import NewsIndexPage, NewsPage, NewsTag
@@ -33,21 +33,9 @@ ARTICLE = {
 }
 
 
-def _ensure_tags():
-    thai = Locale.objects.get(language_code="th")
-    tags = {}
-    for data in TAGS:
-        tag = NewsTag.objects.filter(locale=thai, slug=data["slug"]).first()
-        if tag is None:
-            tag = NewsTag.objects.create(locale=thai, **pick(data, "th"))
-        translate(tag, NewsTag(**pick(data, "en")))
-        tags[data["slug"]] = tag
-    return tags
-
-
 def load(stdout=None):
     thai = Locale.objects.get(language_code="th")
-    tags = _ensure_tags()
+    tags = ensure_terms(NewsTag, TAGS)
     home = HomePage.objects.get(locale=thai)
     index = ensure_page(home, NewsIndexPage, INDEX)
     case_study_index = CaseStudyIndexPage.objects.filter(locale=thai).first()

@@ -212,17 +212,11 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_URL_PREFIXES = ["/admin/"]
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "media-src": [SELF],
-        "frame-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
         "frame-ancestors": [SELF],
     }
 }

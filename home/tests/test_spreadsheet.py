@@ -12,15 +12,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home import spreadsheet
+from tests.tools import FORMULA_CELLS
 from toolkit.models import DownloadCount, ToolkitResource
 
 ATTACKS = [
-    '=HYPERLINK("http://x","y")',
-    "+1+cmd|' /C calc'!A0",
-    "-2+3+cmd|' /C calc'!A0",
-    "@SUM(1+1)*cmd|' /C calc'!A0",
-    "\t=1+2",
-    "\r=1+2",
+    *FORMULA_CELLS,
     "-",
     "=",
 ]

@@ -8,17 +8,11 @@ import pytest
 
 from home.spreadsheet import runs_as_formula
 from impact.models import ImpactFigure
+from tests.tools import FORMULA_CELLS
 
 pytestmark = pytest.mark.django_db
 
-SOURCES = [
-    '=HYPERLINK("http://x","y")',
-    "+1+cmd|' /C calc'!A0",
-    "-2+3+cmd|' /C calc'!A0",
-    "@SUM(1+1)*cmd|' /C calc'!A0",
-    "\t=1+2",
-    "\r=1+2",
-]
+SOURCES = FORMULA_CELLS
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])

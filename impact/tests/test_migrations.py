@@ -4,13 +4,7 @@ Runs the real migrations on a fresh SQLite file in a child process: up to the la
 the page (``impact.0002``), with a figure and a page revision holding a copy of it, then to the latest state.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.tools import run_on_fresh_database
 
 SCRIPT = r"""
 import datetime, json, uuid
@@ -59,14 +53,5 @@ print(json.dumps({
 
 
 def test_migration_keeps_every_figure_and_strips_them_from_revisions(tmp_path):
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.test",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'migrate.sqlite3'}",
-    )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = run_on_fresh_database(SCRIPT, tmp_path)
     assert outcome == {"figures": ["10.00", "11.00"], "revision_keys": ["title"]}

@@ -5,13 +5,7 @@ Runs the real migrations on a fresh SQLite file in a child process: up to the la
 state, then back again.
 """
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.tools import run_on_fresh_database
 
 SCRIPT = r"""
 import json, uuid
@@ -67,16 +61,7 @@ print(json.dumps({"forward": forward, "backward": snapshot()}))
 
 
 def test_the_move_keeps_rows_content_types_and_group_permissions(tmp_path):
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="config.settings.test",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'migrate.sqlite3'}",
-    )
-    result = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+    outcome = run_on_fresh_database(SCRIPT, tmp_path)
     assert outcome["forward"] == {
         "rows": {"selfcheck_readinessquestion": 1, "selfcheck_readinesstheme": 1},
         "content_types": ["selfcheck.readinessquestion", "selfcheck.readinesstheme"],
