@@ -1,7 +1,8 @@
 /* Service worker of the Occupational Development Fund site (served by Django at /sw.js).
  * Once a reader opens the toolkit, its pages, their files and the toolkit PDF are kept for offline use;
  * any other page that cannot be fetched shows the bilingual offline page. Never stores the admin,
- * previews or responses marked private/no-store (signed-in users). The cache name carries a version
+ * previews or responses marked no-store (everything a signed-in user gets is "private, no-store"; counted
+ * downloads are "private" only: kept by this reader, never by a shared cache). The cache name carries a version
  * that changes when the toolkit is republished. */
 "use strict";
 const CONFIG = {{ config_json }};
@@ -24,7 +25,7 @@ function neverCache(url) {
 function storable(response) {
   if (!response || !response.ok || response.type !== "basic" || response.redirected) return false;
   const control = (response.headers.get("Cache-Control") || "").toLowerCase();
-  return !control.includes("no-store") && !control.includes("private");
+  return !control.includes("no-store");
 }
 
 function toolkitLanguage(url) {
