@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from casestudies.models import CaseStudyPage
+from home.factories import signed_in, standard_page, user
 from home.visibility import is_public
 from news.models import NewsPage
 from toolkit.models import ToolkitStepPage
@@ -208,10 +209,8 @@ def test_a_page_restricted_in_thai_is_on_no_surface_in_either_language(
 @pytest.fixture
 def translated_page(thai_home):
     """A live Thai standard page with a live English translation and an English-locale alias elsewhere."""
-    from home.models import StandardPage
 
-    thai = thai_home.add_child(instance=StandardPage(title="หน้าสมาชิก", slug="members-probe", intro="-"))
-    thai.save_revision().publish()
+    thai = standard_page(thai_home, "หน้าสมาชิก", "members-probe", intro="-")
     english = thai.copy_for_translation(Locale.objects.get(language_code="en")).specific
     english.title = "Members"
     english.save_revision().publish()
@@ -288,8 +287,7 @@ def test_a_restricted_ancestor_hides_the_descendants_translations(translated_pag
     from home.visibility import public_pages
 
     thai, english, _alias = translated_page
-    child = thai.add_child(instance=StandardPage(title="ลูก", slug="child-probe", intro="-"))
-    child.save_revision().publish()
+    child = standard_page(thai, "ลูก", "child-probe", intro="-")
     english_child = child.copy_for_translation(Locale.objects.get(language_code="en")).specific
     english_child.save_revision().publish()
     with _mirroring():
@@ -356,11 +354,10 @@ def test_privacy_set_in_the_admin_on_the_thai_page_shows_on_the_english_page(
 ):
     import re
 
-    from django.contrib.auth import get_user_model
     from django.urls import reverse
 
     thai, english, _alias = translated_page
-    client.force_login(get_user_model().objects.create_superuser("privacy-admin", "p@example.org", "x"))
+    signed_in(user("privacy-admin", superuser=True), client)
     response = client.post(
         reverse("wagtailadmin_pages:set_privacy", args=[thai.pk]),
         {"restriction_type": "password", "password": "open-sesame"},

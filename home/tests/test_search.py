@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.models import IndexEntry
-from wagtail_localize.synctree import create_aliases_for_new_page
 
+from home.factories import SAVED, standard_page
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +43,6 @@ def every_result(client, language, q):
             break
         links += new
     return links
-
-
-def publish(parent, **fields):
-    page = parent.add_child(instance=StandardPage(**fields))
-    page.save_revision().publish()
-    return page
 
 
 # Words that occur only inside longer unspaced Thai text of the demo content, and pages that MUST be found
@@ -101,13 +95,13 @@ def test_english_search_keeps_stemming(client):
 
 
 def test_english_stemming_matches_a_word_that_never_appears_as_typed(client, english_home):
-    publish(english_home, title="Ledgers", slug="ledgers", intro="Each weaver pays into the group's kitty.")
+    standard_page(english_home, "Ledgers", "ledgers", intro="Each weaver pays into the group's kitty.")
     _body, links = search(client, "en", "kitties")  # the stem "kitti" of "kitty"
     assert links == ["/en/ledgers/"]
 
 
 def test_mixed_thai_and_english_query(client, thai_home):
-    publish(thai_home, title="บัญชีกองทุน", slug="ledger-th", intro="บันทึกการยืมคืนแบบ revolving fund ของกลุ่มทอเสื่อ")
+    standard_page(thai_home, "บัญชีกองทุน", "ledger-th", intro="บันทึกการยืมคืนแบบ revolving fund ของกลุ่มทอเสื่อ")
     _body, links = search(client, "th", "revolving กองทุน")
     assert links == ["/th/ledger-th/"]
 
@@ -123,8 +117,7 @@ def test_results_come_only_from_the_readers_language(client):
 
 
 def test_untranslated_aliases_never_appear_in_english_results(client, thai_home):
-    page = publish(thai_home, title="ตะกร้าสาน", slug="baskets", intro="ตะกร้าสานจากกก")
-    create_aliases_for_new_page(page)
+    page = standard_page(thai_home, "ตะกร้าสาน", "baskets", english_alias=True, intro="ตะกร้าสานจากกก")
     assert Page.objects.filter(alias_of=page, live=True).exists()
     _body, links = search(client, "th", "ตะกร้า")
     assert links == ["/th/baskets/"]
@@ -133,9 +126,9 @@ def test_untranslated_aliases_never_appear_in_english_results(client, thai_home)
 
 
 def test_titles_rank_above_body_text(client, thai_home):
-    in_title = publish(thai_home, title="ตะกร้าสาน", slug="basket-title", intro="งานฝีมือของชุมชน")
+    in_title = standard_page(thai_home, "ตะกร้าสาน", "basket-title", intro="งานฝีมือของชุมชน")
     # Created later (a higher id) and saying the word many times in its body, so only the title rule puts it second.
-    publish(thai_home, title="งานฝีมือ", slug="basket-body", intro="ตะกร้า " * 12 + "ขายในตลาดชุมชน")
+    standard_page(thai_home, "งานฝีมือ", "basket-body", intro="ตะกร้า " * 12 + "ขายในตลาดชุมชน")
     assert in_title.pk < StandardPage.objects.get(slug="basket-body").pk
     _body, links = search(client, "th", "ตะกร้า")
     assert links == ["/th/basket-title/", "/th/basket-body/"]
@@ -160,7 +153,7 @@ def test_an_unknown_kind_is_ignored(client):
 
 def test_results_are_paginated(client, thai_home):
     for number in range(12):
-        publish(thai_home, title=f"หน้าทดสอบ {number}", slug=f"page-{number}", intro="ผ้าทอมือลายโบราณ")
+        standard_page(thai_home, f"หน้าทดสอบ {number}", f"page-{number}", intro="ผ้าทอมือลายโบราณ")
     _body, first = search(client, "th", "ผ้าทอ")
     body, second = search(client, "th", "ผ้าทอ", page=2)
     assert len(first) == 10 and len(second) == 2
@@ -211,8 +204,8 @@ def test_a_long_query_is_trimmed_to_200_characters(client):
 
 
 def test_drafts_and_unpublished_changes_never_appear(client, thai_home):
-    thai_home.add_child(instance=StandardPage(title="ร่าง", slug="draft", intro="มะพร้าวน้ำหอม", live=False))
-    page = publish(thai_home, title="เผยแพร่แล้ว", slug="published", intro="กล้วยหอมทอง")
+    standard_page(thai_home, "ร่าง", "draft", state=SAVED, intro="มะพร้าวน้ำหอม", live=False)
+    page = standard_page(thai_home, "เผยแพร่แล้ว", "published", intro="กล้วยหอมทอง")
     page.intro = "มะม่วงน้ำดอกไม้"
     page.save_revision()  # a draft change, not published
     assert search(client, "th", "มะพร้าว")[1] == []
@@ -221,14 +214,14 @@ def test_drafts_and_unpublished_changes_never_appear(client, thai_home):
 
 
 def test_private_pages_never_appear(client, thai_home):
-    page = publish(thai_home, title="เฉพาะสมาชิก", slug="members", intro="ตุ๊กตาไม้แกะสลัก")
+    page = standard_page(thai_home, "เฉพาะสมาชิก", "members", intro="ตุ๊กตาไม้แกะสลัก")
     assert search(client, "th", "ตุ๊กตา")[1] == ["/th/members/"]
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
     assert search(client, "th", "ตุ๊กตา")[1] == []
 
 
 def test_publish_unpublish_and_delete_keep_the_index_current(client, thai_home):
-    page = thai_home.add_child(instance=StandardPage(title="ข่าว", slug="news-x", intro="ตลาดนัดชุมชน", live=False))
+    page = standard_page(thai_home, "ข่าว", "news-x", state=SAVED, intro="ตลาดนัดชุมชน", live=False)
     assert search(client, "th", "ตลาดนัด")[1] == []
     page.save_revision().publish()
     assert search(client, "th", "ตลาดนัด")[1] == ["/th/news-x/"]

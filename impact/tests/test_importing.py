@@ -7,13 +7,13 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from wagtail.models import ModelLogEntry
 
 from casestudies.models import CaseStudyPage
+from home.factories import signed_in, user
 from impact import importing
 from impact.models import ImpactFigure
 
@@ -138,9 +138,7 @@ URL = "/admin/impact/import/"
 
 @pytest.fixture
 def staff(client, db):
-    user = get_user_model().objects.create_superuser("importer", "i@example.org", "pw")
-    client.force_login(user)
-    return client
+    return signed_in(user("importer", superuser=True), client)
 
 
 def upload(client, name, data):
