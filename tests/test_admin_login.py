@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from home.factories import user
+
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("axes_on")]
 
 
@@ -20,8 +22,8 @@ def axes_on():
 
 
 @pytest.fixture
-def editor(django_user_model):
-    return django_user_model.objects.create_superuser("editor", "editor@example.org", "right-password-2566")
+def editor(db):
+    return user("editor", superuser=True, password="right-password-2566")
 
 
 def sign_in(client, password, language="th"):

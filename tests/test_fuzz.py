@@ -291,39 +291,64 @@ def test_every_page_reads_exactly_the_query_parameters_it_declares():
     assert not wrong, "\n".join(wrong)
 
 
-def test_fuzz_public_urls_never_fail_or_reflect_input(record_property):
-    client = Client(raise_request_exception=False)
-    strict_client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+# The fuzz is split into shards, each sending every n-th request, so that with pytest-xdist both workers share it
+# instead of one worker running it alone at the end; together the shards send every case.
+SHARDS = 4
+
+# Each payload as it appears in a query string and in a path: worked out once, not once per request.
+QUOTED_PAYLOADS = [(payload, quote(payload, safe=""), quote(payload, safe="/")) for payload in PAYLOADS]
+
+
+def fuzz_cases():
+    """``(cases, per_page)``: every ``(strict, method, url)`` to send, and the query strings sent to each page."""
     templates = public_url_templates()
     targets = query_targets()
     seeds = [url for url, _declared in targets]
-    assert len(sample_pages()) >= 2 * 2  # home and standard pages, in both languages
-    readers = {url: declared for url, declared in targets if declared}
-    # The pages that read their query string are found, not listed by hand.
-    assert {"q", "kind", "page"} <= readers.get("/th/search/", set())
-    assert {"region", "province", "group", "occupation", "page"} <= readers.get("/th/case-studies/", set())
-
     urls = path_cases(templates) + page_suffix_cases(list(sample_pages()))
     per_page = {}
     for index, (seed, declared) in enumerate(targets):
         queries = declared_query_cases(declared, index) + other_query_cases(index)
         per_page[seed] = len(queries)
         urls += [f"{seed}?{query}" for query in queries]
-    cases = [(client, "get", url) for url in urls]
-    cases += [(strict_client, method, seed) for seed in seeds for method in METHODS]
+    cases = [(False, "get", url) for url in urls]
+    cases += [(True, method, seed) for seed in seeds for method in METHODS]
+    return cases, per_page, {url: declared for url, declared in targets if declared}
+
+
+def test_fuzz_reaches_every_parameter_of_every_page_that_reads_one():
+    cases, per_page, readers = fuzz_cases()
+    assert len(sample_pages()) >= 2 * 2  # home and standard pages, in both languages
+    # The pages that read their query string are found, not listed by hand.
+    assert {"q", "kind", "page"} <= readers.get("/th/search/", set())
+    assert {"region", "province", "group", "occupation", "page"} <= readers.get("/th/case-studies/", set())
     assert len(cases) >= 1000
-    summary = ", ".join(f"{url} {count}" for url, count in per_page.items() if url in readers)
-    record_property("fuzz_cases", f"{len(cases)} requests; query strings per page that reads them: {summary}")
+    sent = {url for _strict, _method, url in cases}
+    for url, declared in readers.items():
+        for name in declared:
+            assert any(case.startswith(f"{url}?{name}=") for case in sent), f"{url} never gets {name}"
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_fuzz_public_urls_never_fail_or_reflect_input(record_property, shard):
+    client = Client(raise_request_exception=False)
+    strict_client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    cases, per_page, readers = fuzz_cases()
+    mine = cases[shard::SHARDS]
+    measured = f"shard {shard + 1} of {SHARDS}: {len(mine)} of {len(cases)} requests"
+    if shard == 0:
+        summary = ", ".join(f"{url} {count}" for url, count in per_page.items() if url in readers)
+        measured += f"; query strings per page that reads them: {summary}"
+    record_property("fuzz_cases", measured)
 
     failures = []
-    for http, method, url in cases:
-        response = getattr(http, method)(url)
+    for strict, method, url in mine:
+        response = getattr(strict_client if strict else client, method)(url)
         if response.status_code >= 500:
             failures.append(f"{response.status_code} {method.upper()} {url[:200]}")
             continue
         payload_text = url.split("?", 1)[-1]
-        for payload in PAYLOADS:
-            if quote(payload, safe="") in payload_text or quote(payload, safe="/") in url:
+        for payload, in_query, in_path in QUOTED_PAYLOADS:
+            if in_query in payload_text or in_path in url:
                 if reflected(payload, response):
                     failures.append(f"reflected {payload!r} in {method.upper()} {url[:200]}")
-    assert not failures, f"{len(failures)} of {len(cases)} requests failed:\n" + "\n".join(failures[:50])
+    assert not failures, f"{len(failures)} of {len(mine)} requests failed:\n" + "\n".join(failures[:50])

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 from wagtail.users.models import UserProfile
 
+from home.factories import DRAFT, SAVED, signed_in, standard_page, user
 from home.models import StandardPage
 from tests.test_uploads import png_header_only, upload_document, upload_image
 
@@ -18,12 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def staff_client(client, language):
-    user = get_user_model().objects.create_superuser(f"staff-{language}", f"staff-{language}@example.org", "pw")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client.force_login(user)
-    return client
+    return signed_in(user(f"staff-{language}", superuser=True, language=language), client)
 
 
 @pytest.fixture
@@ -72,10 +68,8 @@ def test_the_admin_sign_in_page_is_thai(client):
 
 
 def test_page_status_in_the_page_listing_is_thai(thai_staff, thai_home):
-    draft = thai_home.add_child(instance=StandardPage(title="ร่างทดสอบ", slug="status-draft", live=False))
-    draft.save_revision()
-    moderated = thai_home.add_child(instance=StandardPage(title="รอตรวจทดสอบ", slug="status-moderated", live=False))
-    moderated.save_revision()
+    standard_page(thai_home, "ร่างทดสอบ", "status-draft", state=DRAFT)
+    moderated = standard_page(thai_home, "รอตรวจทดสอบ", "status-moderated", state=DRAFT)
     workflow = moderated.get_workflow()
     assert workflow is not None  # the project's Review workflow
     workflow.start(moderated, get_user_model().objects.get(username="staff-th"))
@@ -92,7 +86,7 @@ def test_the_privacy_dialog_is_thai(thai_staff, thai_home):
     assert "ส่วนตัว เข้าดูได้เฉพาะผู้ที่เข้าสู่ระบบแล้ว" in html
     assert "Private, accessible" not in html
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    child = page.add_child(instance=StandardPage(title="ลูก", slug="privacy-child"))
+    child = standard_page(page, "ลูก", "privacy-child", state=SAVED)
     html = thai_staff.get(f"/admin/pages/{child.pk}/privacy/").json()["html"]
     assert "ความเป็นส่วนตัวสืบทอดมาจากหน้าระดับบน" in html
 

@@ -5,7 +5,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Occupation, Province, TargetGroup
+from casestudies.factories import case_study, thai_index
+from casestudies.models import CaseStudyPage
 from home.demo_data import pilot_slugs
 
 pytestmark = pytest.mark.django_db
@@ -13,31 +14,6 @@ pytestmark = pytest.mark.django_db
 PILOT_SLUGS = list(pilot_slugs().values())
 MARK = re.compile(r'<a class="cs-map__mark" href="([^"]+)" aria-label="([^"]+)">')
 CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
-
-
-def thai_index():
-    return CaseStudyIndexPage.objects.get(locale__language_code="th")
-
-
-def term(model, slug):
-    return model.objects.get(slug=slug, locale__language_code="th")
-
-
-def add_unit(index, slug, live=True, province="kanchanaburi", groups=("youth",), occupations=(), **fields):
-    """A case study under ``index`` (published by default) without going through revisions."""
-    fields.setdefault("title", f"Unit {slug}")
-    page = CaseStudyPage(
-        slug=slug,
-        unit_name=fields["title"],
-        summary="สรุป",
-        live=live,
-        province=term(Province, province),
-        target_groups=[term(TargetGroup, g) for g in groups],
-        occupations=[term(Occupation, o) for o in occupations],
-        **fields,
-    )
-    index.add_child(instance=page)
-    return page
 
 
 def card_links(response):
@@ -172,7 +148,7 @@ def test_map_has_one_linked_mark_per_unit_with_an_accessible_name(client):
 
 def test_drafts_appear_nowhere(client):
     index = thai_index()
-    add_unit(index, "secret-draft", live=False, title="ร่างลับ", groups=("youth", "informal-workers"))
+    case_study(index, "secret-draft", live=False, title="ร่างลับ", groups=("youth", "informal-workers"))
     for path in ["/th/case-studies/", "/th/case-studies/?group=youth", "/th/case-studies/ban-pho-thong/", "/th/"]:
         body = client.get(path).content.decode()
         assert "ร่างลับ" not in body and "secret-draft" not in body, path
@@ -183,7 +159,7 @@ def test_drafts_appear_nowhere(client):
 
 def test_related_case_studies_share_a_group_or_occupation(client):
     index = thai_index()
-    add_unit(index, "elsewhere", title="ไม่เกี่ยวข้อง", groups=(), province="lampang")
+    case_study(index, "elsewhere", title="ไม่เกี่ยวข้อง", groups=(), province="lampang")
     body = client.get("/th/case-studies/ban-pho-thong/").content.decode()
     related = body.split('id="cs-related-heading"')[1].split("</section>")[0]
     assert "/th/case-studies/pho-jai-nai-withi-pho-phiang/" in related  # youth, informal workers
@@ -195,7 +171,7 @@ def test_related_case_studies_share_a_group_or_occupation(client):
 def test_index_paginates_past_twelve_units(client):
     index = thai_index()
     for i in range(12):
-        add_unit(index, f"extra-{i:02d}")
+        case_study(index, f"extra-{i:02d}")
     first = client.get("/th/case-studies/")
     second = client.get("/th/case-studies/?page=2")
     assert len(card_links(first)) == 12 and len(card_links(second)) == 3
@@ -223,7 +199,7 @@ def test_query_counts_do_not_grow_with_the_number_of_units(client, django_assert
     index = thai_index()
     image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale=index.locale).hero_image
     for i in range(30):
-        add_unit(
+        case_study(
             index,
             f"unit-{i:02d}",
             hero_image=image,

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from home.factories import SAVED, standard_page
 from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +35,7 @@ def test_revisions_are_kept_comparable_and_revertable(about, admin_client):
 
 
 def test_delete_confirmation_names_the_page_and_its_subpages(about, admin_client):
-    child = about.add_child(instance=StandardPage(title="หน้าย่อยที่จะถูกลบ", slug="child-to-delete"))
-    child.save_revision().publish()
+    child = standard_page(about, "หน้าย่อยที่จะถูกลบ", "child-to-delete")
     response = admin_client.get(f"/admin/pages/{about.pk}/delete/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -47,7 +47,7 @@ def test_delete_confirmation_names_the_page_and_its_subpages(about, admin_client
 
 
 def test_scheduled_go_live_and_expiry_with_publish_scheduled(thai_home):
-    page = thai_home.add_child(instance=StandardPage(title="ประกาศตามกำหนดเวลา", slug="scheduled", live=False))
+    page = standard_page(thai_home, "ประกาศตามกำหนดเวลา", "scheduled", state=SAVED, live=False)
     page.go_live_at = timezone.now() + timedelta(minutes=5)
     page.save_revision().publish()  # a future go-live date schedules the revision instead of publishing it
     page.refresh_from_db()

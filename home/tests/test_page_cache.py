@@ -49,15 +49,12 @@ def test_every_public_page_type_within_12_queries(client, django_assert_max_num_
         assert client.get(url).status_code == 200
 
 
-def copy_step(step, index):
-    return step.copy(update_attrs={"slug": f"extra-step-{index}", "title": f"Extra step {index}"}, keep_live=True)
-
-
 @override_settings(FRAGMENT_CACHE_SECONDS=0)
 def test_rendering_without_fragments_does_not_grow_with_30_case_studies_and_12_steps(client):
     """With the fragment cache off, every query count stays the same as content grows (no N+1)."""
+    from casestudies.factories import case_study, thai_index
     from casestudies.models import CaseStudyPage
-    from casestudies.tests.test_pages import add_unit, thai_index
+    from toolkit.factories import step_copy
     from toolkit.models import ToolkitStepPage
 
     paths = ["/th/", "/th/case-studies/", "/th/case-studies/ban-pho-thong/", "/th/toolkit/", "/th/impact/"]
@@ -67,10 +64,10 @@ def test_rendering_without_fragments_does_not_grow_with_30_case_studies_and_12_s
     index = thai_index()
     image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale=index.locale).hero_image
     for i in range(30):
-        add_unit(index, f"unit-{i:02d}", hero_image=image, hero_alt="ภาพ", groups=("youth",))
+        case_study(index, f"unit-{i:02d}", hero_image=image, hero_alt="ภาพ", groups=("youth",))
     step = ToolkitStepPage.objects.get(slug="understand-the-model", locale__language_code="th")
     for i in range(12 - ToolkitStepPage.objects.filter(locale__language_code="th").count()):
-        copy_step(step, i)
+        step_copy(step, i)
     assert ToolkitStepPage.objects.filter(locale__language_code="th", live=True).count() == 12
     for path in paths:
         client.get(path)

@@ -9,22 +9,11 @@ from django.test import Client
 from wagtail.models import GroupPagePermission, Page, Workflow
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.factories import SAVED, signed_in, standard_page, user
 from home.models import StandardPage
 from home.roles import ROLE_NAMES, grant_unit_coordinator, unit_group_name
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(name, *groups):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw")
-    user.groups.add(*Group.objects.filter(name__in=groups))
-    return user
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def standard_page_form(title, slug, intro, action):
@@ -69,13 +58,13 @@ def test_comments_are_enabled_on_the_page_editor(about):
     from django.conf import settings
 
     assert settings.WAGTAILADMIN_COMMENTS_ENABLED is True
-    response = client_for(make_user("ed", "Editors")).get(f"/admin/pages/{about.pk}/edit/")
+    response = signed_in(user("ed", "Editors")).get(f"/admin/pages/{about.pk}/edit/")
     assert response.status_code == 200
     assert 'id="comments-data"' in response.content.decode()
 
 
 def test_editor_creates_a_page_but_cannot_publish_it(thai_home):
-    client = client_for(make_user("ed", "Editors"))
+    client = signed_in(user("ed", "Editors"))
     url = f"/admin/pages/add/home/standardpage/{thai_home.pk}/"
     assert client.get(url).status_code == 200
     response = client.post(url, standard_page_form("วิธีสมัครเข้าร่วม", "how-to-join", "ขั้นตอน", "action-publish"))
@@ -86,8 +75,8 @@ def test_editor_creates_a_page_but_cannot_publish_it(thai_home):
 
 
 def test_editor_submission_goes_to_moderation_and_is_public_only_after_approval(about):
-    editor, moderator = make_user("ed", "Editors"), make_user("mod", "Moderators")
-    response = client_for(editor).post(
+    editor, moderator = user("ed", "Editors"), user("mod", "Moderators")
+    response = signed_in(editor).post(
         f"/admin/pages/{about.pk}/edit/",
         standard_page_form(about.title, about.slug, "ข้อความใหม่รอการตรวจทาน", "action-submit"),
     )
@@ -100,9 +89,9 @@ def test_editor_submission_goes_to_moderation_and_is_public_only_after_approval(
     # The editor cannot approve their own change; a moderator can.
     task_state = state.current_task_state
     approve = f"/admin/pages/workflow/action/{about.pk}/approve/{task_state.pk}/"
-    client_for(editor).post(approve, {"comment": ""})
+    signed_in(editor).post(approve, {"comment": ""})
     assert "ข้อความใหม่รอการตรวจทาน" not in Client().get("/th/about/").content.decode()
-    response = client_for(moderator).post(approve, {"comment": "ดีแล้ว"})
+    response = signed_in(moderator).post(approve, {"comment": "ดีแล้ว"})
     assert response.status_code in (200, 302)
     about.refresh_from_db()
     assert about.current_workflow_state is None
@@ -110,7 +99,7 @@ def test_editor_submission_goes_to_moderation_and_is_public_only_after_approval(
 
 
 def test_moderator_publishes_directly(about):
-    client = client_for(make_user("mod", "Moderators"))
+    client = signed_in(user("mod", "Moderators"))
     response = client.post(
         f"/admin/pages/{about.pk}/edit/",
         standard_page_form(about.title, about.slug, "ผู้ตรวจเผยแพร่เอง", "action-publish"),
@@ -120,14 +109,14 @@ def test_moderator_publishes_directly(about):
 
 
 def test_editor_cannot_delete_a_live_page_moderator_can(about):
-    editor, moderator = make_user("ed", "Editors"), make_user("mod", "Moderators")
-    assert client_for(editor).post(f"/admin/pages/{about.pk}/delete/").status_code in (302, 403)
+    editor, moderator = user("ed", "Editors"), user("mod", "Moderators")
+    assert signed_in(editor).post(f"/admin/pages/{about.pk}/delete/").status_code in (302, 403)
     assert Page.objects.filter(pk=about.pk).exists()
-    assert client_for(moderator).get(f"/admin/pages/{about.pk}/delete/").status_code == 200
+    assert signed_in(moderator).get(f"/admin/pages/{about.pk}/delete/").status_code == 200
 
 
 def test_translator_edits_english_only_through_the_translation_editor(about, english_about, thai_home):
-    client = client_for(make_user("tr", "Translators"))
+    client = signed_in(user("tr", "Translators"))
     response = client.get(f"/admin/pages/{english_about.pk}/edit/")
     assert response.status_code == 200
     assert "wagtail-localize" in response.content.decode()  # the translation editor, not the page form
@@ -138,21 +127,20 @@ def test_translator_edits_english_only_through_the_translation_editor(about, eng
 
 
 def test_translator_cannot_publish_an_english_page(english_about):
-    translator = make_user("tr", "Translators")
+    translator = user("tr", "Translators")
     assert not english_about.permissions_for_user(translator).can_publish()
     assert english_about.permissions_for_user(translator).can_edit()
 
 
 def test_unit_coordinator_edits_their_own_page_only(thai_home, about):
-    unit = thai_home.add_child(instance=StandardPage(title="หน่วยบ้านโพธิ์ทอง", slug="unit-test"))
-    unit.save_revision().publish()
-    coordinator = make_user("coord")
+    unit = standard_page(thai_home, "หน่วยบ้านโพธิ์ทอง", "unit-test")
+    coordinator = user("coord")
     group = grant_unit_coordinator(coordinator, unit)
     assert group.name == unit_group_name(unit)
     assert set(coordinator.groups.values_list("name", flat=True)) == {group.name, "Unit coordinators"}
     assert GroupPagePermission.objects.filter(group=group, page=unit).count() == 2
 
-    client = client_for(coordinator)
+    client = signed_in(coordinator)
     assert client.get(f"/admin/pages/{unit.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/{about.pk}/edit/").status_code in (302, 403)
     assert client.get(f"/admin/pages/add/home/standardpage/{thai_home.pk}/").status_code in (302, 403)
@@ -164,15 +152,15 @@ def test_unit_coordinator_edits_their_own_page_only(thai_home, about):
     assert response.status_code == 302
     assert "อัปเดตจากผู้ประสานงาน" not in Client().get("/th/unit-test/").content.decode()
     # Granting twice changes nothing; a second coordinator shares the group.
-    assert grant_unit_coordinator(make_user("coord2"), unit) == group
+    assert grant_unit_coordinator(user("coord2"), unit) == group
     assert GroupPagePermission.objects.filter(group=group).count() == 2
 
 
 def test_unit_coordinator_command(thai_home):
     from django.core.management import CommandError, call_command
 
-    unit = thai_home.add_child(instance=StandardPage(title="หน่วยลำปาง", slug="unit-cmd"))
-    make_user("coord")
+    unit = standard_page(thai_home, "หน่วยลำปาง", "unit-cmd", state=SAVED)
+    user("coord")
     call_command("grant_unit_coordinator", "coord", str(unit.pk), stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert unit.permissions_for_user(get_user_model().objects.get(username="coord")).can_edit()
     with pytest.raises(CommandError):
@@ -182,7 +170,7 @@ def test_unit_coordinator_command(thai_home):
 
 
 def test_data_staff_reach_the_admin_but_no_page(about):
-    client = client_for(make_user("data", "Data staff"))
+    client = signed_in(user("data", "Data staff"))
     assert client.get("/admin/").status_code == 200
     assert client.get(f"/admin/pages/{about.pk}/edit/").status_code in (302, 403)
     response = client.get("/admin/translation-status/")
@@ -190,7 +178,7 @@ def test_data_staff_reach_the_admin_but_no_page(about):
 
 
 def test_user_without_role_is_kept_out_of_the_admin():
-    response = client_for(make_user("nobody")).get("/admin/")
+    response = signed_in(user("nobody")).get("/admin/")
     assert response.status_code == 302
 
 
@@ -199,16 +187,14 @@ def test_snippet_permissions_per_role():
 
     partner = Partner.objects.filter(locale__language_code="th").first()
     edit = f"/admin/snippets/home/partner/edit/{partner.pk}/"
-    assert client_for(make_user("ed", "Editors")).get(edit).status_code == 200
-    assert client_for(make_user("data", "Data staff")).get(edit).status_code in (302, 403)
-    assert client_for(make_user("ed2", "Editors")).get(
-        f"/admin/snippets/home/partner/delete/{partner.pk}/"
-    ).status_code in (
+    assert signed_in(user("ed", "Editors")).get(edit).status_code == 200
+    assert signed_in(user("data", "Data staff")).get(edit).status_code in (302, 403)
+    assert signed_in(user("ed2", "Editors")).get(f"/admin/snippets/home/partner/delete/{partner.pk}/").status_code in (
         302,
         403,
     )
     assert (
-        client_for(make_user("mod", "Moderators")).get(f"/admin/snippets/home/partner/delete/{partner.pk}/").status_code
+        signed_in(user("mod", "Moderators")).get(f"/admin/snippets/home/partner/delete/{partner.pk}/").status_code
         == 200
     )
 
@@ -255,7 +241,7 @@ def test_demo_coordinator_edits_their_units_case_study_and_figures_only():
     coordinator = User.objects.get(username="coordinator")
     own = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
     other = CaseStudyPage.objects.get(slug="chae-son-friends-with-disabilities", locale__language_code="th")
-    client = client_for(coordinator)
+    client = signed_in(coordinator)
     editor_page = client.get(f"/admin/pages/{own.pk}/edit/")
     assert editor_page.status_code == 200
     body = editor_page.content.decode()

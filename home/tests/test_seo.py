@@ -5,7 +5,8 @@ from types import SimpleNamespace
 import pytest
 
 from home import seo
-from home.models import HomePage, StandardPage
+from home.factories import standard_page
+from home.models import HomePage
 
 PAGES = [
     ("/th/", "HomePage", "website"),
@@ -108,8 +109,7 @@ def test_page_without_image_uses_the_site_default(client):
 
 @pytest.mark.django_db
 def test_json_ld_cannot_close_its_script(client, thai_home):
-    page = thai_home.add_child(instance=StandardPage(title="</script><script>alert(1)</script>", slug="xss"))
-    page.save_revision().publish()
+    standard_page(thai_home, "</script><script>alert(1)</script>", "xss")
     body = client.get("/th/xss/").content.decode()
     assert "</script><script>alert(1)" not in body
     assert json_ld(body)["@graph"][-1]["itemListElement"][-1]["name"] == "</script><script>alert(1)</script>"
@@ -159,8 +159,7 @@ def test_home_title_is_the_site_name(client):
 def test_untranslated_alias_points_canonical_at_the_original(client, thai_home):
     from wagtail_localize.synctree import create_aliases_for_new_page
 
-    page = thai_home.add_child(instance=StandardPage(title="เฉพาะภาษาไทย", slug="thai-only", intro="ภาษาไทย"))
-    page.save_revision().publish()
+    page = standard_page(thai_home, "เฉพาะภาษาไทย", "thai-only", intro="ภาษาไทย")
     create_aliases_for_new_page(page)
     body = client.get("/en/thai-only/").content.decode()
     assert '<link rel="canonical" href="http://testserver/th/thai-only/">' in body

@@ -8,8 +8,8 @@ from django.db import OperationalError
 
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, TranslationSource
-from wagtail_localize.synctree import create_aliases_for_new_page
 
+from home.factories import SAVED, standard_page
 from home.models import HomePage, Partner, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -51,22 +51,14 @@ def test_switcher_links_to_the_same_page_in_the_other_language(client):
     assert 'href="http://testserver/th/partners/" lang="th" hreflang="th"' in body
 
 
-def new_thai_page(parent, **fields):
-    """A published Thai page plus the English alias that the admin's locale synchronisation makes."""
-    page = parent.add_child(instance=StandardPage(**fields))
-    page.save_revision().publish()
-    create_aliases_for_new_page(page)
-    return page
-
-
 def test_switcher_says_not_translated_for_an_untranslated_page(client, thai_home):
-    page = new_thai_page(thai_home, title="วิธีเข้าร่วม", slug="how-to-join", intro="ยังไม่แปล")
+    page = standard_page(thai_home, "วิธีเข้าร่วม", "how-to-join", english_alias=True, intro="ยังไม่แปล")
     # Locale synchronisation gives the English tree an alias that still shows the Thai text.
     alias = Page.objects.get(translation_key=page.translation_key, locale__language_code="en")
     assert alias.alias_of_id == page.pk
 
     thai = client.get("/th/how-to-join/").content.decode()
-    assert "ยังไม่ได้แปล" in thai or "not translated yet" in thai
+    assert "not translated yet" in thai  # the switcher's English entry says so in English
     assert 'href="http://testserver/en/how-to-join/"' not in thai
     assert 'hreflang="en"' not in thai
 
@@ -126,9 +118,9 @@ def test_sitemap_lists_both_languages_with_alternates(client):
 
 
 def test_sitemap_leaves_out_drafts_and_untranslated_aliases(client, thai_home):
-    draft = thai_home.add_child(instance=StandardPage(title="ร่าง", slug="draft-page", live=False))
+    draft = standard_page(thai_home, "ร่าง", "draft-page", state=SAVED, live=False)
     draft.save_revision()
-    new_thai_page(thai_home, title="ใหม่", slug="new-page")
+    standard_page(thai_home, "ใหม่", "new-page", english_alias=True)
     assert Page.objects.filter(slug="new-page", locale__language_code="en", alias_of__isnull=False).exists()
     body = client.get("/sitemap.xml").content.decode()
     assert "draft-page" not in body

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.factories import signed_in, user
 from home.models import HomePage, StandardPage
 from home.slugs import first_free_slug, is_ascii_slug, romanised_slug
 from news.models import NewsIndexPage, NewsPage
@@ -90,13 +91,12 @@ def test_a_copy_with_an_empty_slug_gets_a_free_romanised_slug(thai_home):
 
 @pytest.fixture
 def editor(db):
-    return get_user_model().objects.create_superuser("slug-editor", "slug-editor@example.org", "pw")
+    return user("slug-editor", superuser=True)
 
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    return signed_in(editor, client)
 
 
 def standard_page_form(title, slug=""):

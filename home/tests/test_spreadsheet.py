@@ -6,12 +6,12 @@ from decimal import Decimal
 
 import pytest
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from wagtail.models import Page
 
 from home import spreadsheet
+from home.factories import signed_in, user
 from tests.tools import FORMULA_CELLS
 from toolkit.models import DownloadCount, ToolkitResource
 
@@ -90,9 +90,7 @@ def staff_csv(client, url):
 
 @pytest.fixture
 def staff(client, db):
-    user = get_user_model().objects.create_superuser("exporter", "x@example.org", "pw")
-    client.force_login(user)
-    return client
+    return signed_in(user("exporter", superuser=True), client)
 
 
 def test_toolkit_downloads_report_csv_shows_a_formula_title_as_text(staff):

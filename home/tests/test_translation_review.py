@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client, TestCase
 
 from wagtail.models import Locale, PageLogEntry, WorkflowState
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, Translation
 
+from home import factories
 from home.demo import ensure_demo_staff
+from home.factories import standard_page
 from home.models import StandardPage
 from home.translation_inventory import translation_rows
 from home.translation_status import State, classify
@@ -28,16 +29,10 @@ def staff():
     ensure_demo_staff("pw")
     User = get_user_model()
     users = {name: User.objects.get(username=name) for name in ("translator", "editor", "moderator")}
-    users["superuser"] = User.objects.create_superuser("root", "root@example.org", "pw")
+    users["superuser"] = factories.user("root", superuser=True)
     for user in users.values():  # English admin, so messages can be checked in English (Thai: see the status test)
-        set_language(user, "en")
+        factories.set_admin_language(user, "en")
     return users
-
-
-def set_language(user, language):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
 
 
 class CommittingClient(Client):
@@ -50,9 +45,7 @@ class CommittingClient(Client):
 
 
 def client_for(user):
-    client = CommittingClient()
-    client.force_login(user)
-    return client
+    return factories.signed_in(user, CommittingClient())
 
 
 @pytest.fixture
@@ -222,8 +215,7 @@ def test_sync_with_publish_immediately_publishes_for_a_moderator(staff, english_
 
 @pytest.fixture
 def untranslated_thai_page(thai_home):
-    page = thai_home.add_child(instance=StandardPage(title="หน้าที่ยังไม่มีภาษาอังกฤษ", slug="not-yet-english"))
-    page.save_revision().publish()
+    page = standard_page(thai_home, "หน้าที่ยังไม่มีภาษาอังกฤษ", "not-yet-english")
     return page
 
 
@@ -255,8 +247,7 @@ def test_translate_this_page_over_a_live_alias_keeps_what_the_public_sees(staff,
 
 
 def test_translate_with_subtree_makes_drafts_of_every_page_for_a_translator(staff, untranslated_thai_page):
-    child = untranslated_thai_page.add_child(instance=StandardPage(title="หน้าย่อย", slug="child-page"))
-    child.save_revision().publish()
+    child = standard_page(untranslated_thai_page, "หน้าย่อย", "child-page")
     _translate_page(client_for(staff["translator"]), untranslated_thai_page, include_subtree="on")
     english_child = child.get_translation(Locale.objects.get(language_code="en"))
     assert not english_child.live and english_child.get_parent().specific.locale.language_code == "en"
@@ -320,6 +311,6 @@ def test_status_view_shows_waiting_for_review(staff, english_about, about_transl
     response = client_for(translator).get("/admin/translation-status/?state=in_review")
     assert "Waiting for review" in response.content.decode() and thai_about.title in response.content.decode()
 
-    set_language(staff["moderator"], "th")
+    factories.set_admin_language(staff["moderator"], "th")
     response = client_for(staff["moderator"]).get("/admin/translation-status/?state=in_review")
     assert "รอตรวจ" in response.content.decode() and thai_about.title in response.content.decode()

@@ -4,18 +4,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.log_actions import log
 from wagtail.models import Locale
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.synctree import create_aliases_for_new_page
 
+from home.factories import signed_in, standard_page, user
 from home.models import Partner, StandardPage
 from home.translation_inventory import translation_rows
 from home.translation_status import (
@@ -140,8 +137,7 @@ def test_page_edited_after_sync_is_stale_until_resynced_and_saved(thai_home):
 
 @pytest.mark.django_db
 def test_new_page_is_missing_then_draft(thai_home):
-    page = thai_home.add_child(instance=StandardPage(title="หน้าใหม่ยังไม่แปล", slug="new-untranslated"))
-    page.save_revision().publish()
+    page = standard_page(thai_home, "หน้าใหม่ยังไม่แปล", "new-untranslated")
     row = _by_title(translation_rows())[page.title]
     assert row.state is State.MISSING
     assert row.translation_url == f"/admin/localize/submit/page/{page.pk}/"
@@ -178,14 +174,7 @@ def test_untranslated_snippet_is_missing_with_a_translate_link():
 
 
 def _staff(name, group, language="th"):
-    user = get_user_model().objects.create_user(name, f"{name}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group))
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = language
-    profile.save()
-    client = Client()
-    client.force_login(user)
-    return client
+    return signed_in(user(name, group, language=language))
 
 
 @pytest.mark.django_db
@@ -254,9 +243,7 @@ def test_status_view_is_refused_to_roles_that_do_not_translate():
 
 def _add_pages(parent, count, start):
     for number in range(start, start + count):
-        page = parent.add_child(instance=StandardPage(title=f"หน้าทดสอบ {number}", slug=f"bulk-{number}"))
-        page.save_revision().publish()
-        create_aliases_for_new_page(page)
+        standard_page(parent, f"หน้าทดสอบ {number}", f"bulk-{number}", english_alias=True)
 
 
 @pytest.mark.django_db

@@ -14,14 +14,15 @@ import threading
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
 from django.test import Client
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Province
+from casestudies.factories import case_study, thai_index
+from casestudies.models import CaseStudyPage
+from home.factories import user
 from impact.models import ImpactFigure, Indicator
 
 pytestmark = [
@@ -67,19 +68,9 @@ def csv_upload(rows):
 
 
 def set_up():
-    User = get_user_model()
-    importer = User.objects.create_superuser("concurrent-importer", "ci@example.org", "pw")
-    moderator = User.objects.create_user("concurrent-moderator", "cm@example.org", "pw", first_name="M")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
-    index = CaseStudyIndexPage.objects.get(locale__language_code="th")
-    page = CaseStudyPage(
-        title="หน่วยทดสอบพร้อมกัน",
-        slug=SLUG,
-        unit_name="หน่วยทดสอบพร้อมกัน",
-        summary="ทดสอบ",
-        province=Province.objects.filter(locale__language_code="th").first(),
-    )
-    index.add_child(instance=page)
+    importer = user("concurrent-importer", superuser=True)
+    moderator = user("concurrent-moderator", "Moderators", first_name="M")
+    page = case_study(thai_index(), SLUG, title="หน่วยทดสอบพร้อมกัน", summary="ทดสอบ", groups=())
     page.save_revision(user=importer).publish()
     codes = list(Indicator.objects.filter(locale__language_code="th", unit="people").values_list("code", flat=True))
     # Figures saved before: they must all survive.

@@ -11,7 +11,8 @@ import pytest
 
 from django.contrib.auth import get_user_model
 
-from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Province
+from casestudies.factories import case_study, thai_index
+from casestudies.models import CaseStudyPage
 from home.demo_data import pilot_slugs
 from impact.models import ImpactFigure, Indicator
 from impact.queries import EXPORT_COLUMNS
@@ -192,20 +193,9 @@ def test_home_headlines_link_to_the_dashboard(client):
 
 
 def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(client, django_assert_max_num_queries):
-    thai_index = CaseStudyIndexPage.objects.get(locale__language_code="th")
-    province = Province.objects.filter(locale__language_code="th").first()
+    index = thai_index()
     indicators = list(Indicator.objects.filter(locale__language_code="th").order_by("sort_order")[:12])
-    pages = []
-    for n in range(27):
-        page = CaseStudyPage(
-            title=f"หน่วยทดสอบ {n}",
-            slug=f"test-unit-{n}",
-            unit_name=f"หน่วยทดสอบ {n}",
-            summary="ทดสอบ",
-            province=province,
-        )
-        thai_index.add_child(instance=page)
-        pages.append(page)
+    pages = [case_study(index, f"test-unit-{n}", title=f"หน่วยทดสอบ {n}", summary="ทดสอบ", groups=()) for n in range(27)]
     pages += list(
         CaseStudyPage.objects.filter(
             locale__language_code="th",

@@ -1,15 +1,12 @@
 import pytest
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from home.factories import user
 
 pytestmark = pytest.mark.django_db
 
 
 def member_of(group_name):
-    user = get_user_model().objects.create_user(f"u-{group_name[:4]}", password="pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return user(f"u-{group_name[:4]}", group_name)
 
 
 def test_data_staff_import_and_edit_figures(client):

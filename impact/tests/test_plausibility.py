@@ -5,14 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
-from wagtail.users.models import UserProfile
-
 from casestudies.models import CaseStudyPage
+from home.factories import set_admin_language, signed_in, user
 from impact import plausibility
 from impact.models import ImpactFigure, Indicator
 
@@ -103,16 +101,11 @@ def bad_row(changes, code):
 
 @pytest.fixture
 def staff(client, db):
-    user = get_user_model().objects.create_superuser("plausible", "p@example.org", "pw")
-    client.force_login(user)
-    client.user = user
-    return client
+    return signed_in(user("plausible", superuser=True), client)
 
 
 def speak(client, language):
-    profile = UserProfile.get_for_user(client.user)
-    profile.preferred_language = language
-    profile.save()
+    set_admin_language(client.user, language)
 
 
 @pytest.mark.django_db

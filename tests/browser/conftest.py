@@ -13,6 +13,11 @@ import pytest
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"]
 
+# How long any action or awaited condition may take before the test fails. A ceiling, not a budget that is spent:
+# every wait ends as soon as its event happens, so a loaded machine (another process on every core) only makes the
+# waits longer, and nothing sleeps for a fixed time.
+EVENT_TIMEOUT_MS = 120_000
+
 
 def chromium_path():
     """Debian's chromium, or ``None`` when it is not installed."""
@@ -40,9 +45,10 @@ def browser(site_server):
     if executable is None:
         skip_loudly("chromium not found (apt-get install chromium); accessibility is NOT checked")
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         skip_loudly("the playwright package is missing (pip install -r requirements-dev.txt)")
+    expect.set_options(timeout=EVENT_TIMEOUT_MS)
     # While Playwright runs, Django sees an event loop in this thread and refuses database calls; the only ones
     # made here are the test transaction's own (plain synchronous code), so allow them until the browser closes.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
@@ -92,6 +98,6 @@ def page(browser, site_url):
         "console",
         lambda message: tab.csp_violations.append(message.text) if "Content Security Policy" in message.text else None,
     )
-    tab.set_default_timeout(15_000)
+    tab.set_default_timeout(EVENT_TIMEOUT_MS)
     yield tab
     context.close()

@@ -3,14 +3,12 @@ import zipfile
 
 import pytest
 
-from django.core.files.base import ContentFile
 from django.utils.http import content_disposition_header
-
-from wagtail.documents import get_document_model
 
 from toolkit import bundles
 from toolkit.demo import STEPS
-from toolkit.models import StepResource, ToolkitBundle, ToolkitResource, ToolkitStepPage
+from toolkit.factories import step_resource
+from toolkit.models import ToolkitBundle, ToolkitResource, ToolkitStepPage
 
 from .pdf_text import normalise, page_texts, table_of_contents
 
@@ -46,15 +44,8 @@ def test_zip_holds_every_resource_of_its_language_the_pdf_and_a_readme(client, l
 
 
 def test_zip_leaves_out_resources_of_draft_steps(client, thai_toolkit):
-    Document = get_document_model()
-    document = Document(title="draft only")
-    document.file.save("draft-only-form.csv", ContentFile(b"a,b\n1,2\n"), save=False)
-    document.save()
-    resource = ToolkitResource.objects.create(
-        title="ร่างเท่านั้น", description="-", kind="form", language="th", document=document, locale=thai_toolkit.locale
-    )
     step = ToolkitStepPage.objects.child_of(thai_toolkit).get(slug="share-and-scale")
-    StepResource.objects.create(page=step, resource=resource, locale=step.locale)
+    resource = step_resource(step, "draft-only-form.csv", "ร่างเท่านั้น")
     live_names = zipfile.ZipFile(io.BytesIO(body_of(client.get("/th/toolkit/toolkit.zip")))).namelist()
     assert "resources/draft-only-form.csv" in live_names  # the control: listed while its step is live
     step.unpublish()
