@@ -12,6 +12,20 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", verbosity=0)
 
 
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    """One live server for the session (browser and Varnish tests), reading the committed demo content.
+
+    pytest-django's ``live_server`` would make each test transactional, and flushing the database after it would
+    wipe the demo content the rest of the suite shares."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def thai_home(db):
     from home.models import HomePage

@@ -86,16 +86,6 @@ def varnish(site_server, tmp_path):
     process.wait(timeout=30)
 
 
-@pytest.fixture(scope="session")
-def site_server(django_db_setup, django_db_blocker):
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        server = LiveServer("127.0.0.1")
-    yield server
-    server.stop()
-
-
 def fetch(address, path, host):
     request = urllib.request.Request(address + path, headers={"Host": host})  # noqa: S310 - a local address
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310

@@ -1,9 +1,6 @@
-"""One headless Chromium (Debian's ``chromium``, driven by Playwright; no browser download) and one live server
-for the whole session.
-
-The live server is pytest-django's ``LiveServer`` started by hand: the ``live_server`` fixture would make every
-browser test transactional, and flushing the database after it would wipe the demo content that the rest of the
-suite shares. The browser only reads, so the committed demo content is all it needs.
+"""One headless Chromium (Debian's ``chromium``, driven by Playwright; no browser download) against the
+session's live server (``site_server`` in the root conftest). The browser only reads, so the committed demo
+content is all it needs.
 """
 
 import os
@@ -63,16 +60,6 @@ def browser(site_server):
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
         else:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture(scope="session")
-def site_server(django_db_setup, django_db_blocker):
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        server = LiveServer("127.0.0.1")
-    yield server
-    server.stop()
 
 
 @pytest.fixture
