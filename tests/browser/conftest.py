@@ -8,6 +8,8 @@ import shutil
 
 import pytest
 
+from tests.tools import in_ci
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"]
 
 # How long any action or awaited condition may take before the test fails. A ceiling, not a budget that is spent:
@@ -27,7 +29,7 @@ def chromium_path():
 def skip_loudly(reason):
     """Skip with a banner on a developer's machine; in CI (``CI`` set, as ``.ci/run`` does) a missing browser is a
     failure, so the accessibility suite can never pass by not running."""
-    if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+    if in_ci():
         pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
     message = f"\n{'!' * 78}\n!!! BROWSER TESTS SKIPPED: {reason}\n{'!' * 78}\n"
     print(message)  # noqa: T201 - shown with -s and in CI logs
