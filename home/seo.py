@@ -132,11 +132,22 @@ def organisation_ld(request, home_url):
     }
 
 
+def ancestors_from_home(page, request):
+    """``page``'s ancestors from the home page down (one query, kept on ``request`` for the breadcrumbs and their
+    structured data)."""
+    memo = getattr(request, "_ancestors_from_home", None) or {}
+    if page.pk not in memo:
+        memo[page.pk] = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True))
+        if request is not None:
+            request._ancestors_from_home = memo
+    return memo[page.pk]
+
+
 def breadcrumbs_ld(page, request):
     """A BreadcrumbList from the home page down to ``page`` (one query for the ancestors)."""
     if page is None or page.depth < 2:
         return None
-    trail = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True)) + [page]
+    trail = [*ancestors_from_home(page, request), page]
     items = []
     for position, crumb in enumerate(trail, start=1):
         url = absolute_page_url(crumb, request)

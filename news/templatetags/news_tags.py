@@ -10,13 +10,16 @@ def news_index_path(language, request=None):
     """URL path of the public news index in ``language`` ("" when none); cached until the next purge
     (``home.page_cache``: a publish, a privacy change ...)."""
     from home import page_cache
+    from home.home_sections import home_sections
     from home.visibility import public_pages
     from news.models import NewsIndexPage
 
     key = page_cache.key("news-index-path", language)
     path = cache.get(key)
     if path is None:
-        index = public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
+        # Under the home page (the menu's read, no query of its own), else anywhere in the language's tree.
+        index = next(iter(home_sections(request, language).of_type(NewsIndexPage)), None)
+        index = index or public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
         path = (index.get_url(request) or "") if index else ""
         cache.set(key, path, 3600)
     return path
