@@ -114,6 +114,14 @@ class HomePage(RomanisedSlugMixin, SegmentedSearchMixin, Page):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, reading the pages on the way to the one named in one query (``home.page_routing``)."""
+        if not path_components:
+            return super().route(request, path_components)
+        from .page_routing import route_below
+
+        return route_below(self, request, path_components)
+
     @classmethod
     def can_create_at(cls, parent):
         # One home page per language: only while some locale still has none.

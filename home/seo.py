@@ -14,7 +14,10 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from wagtail.models import Page
 
 from .translations import absolute_page_url
 
@@ -132,11 +135,39 @@ def organisation_ld(request, home_url):
     }
 
 
+def _ancestors_from_sections(page, request):
+    """The ancestors from the home page's sections read for the menu (``home.home_sections``), when they are all
+    there (pages at most two levels below the home page, public ancestors); else None."""
+    from .home_sections import home_sections
+
+    if request is None or page.depth > 4:
+        return None
+    found = home_sections(request, get_language())  # paths place pages in one tree: no language check needed
+    by_path = {p.path: p for p in (found.home, *found.sections) if p is not None}
+    paths = [page.path[: Page.steplen * depth] for depth in range(2, page.depth)]
+    if not all(path in by_path for path in paths):
+        return None
+    return [by_path[path] for path in paths]
+
+
+def ancestors_from_home(page, request):
+    """``page``'s ancestors from the home page down (one query, kept on ``request`` for the breadcrumbs and their
+    structured data)."""
+    memo = getattr(request, "_ancestors_from_home", None) or {}
+    if page.pk not in memo:
+        memo[page.pk] = _ancestors_from_sections(page, request)
+        if memo[page.pk] is None:
+            memo[page.pk] = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True))
+        if request is not None:
+            request._ancestors_from_home = memo
+    return memo[page.pk]
+
+
 def breadcrumbs_ld(page, request):
     """A BreadcrumbList from the home page down to ``page`` (one query for the ancestors)."""
     if page is None or page.depth < 2:
         return None
-    trail = list(page.get_ancestors().filter(depth__gte=2).specific(defer=True)) + [page]
+    trail = [*ancestors_from_home(page, request), page]
     items = []
     for position, crumb in enumerate(trail, start=1):
         url = absolute_page_url(crumb, request)

@@ -19,7 +19,7 @@ def home_page_saved(sender, instance, created, **kwargs):
 def connect():
     from django.db.models.signals import post_save
 
-    from . import http_cache, page_cache, privacy_mirror, visibility
+    from . import http_cache, locale_memo, page_cache, privacy_mirror, visibility
     from .models import HomePage
 
     post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
@@ -27,3 +27,4 @@ def connect():
     http_cache.connect_signals()
     privacy_mirror.connect_signals()
     visibility.connect_signals()
+    locale_memo.install()

@@ -40,7 +40,8 @@ def _page_saved(sender, instance, created, **kwargs):
 
 
 def connect_signals():
-    """Connect the per-request memo's receivers (called from ``home.signals.connect``)."""
+    """Connect the per-request memo's receivers and let Wagtail's restriction check use the memo (called from
+    ``home.signals.connect``)."""
     from django.core.signals import request_finished as finished
     from django.core.signals import request_started as started
     from django.db.models.signals import post_delete, post_save
@@ -53,6 +54,25 @@ def connect_signals():
         signal.connect(forget_hidden_pages, sender=PageViewRestriction, dispatch_uid=f"visibility_{id(signal)}")
     post_save.connect(_page_saved, dispatch_uid="visibility_page_added")
     post_page_move.connect(forget_hidden_pages, dispatch_uid="visibility_page_moved")
+    _skip_restriction_queries_when_none_exist()
+
+
+def _skip_restriction_queries_when_none_exist():
+    """Wagtail checks each served page's restrictions with two queries (the ancestors, then their restrictions).
+    When nothing is restricted anywhere (``hidden_page_ids()`` is empty exactly then: a restricted page always
+    hides itself), the answer is known from this request's memo: no restriction, no query."""
+    if getattr(Page.get_view_restrictions, "uses_visibility_memo", False):
+        return
+    read = Page.get_view_restrictions
+
+    def get_view_restrictions(self):
+        if not hidden_page_ids():
+            return PageViewRestriction.objects.none()
+        return read(self)
+
+    get_view_restrictions.uses_visibility_memo = True
+    get_view_restrictions.__doc__ = read.__doc__
+    Page.get_view_restrictions = get_view_restrictions
 
 
 def restricted_q():

@@ -3,14 +3,11 @@ from django.utils import translation
 
 from wagtail.models import Locale
 
-from home.models import HomePage, Partner, StandardPage
-from home.visibility import public_pages
+from home.home_sections import home_sections
+from home.models import Partner, StandardPage
+from home.seo import ancestors_from_home
 
 register = template.Library()
-
-
-def _active_home():
-    return HomePage.objects.filter(locale=Locale.get_active()).first()
 
 
 def _menu_state(item, page):
@@ -26,8 +23,9 @@ def _menu_state(item, page):
 def main_menu(context):
     """Top navigation: the in-menu children of this language's home page that the public may see."""
     page = context.get("page")
-    home = _active_home()
-    items = list(public_pages(home.get_children().in_menu())) if home else []
+    found = home_sections(context.get("request"), translation.get_language())
+    home = found.home
+    items = [section for section in found.sections if section.show_in_menus]
     return {
         "home": home,
         "items": [(item, _menu_state(item, page)) for item in items],
@@ -45,13 +43,18 @@ def footer_partners():
 FOOTER_PAGE_SLUGS = ["faq", "privacy"]
 
 
-@register.simple_tag
-def footer_pages():
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
     """This language's public footer pages (standard pages under the home page with the slugs above), in order."""
-    # Home pages sit at depth 2, so their children at depth 3.
-    pages = public_pages(
-        StandardPage.objects.filter(
-            locale__language_code=translation.get_language(), depth=3, slug__in=FOOTER_PAGE_SLUGS
-        )
-    )
+    found = home_sections(context.get("request"), translation.get_language())
+    pages = [page for page in found.of_type(StandardPage) if page.slug in FOOTER_PAGE_SLUGS]
     return sorted(pages, key=lambda page: FOOTER_PAGE_SLUGS.index(page.slug))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """The page's ancestors from the home page down (read once per request, shared with the structured data)."""
+    page = context.get("page")
+    if page is None or not getattr(page, "pk", None):
+        return []
+    return ancestors_from_home(page, context.get("request"))

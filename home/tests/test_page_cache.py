@@ -17,19 +17,6 @@ from home.page_cache import GENERATION_KEY, bump_generation, generation, key
 pytestmark = pytest.mark.django_db
 
 THAI_QUERY = "/search/?q=%E0%B8%AD%E0%B8%B2%E0%B8%8A%E0%B8%B5%E0%B8%9E"
-PAGE_TYPES = [
-    "/",
-    "/about/",
-    "/case-studies/",
-    "/case-studies/ban-pho-thong/",
-    "/toolkit/",
-    "/toolkit/understand-the-model/",
-    "/impact/",
-    THAI_QUERY,
-    "/impact/figures.csv",
-    "/news/",
-    "/news/eef-scg-occupation-fund-2023/",
-]
 
 
 def count_queries(client, path):
@@ -39,14 +26,7 @@ def count_queries(client, path):
     return len(queries)
 
 
-@pytest.mark.parametrize("language", ["th", "en"])
-@pytest.mark.parametrize("path", PAGE_TYPES)
-def test_every_public_page_type_within_12_queries(client, django_assert_max_num_queries, language, path):
-    """The uncached bound (no full-page cache): the first view renders and stores the fragments."""
-    url = f"/{language}{path}"
-    client.get(url)
-    with django_assert_max_num_queries(12):
-        assert client.get(url).status_code == 200
+# The bound of every public page type with every cache off: tests/test_cold_queries.py.
 
 
 @override_settings(FRAGMENT_CACHE_SECONDS=0)

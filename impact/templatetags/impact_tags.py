@@ -7,18 +7,28 @@ from impact.unit_figures import case_study_figures, dashboard_for, headline_figu
 register = template.Library()
 
 
-@register.simple_tag
-def impact_headlines():
+def _dashboard(request, locale):
+    """The public dashboard of ``locale``: a section of its home page (read once per request for the menu,
+    ``home.home_sections``), else looked up."""
+    from home.home_sections import home_sections
+    from impact.models import ImpactDashboardPage
+
+    found = home_sections(request, locale.language_code).of_type(ImpactDashboardPage) if request else []
+    return found[0] if found else dashboard_for(locale)
+
+
+@register.simple_tag(takes_context=True)
+def impact_headlines(context):
     """Headline figures for the home page in the active language, with the dashboard page to link to."""
     locale = Locale.get_active()
     figures = headline_figures(locale)
-    return {"figures": figures, "dashboard": dashboard_for(locale) if figures else None}
+    return {"figures": figures, "dashboard": _dashboard(context.get("request"), locale) if figures else None}
 
 
-@register.simple_tag
-def impact_dashboard():
+@register.simple_tag(takes_context=True)
+def impact_dashboard(context):
     """The live dashboard page in the active language, or None."""
-    return dashboard_for(Locale.get_active())
+    return _dashboard(context.get("request"), Locale.get_active())
 
 
 @register.inclusion_tag("impact/includes/unit_figures.html", takes_context=True)

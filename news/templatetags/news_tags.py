@@ -6,18 +6,21 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
-def news_index_path(language):
+def news_index_path(language, request=None):
     """URL path of the public news index in ``language`` ("" when none); cached until the next purge
     (``home.page_cache``: a publish, a privacy change ...)."""
     from home import page_cache
+    from home.home_sections import home_sections
     from home.visibility import public_pages
     from news.models import NewsIndexPage
 
     key = page_cache.key("news-index-path", language)
     path = cache.get(key)
     if path is None:
-        index = public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
-        path = (index.get_url() or "") if index else ""
+        # Under the home page (the menu's read, no query of its own), else anywhere in the language's tree.
+        index = next(iter(home_sections(request, language).of_type(NewsIndexPage)), None)
+        index = index or public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
+        path = (index.get_url(request) or "") if index else ""
         cache.set(key, path, 3600)
     return path
 
@@ -25,7 +28,7 @@ def news_index_path(language):
 def news_feed_links(request):
     """``<link rel="alternate">`` to the RSS and Atom feeds of the reader's language, for every page's head
     (registered in ``news.wagtail_hooks``)."""
-    path = news_index_path(get_language()) if request is not None else ""
+    path = news_index_path(get_language(), request) if request is not None else ""
     context = {"feed_base": request.build_absolute_uri(path) if path else None}
     return render_to_string("news/includes/feed_links.html", context, request=request)
 

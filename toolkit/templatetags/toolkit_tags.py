@@ -9,10 +9,11 @@ from toolkit.models import ToolkitPage, ToolkitStepPage
 register = template.Library()
 
 
-def toolkit_entries():
+def toolkit_entries(request=None):
     """Title, intro, URL and public step count of the public toolkit in each language.
 
-    Cached until the next purge (``home.page_cache``: a publish, a privacy change ...).
+    Cached until the next purge (``home.page_cache``: a publish, a privacy change ...). With ``request`` the URLs
+    reuse the site root paths Wagtail keeps on it.
     """
     key = page_cache.key("toolkit-entries")
     entries = cache.get(key)
@@ -27,7 +28,7 @@ def toolkit_entries():
             toolkit.locale.language_code: {
                 "title": toolkit.title,
                 "intro": toolkit.intro,
-                "url": toolkit.get_url(),
+                "url": toolkit.get_url(request),
                 "step_count": sum(1 for path in steps if path.startswith(toolkit.path)),
             }
             for toolkit in toolkits
@@ -36,7 +37,7 @@ def toolkit_entries():
     return entries
 
 
-@register.inclusion_tag("toolkit/includes/toolkit_entry.html")
-def toolkit_entry():
+@register.inclusion_tag("toolkit/includes/toolkit_entry.html", takes_context=True)
+def toolkit_entry(context):
     """The home page's way into the toolkit in the current language (nothing when there is none)."""
-    return {"toolkit": toolkit_entries().get(get_language())}
+    return {"toolkit": toolkit_entries(context.get("request")).get(get_language())}

@@ -1,0 +1,183 @@
+"""Issue 18: with every cache off (a dummy Django cache, no page or fragment cache), each public page type renders
+with at most 12 SQL queries, in both languages.
+
+Slugs and query values come from the demo content (its data files and the database), not typed out here."""
+
+from urllib.parse import urlencode
+
+import pytest
+
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page
+
+MAX_QUERIES = 12
+
+PAGE_TYPES = [
+    "home",
+    "standard",
+    "partners",
+    "faq",
+    "privacy",
+    "case-study index",
+    "case-study index, filtered",
+    "case study",
+    "toolkit",
+    "toolkit step",
+    "self-check form",
+    "self-check result",
+    "planner example",
+    "planner, a plan",
+    "impact, all",
+    "impact, one unit",
+    "impact, one indicator",
+    "figures.csv",
+    "news index",
+    "news article",
+    "search",
+    "sitemap",
+    "RSS feed",
+    "Atom feed",
+]
+
+# Page types not yet within the bound with every cache off (issue 18, still open): their cold counts on SQLite,
+# Thai / English, when this was written. Strict: once a page type is within the bound its test fails until it is
+# taken off this list.
+NOT_YET_WITHIN = {
+    "home": "15 / 16",
+    "case-study index": "20 / 21",
+    "case-study index, filtered": "20 / 21",
+    "case study": "28 / 29",
+    "toolkit": "14 / 15",
+    "toolkit step": "18 / 19",
+    "impact, all": "18 / 19",
+    "impact, one unit": "18 / 19",
+    "impact, one indicator": "18 / 19",
+    "news index": "19 / 20",
+    "news article": "23 / 24",
+}
+
+
+@pytest.fixture
+def caches_off(settings):
+    """Every cache off, as production's ``DISABLE_CACHES=1``: Django's caches are reset when CACHES changes."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    settings.CACHE_GENERATION = "cache"
+    assert isinstance(caches["default"], DummyCache)
+    cache.set("odf:probe", 1)
+    assert cache.get("odf:probe") is None
+    return settings
+
+
+def _live(model, language, **filters):
+    return model.objects.live().public().filter(locale__language_code=language, **filters).order_by("path").first()
+
+
+def page_url(page_type, language):
+    """The path of one page of ``page_type`` in ``language``, found from the demo content."""
+    from casestudies.models import CaseStudyIndexPage, CaseStudyPage
+    from home.demo import PAGES
+    from home.demo_data import pilots
+    from home.models import HomePage, StandardPage
+    from impact.models import ImpactDashboardPage, Indicator
+    from news.models import NewsIndexPage, NewsPage
+    from planner.forms import DEFAULTS
+    from selfcheck.models import ReadinessQuestion
+    from selfcheck.views import question_field_name
+    from toolkit.models import ToolkitPage, ToolkitStepPage
+
+    first_pilot = pilots()[0]["slug"]
+    with translation.override(language):
+        if page_type == "home":
+            return _live(HomePage, language).get_url()
+        standard = {"standard": "about", "partners": "partners_page", "faq": "faq", "privacy": "privacy"}
+        if page_type in standard:
+            return _live(StandardPage, language, slug=PAGES[standard[page_type]]["slug"]).get_url()
+        if page_type == "case-study index":
+            return _live(CaseStudyIndexPage, language).get_url()
+        if page_type == "case-study index, filtered":
+            unit = _live(CaseStudyPage, language, slug=first_pilot)
+            region = unit.province.region
+            return _live(CaseStudyIndexPage, language).get_url() + "?" + urlencode({"region": region})
+        if page_type == "case study":
+            return _live(CaseStudyPage, language, slug=first_pilot).get_url()
+        if page_type == "toolkit":
+            return _live(ToolkitPage, language).get_url()
+        if page_type == "toolkit step":
+            return _live(ToolkitStepPage, language).get_url()
+        if page_type == "self-check form":
+            return reverse("toolkit_self_check")
+        if page_type == "self-check result":
+            questions = ReadinessQuestion.objects.filter(locale__language_code=language)
+            assert questions, "the demo content has self-check questions"
+            answers = {question_field_name(q): str(len(q.answers)) for q in questions}
+            return reverse("toolkit_self_check") + "?" + urlencode(answers)
+        if page_type == "planner example":
+            return reverse("toolkit_planner")
+        if page_type == "planner, a plan":
+            plan = {**DEFAULTS, "members": str(int(DEFAULTS["members"]) + 5)}
+            return reverse("toolkit_planner") + "?" + urlencode(plan)
+        dashboard = _live(ImpactDashboardPage, language)
+        if page_type == "impact, all":
+            return dashboard.get_url()
+        if page_type == "impact, one unit":
+            return dashboard.get_url() + "?" + urlencode({"unit": first_pilot})
+        if page_type == "impact, one indicator":
+            code = Indicator.objects.filter(locale__language_code=language).order_by("pk").first().code
+            return dashboard.get_url() + "?" + urlencode({"indicator": code})
+        if page_type == "figures.csv":
+            return dashboard.get_url() + "figures.csv"
+        news = _live(NewsIndexPage, language)
+        if page_type == "news index":
+            return news.get_url()
+        if page_type == "news article":
+            return _live(NewsPage, language).get_url()
+        if page_type == "search":
+            return reverse("search") + "?" + urlencode({"q": "อาชีพ"})
+        if page_type == "sitemap":
+            return reverse("sitemap")
+        if page_type == "RSS feed":
+            return news.get_url() + news.reverse_subpage("rss")
+        if page_type == "Atom feed":
+            return news.get_url() + news.reverse_subpage("atom")
+    raise AssertionError(page_type)
+
+
+def test_every_page_type_is_listed():
+    """The list above names every page model of the site (a new page type needs a cold bound too)."""
+    from wagtail.models import get_page_models
+
+    models = {model.__name__ for model in get_page_models() if model is not Page}
+    assert models == {
+        "HomePage",
+        "StandardPage",
+        "CaseStudyIndexPage",
+        "CaseStudyPage",
+        "ToolkitPage",
+        "ToolkitStepPage",
+        "ImpactDashboardPage",
+        "NewsIndexPage",
+        "NewsPage",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_cold_page_within_12_queries(request, client, caches_off, django_assert_max_num_queries, page_type, language):
+    """The second request of a page with every cache off (the first warms the process: renditions, imports)."""
+    if page_type in NOT_YET_WITHIN:
+        reason = f"issue 18: {NOT_YET_WITHIN[page_type]} cold queries"
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    url = page_url(page_type, language)
+    assert url.startswith(f"/{language}/") or page_type == "sitemap", url
+    first = client.get(url)
+    assert first.status_code == 200, url
+    with django_assert_max_num_queries(MAX_QUERIES):
+        second = client.get(url)
+    assert second.status_code == 200, url
