@@ -110,8 +110,18 @@ def discover_pages():
         r'<input[^>]*type="radio"[^>]*name="(q-[0-9a-f]{8})"[^>]*value="([^"]+)"', self_check
     ):
         answers.setdefault(name, value)
-    news = get(APP + "/th/news/")[1].decode()
-    news_item = re.search(r'href="(/th/news/[^"?#]+/)"', news)
+    # Pages from the sitemap (Wagtail pages only): a step is a page below the toolkit, an article below the news.
+    pages_in_sitemap = [
+        urllib.parse.urlsplit(url).path
+        for url in re.findall(r"<loc>([^<]+)</loc>", get(APP + "/sitemap.xml")[1].decode())
+    ]
+
+    def first_page_below(prefix):
+        found = sorted(path for path in pages_in_sitemap if path.startswith(prefix) and path != prefix)
+        if not found:
+            raise SystemExit(f"no page below {prefix} in the sitemap")
+        return found[0]
+
     return [
         ("home", "/th/"),
         ("standard page", "/th/about/"),
@@ -122,7 +132,7 @@ def discover_pages():
         ("case-study index, filtered", "/th/case-studies/?region=" + first_option("/th/case-studies/", "region")),
         ("case study", first_link("/th/case-studies/", "/th/case-studies/")),
         ("toolkit", "/th/toolkit/"),
-        ("toolkit step", first_link("/th/toolkit/", "/th/toolkit/")),
+        ("toolkit step", first_page_below("/th/toolkit/")),
         ("self-check form", "/th/toolkit/self-check/"),
         ("self-check result", "/th/toolkit/self-check/?" + urllib.parse.urlencode(answers)),
         ("planner example", "/th/toolkit/planner/"),
@@ -132,7 +142,7 @@ def discover_pages():
         ("impact, one indicator", "/th/impact/?indicator=" + first_option("/th/impact/", "indicator")),
         ("figures.csv", "/th/impact/figures.csv"),
         ("news index", "/th/news/"),
-        ("news article", news_item.group(1) if news_item else "/th/news/missing/"),
+        ("news article", first_page_below("/th/news/")),
         ("search (Thai)", "/th/search/?q=" + urllib.parse.quote("อาชีพ")),
         ("sitemap", "/sitemap.xml"),
         ("RSS feed", "/th/news/feed/"),
