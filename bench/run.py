@@ -263,7 +263,9 @@ def machine():
         platform.processor(),
     )
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
+    dirty = subprocess.run(  # the results file itself (from an earlier run) does not count
+        ["git", "status", "--porcelain", "--", ".", ":!bench/results.md"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
     return model, commit.strip() + (" (with uncommitted changes)" if dirty.strip() else "")
 
 
