@@ -8,7 +8,7 @@ Headers (``shared_cache_headers``, a middleware):
   s-maxage=HTTP_CACHE_SECONDS``: browsers revalidate, a shared cache keeps it until it expires or is purged;
 - everything else is left as the view made it (Django's defaults: not marked shareable).
 
-Purging (``connect_signals``, called from ``HomeConfig.ready``): after a change is committed, the URLs it affects are
+Purging (``connect_signals``, called from ``home.signals.connect``): after a change is committed, the URLs it affects are
 sent to Wagtail's frontend-cache backends (``WAGTAILFRONTENDCACHE``, set from ``FRONTEND_CACHE_URL``; unset,
 nothing is sent):
 
@@ -158,7 +158,7 @@ def content_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    """Connect the purge receivers (called from ``HomeConfig.ready``)."""
+    """Connect the purge receivers (called from ``home.signals.connect``)."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction

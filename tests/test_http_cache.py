@@ -94,6 +94,8 @@ def test_errors_and_counted_downloads_are_not_shared(client):
     assert not shared(client.get("/th/no-such-page/"))
     download = client.get("/th/toolkit/toolkit.zip")
     assert not shared(download)
+    # Marked private by the view itself, so Varnish or a CDN never keeps it and every download is counted.
+    assert "private" in download["Cache-Control"] and "public" not in download["Cache-Control"]
 
 
 # Purging ------------------------------------------------------------------------------------------------------
