@@ -70,3 +70,25 @@ def format_compact(value) -> str:
             short = number / size
             return f"{format_number(short, 0 if abs(short) >= 10 or short % 1 == 0 else 1)}{suffix}"
     return format_number(number)
+
+
+FILE_SIZE_UNITS = {"th": ("ไบต์", "KB", "MB", "GB"), "en": ("bytes", "KB", "MB", "GB")}
+
+
+def format_file_size(size, language) -> str:
+    """A file's size for someone paying for mobile data: ``1258291`` → ``"1.2 MB"``, ``860160`` → ``"840 KB"``,
+    ``512`` → ``"512 bytes"`` (``"512 ไบต์"`` for Thai readers), a no-break space before the unit. Powers of 1,024
+    as phones and browsers show them; one decimal below 10, none above. ``None`` → ``""``."""
+    if size is None or size == "":
+        return ""
+    units = FILE_SIZE_UNITS["th" if is_thai(language) else "en"]
+    number = Decimal(int(size))
+    if number < 1024:
+        return f"{format_number(number, 0)}\u00a0{units[0]}"
+    for unit in units[1:]:  # noqa: B007 - the unit the loop stops at is the one shown
+        number /= 1024
+        if number.quantize(Decimal(1), rounding=ROUND_HALF_UP) < 1024:
+            break
+    rounded = number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    decimals = 1 if rounded < 10 and rounded % 1 else 0
+    return f"{format_number(number, decimals)}\u00a0{unit}"

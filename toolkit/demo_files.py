@@ -18,7 +18,7 @@ THAI_FONT = "Sarabun"
 TEXT = read(
     Path(__file__).parent / "demo" / "files.yaml",
     required={
-        "constitution": ("title", "note", "sections", "signature"),
+        "constitution": ("title", "note", "sections", "signature", "signature_columns", "signatories"),
         "ledger": ("title", "note", "sheets"),
         "minutes": ("title", "fields", "attendance", "attendance_columns", "agenda", "decisions", "money", "sign"),
         "monitoring": ("title", "intro", "period", "columns", "groups", "reflection"),
@@ -45,27 +45,43 @@ def _set_thai_font(run_or_style):
     lang.set(qn("w:bidi"), "th-TH")
 
 
+def _repeat_header_row(row):
+    """Mark a table's first row as its header: repeated on every page and read as column headers."""
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.get_or_add_trPr()
+    header = tr_pr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
+    tr_pr.append(header)
+
+
 def constitution_docx(language):
-    """The fund constitution template as DOCX bytes."""
+    """The fund constitution template as DOCX bytes: the title and parts as real headings (Heading 1 and 2, the
+    document's outline), and a signature table whose header row is marked as one."""
     from docx import Document
     from docx.shared import Pt
 
     text = pick(TEXT["constitution"], language)
     document = Document()
-    for name in ("Normal", "Title", "Heading 1"):
-        style = document.styles[name]
-        _set_thai_font(style)
+    for name in ("Normal", "Heading 1", "Heading 2", "Table Grid"):
+        _set_thai_font(document.styles[name])
     document.styles["Normal"].font.size = Pt(14 if language == "th" else 11)
     document.core_properties.title = text["title"]
     document.core_properties.language = language
-    document.add_heading(text["title"], level=0)
+    document.add_heading(text["title"], level=1)
     document.add_paragraph(text["note"]).italic = True
     for section in text["sections"]:
-        document.add_heading(section["heading"], level=1)
+        document.add_heading(section["heading"], level=2)
         for clause in section["clauses"]:
             document.add_paragraph(clause)
     document.add_paragraph("")
     document.add_paragraph(text["signature"])
+    table = document.add_table(rows=1 + len(text["signatories"]), cols=len(text["signature_columns"]))
+    table.style = document.styles["Table Grid"]
+    _repeat_header_row(table.rows[0])
+    for cell, heading in zip(table.rows[0].cells, text["signature_columns"], strict=True):
+        cell.paragraphs[0].add_run(heading).bold = True
+    for row, role in zip(table.rows[1:], text["signatories"], strict=True):
+        row.cells[0].text = role
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -75,6 +91,8 @@ def ledger_xlsx(language):
     """The member ledger and loan register workbook as XLSX bytes (one sheet per book)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
 
     data = pick(TEXT["ledger"], language)
     workbook = Workbook()
@@ -94,6 +112,11 @@ def ledger_xlsx(language):
         for column in ws.columns:
             ws.column_dimensions[column[0].column_letter].width = max(14, min(34, len(str(column[0].value)) + 4))
         ws.freeze_panes = "A2"
+        # The header row as a table's header (screen readers announce it with each cell) and printed on each page.
+        table = Table(displayName=f"Book{len(workbook.worksheets)}", ref=f"A1:{get_column_letter(ws.max_column)}2")
+        table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+        ws.add_table(table)
+        ws.print_title_rows = "1:1"
         note_row = 4
         ws.cell(row=note_row, column=1, value=data["note"]).font = body_font
     workbook.properties.title = data["title"]

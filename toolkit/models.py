@@ -26,7 +26,7 @@ from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 from home.visibility import public_page_ids, public_pages
 
-from .downloads import serve_document
+from .downloads import is_resumed, serve_document
 
 
 class ChecklistStreamBlock(blocks.StreamBlock):
@@ -87,7 +87,9 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
         steps = list(self.live_steps())
         context["steps"] = steps
         context["resources"] = resources_for_steps(steps)
-        context["bundles"] = {b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self).order_by("created_at")}
+        context["bundles"] = {
+            b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self, step=None).order_by("created_at")
+        }
         return context
 
     @path("")
@@ -102,8 +104,9 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
         )
         if resource.document is None or not resource_is_published(resource):
             raise Http404
-        DownloadCount.objects.record(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
-        return serve_document(resource.document)
+        if not is_resumed(request):
+            DownloadCount.objects.record(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
+        return serve_document(resource.document, request)
 
 
 def resource_is_published(resource):
@@ -200,6 +203,8 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
             next_step=steps[position + 1] if position is not None and position + 1 < len(steps) else None,
             tips=tips_with_public_links(self.tips.select_related("linked_page")),
             resources=[link.resource for link in self.resource_links.select_related("resource__document")],
+            # This step's own PDF, as last built (on publish): one query, for its size beside the link.
+            step_pdf=ToolkitBundle.objects.filter(step=self).order_by("-created_at").only("size").first(),
         )
         return context
 
@@ -342,6 +347,10 @@ class ToolkitBundle(models.Model):
         PDF = "pdf", "PDF"
 
     toolkit = models.ForeignKey(ToolkitPage, verbose_name=_("toolkit"), on_delete=models.CASCADE, related_name="+")
+    # Set for the small PDF of one step; empty for the whole toolkit's PDF and ZIP.
+    step = models.ForeignKey(
+        "ToolkitStepPage", verbose_name=_("step"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(_("kind"), max_length=3, choices=Kind.choices)
     fingerprint = models.CharField(
         _("fingerprint"), max_length=64, help_text=_("Digest of the published content the file was built from.")

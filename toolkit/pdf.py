@@ -2,6 +2,9 @@
 
 WeasyPrint ignores ``unicode-range`` when one family has several files, so the Thai and Latin
 subsets get different family names and the font stack lists both (see notes/FEASIBILITY.md).
+
+Every PDF is tagged (PDF/UA-1): a screen reader gets the headings, lists, tables, links and images' alt text
+in reading order, in the language of the HTML's ``lang``, and the headings become the PDF's bookmarks.
 """
 
 from pathlib import Path
@@ -39,8 +42,12 @@ def _local_path(url):
     return candidate
 
 
+PDF_VARIANT = "pdf/ua-1"
+
+
 def html_to_pdf(html):
-    """Render an HTML document to PDF bytes with the Sarabun fonts; only local files are read, never the network."""
+    """Render an HTML document to tagged PDF bytes with the Sarabun fonts; only local files are read, never the
+    network. The document's ``lang`` and ``<title>`` become the PDF's language and title."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
@@ -55,5 +62,5 @@ def html_to_pdf(html):
     fonts = FontConfiguration()
     stylesheet = CSS(string=font_css(), font_config=fonts, url_fetcher=fetcher)
     return HTML(string=html, base_url="file:///", url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet], font_config=fonts
+        stylesheets=[stylesheet], font_config=fonts, pdf_variant=PDF_VARIANT
     )

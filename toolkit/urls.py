@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("<slug:slug>/toolkit.<str:kind>", views.bundle, name="toolkit_bundle"),
+    path("<slug:slug>/<str:step>/step.pdf", views.step_pdf, name="toolkit_step_pdf"),
 ]
