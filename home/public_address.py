@@ -44,3 +44,13 @@ def absolutise_links(html, root=None):
     alone; images keep their local paths), for documents read away from the site."""
     root = public_root() if root is None else root
     return _HREF.sub(lambda m: f"{m.group(1)}{m.group(2)}{root}{m.group(3)}{m.group(2)}", html)
+
+
+def on_public_address(url, request):
+    """An absolute URL on the host of ``request`` moved to the public address (other hosts, such as a file store's,
+    are left alone): a link shared from a page read at another of the site's addresses still leads readers to
+    the public one."""
+    own = request.build_absolute_uri("/")
+    if url and url.startswith(own):
+        return public_url(url[len(own) - 1 :])
+    return url

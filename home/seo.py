@@ -1,5 +1,6 @@
 """What a page says about itself when it is shared or crawled: title, description, image, canonical URL,
-Open Graph / Twitter tags and schema.org JSON-LD. Generic over page types.
+Open Graph / Twitter tags and schema.org JSON-LD. Generic over page types. Every URL in them is on the site's
+public address (``home.public_address``), whichever of the site's addresses the page was read at.
 
 A page model may define ``get_meta_description()`` and ``get_share_image()``; otherwise the page's
 ``search_description``, then its summary/intro fields, then the site default are used, and the image
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from .public_address import on_public_address
 from .translations import absolute_page_url
 
 OG_LOCALES = {"th": "th_TH", "en": "en_US"}
@@ -131,7 +133,7 @@ def organisation_ld(request, home_url):
         "@id": f"{home_url}#organization",
         "name": site_name(),
         "url": home_url,
-        "logo": request.build_absolute_uri(static("img/icon-512.png")),
+        "logo": on_public_address(request.build_absolute_uri(static("img/icon-512.png")), request),
     }
 
 
@@ -170,7 +172,7 @@ def breadcrumbs_ld(page, request):
     trail = [*ancestors_from_home(page, request), page]
     items = []
     for position, crumb in enumerate(trail, start=1):
-        url = absolute_page_url(crumb, request)
+        url = on_public_address(absolute_page_url(crumb, request), request)
         if url:
             name = _("Home") if crumb.depth == 2 else crumb.title
             items.append({"@type": "ListItem", "position": position, "name": str(name), "item": url})
@@ -209,12 +211,14 @@ def share_data(page, request, language, alternates=(), title=None, description=N
     elif page is not None:
         title = title or page.seo_title or page.title
     title = str(title or name)
+    image = share_image(page, request)
+    image.url = on_public_address(image.url, request)
     data = ShareData(
         title=title,
         document_title=title if title == name else f"{title} · {name}",
         description=clean_text(description) if description else meta_description(page),
-        canonical=canonical or canonical_url(page, request),
-        image=share_image(page, request),
+        canonical=on_public_address(canonical or canonical_url(page, request), request),
+        image=image,
         og_type="article" if is_article(page) else "website",
         og_locale=OG_LOCALES.get(language, language),
         og_locale_alternates=[OG_LOCALES.get(code, code) for code in alternates if code != language],
@@ -225,7 +229,7 @@ def share_data(page, request, language, alternates=(), title=None, description=N
         data.published = _iso(published)
         data.modified = _iso(page.last_published_at)
 
-    home_url = request.build_absolute_uri(f"/{language}/")
+    home_url = on_public_address(request.build_absolute_uri(f"/{language}/"), request)
     organisation = organisation_ld(request, home_url)
     graph = [organisation]
     crumbs = breadcrumbs_ld(page, request)
