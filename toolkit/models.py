@@ -24,7 +24,7 @@ from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
-from home.visibility import public_page_ids, public_pages
+from home.visibility import hidden_page_ids, public_pages
 
 from .downloads import serve_document
 
@@ -187,7 +187,9 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
         # The public steps, and this one for a reader it was unlocked for.
         siblings = ToolkitStepPage.objects.sibling_of(self)
         steps = list(
-            (public_pages(siblings) | siblings.filter(pk=self.pk)).order_by("path").only("id", "title", "path")
+            (public_pages(siblings) | siblings.filter(pk=self.pk))
+            .order_by("path")
+            .only("id", "title", "path", "url_path", "locale_id")
         )
         ids = [s.pk for s in steps]
         position = ids.index(self.pk) if self.pk in ids else None
@@ -205,11 +207,14 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
 
 
 def tips_with_public_links(tips):
-    """``tips`` as a list, each with ``public_link``: its linked page if the public may see it, else None."""
+    """``tips`` (with their ``linked_page`` selected) as a list, each with ``public_link``: its linked page if the
+    public may see it (``home.visibility``: live and not hidden by a restriction), else None. No query of its own:
+    the hidden pages are read once per request."""
     tips = list(tips)
-    visible = public_page_ids(tip.linked_page_id for tip in tips)
+    hidden = hidden_page_ids()
     for tip in tips:
-        tip.public_link = tip.linked_page if tip.linked_page_id in visible else None
+        page = tip.linked_page
+        tip.public_link = page if page is not None and page.live and page.pk not in hidden else None
     return tips
 
 
