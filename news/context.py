@@ -10,16 +10,16 @@ from django.core.paginator import Paginator
 
 from wagtail.images import get_image_model
 
-from casestudies.models import CaseStudyPage  # allowed: NewsPage.related_case_studies (docs/architecture.md)
 from home.dates import display_year
 from home.hero_image import prefetch_hero_images
 from home.localisation import current_language
+from home.models import Partner
 from home.seo import SHARE_RENDITION
 from home.visibility import public_pages
 
 from .filters import parse_choice, parse_year
-from .models import NewsPage
-from .related import pages_in_locale, snippets_in_locale
+from .models import NewsPage, NewsTag
+from .related import linked_ids, pages_in_locale, snippets_in_locale
 
 # The renditions of the hero image at the top of a news item (``news/news_page.html``).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -40,10 +40,15 @@ def index_context(index_page, request):
     language = current_language()
     news = live_news(index_page.locale_id).child_of(index_page)
 
-    dated = list(news.values_list("pk", "date"))  # newest first
+    # Newest first; an item linked to several pilot units comes once for each, then once here.
+    dated, linked_units = {}, set()
+    for pk, day, unit_id in news.values_list("pk", "date", "related_case_studies"):
+        dated[pk] = day
+        if unit_id is not None:
+            linked_units.add(unit_id)
+    dated = list(dated.items())
     years = sorted({day.year for _pk, day in dated}, reverse=True)
-    linked_units = CaseStudyPage.objects.filter(news_items__in=news.values("pk"))
-    units = pages_in_locale(linked_units, index_page.locale_id)
+    units = pages_in_locale(sorted(linked_units), index_page.locale_id)
     unit_slugs = {unit.slug: unit for unit in units}
 
     ignored = []
@@ -87,13 +92,17 @@ def index_context(index_page, request):
     }
 
 
+# What a news card shows (``news/includes/news_card.html``).
+CARD_FIELDS = ("id", "title", "url_path", "locale_id", "date", "summary", "hero_image")
+
+
 def news_cards(ids):
     """The news items with these ids, in this order, with their hero images and the cards' renditions (two
     queries)."""
     ids = list(ids)
     if not ids:
         return []
-    found = NewsPage.objects.filter(pk__in=ids).select_related("hero_image").defer_streamfields().in_bulk()
+    found = NewsPage.objects.filter(pk__in=ids).select_related("hero_image").only(*CARD_FIELDS).in_bulk()
     items = [found[pk] for pk in ids if pk in found]
     prefetch_hero_images(items)
     return items
@@ -106,9 +115,9 @@ def detail_context(page):
     with_hero_renditions(page, HERO_RENDITIONS + (SHARE_RENDITION,))
     return {
         "index_page": page.get_parent(),
-        "related_case_studies": pages_in_locale(page.related_case_studies.all(), locale_id),
-        "related_partners": snippets_in_locale(page.partners.all(), locale_id),
-        "tags": snippets_in_locale(page.tags.all(), locale_id),
+        "related_case_studies": pages_in_locale(linked_ids(page, "related_case_studies"), locale_id),
+        "related_partners": snippets_in_locale(Partner, linked_ids(page, "partners"), locale_id),
+        "tags": snippets_in_locale(NewsTag, linked_ids(page, "tags"), locale_id),
     }
 
 
