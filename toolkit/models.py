@@ -84,9 +84,9 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = list(self.live_steps())
+        steps = list(self.live_steps().only(*STEP_CARD_FIELDS))
         context["steps"] = steps
-        context["resources"] = resources_for_steps(steps)
+        context["resources"] = resources_for_steps(steps, only=RESOURCE_LIST_FIELDS)
         context["bundles"] = {b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self).order_by("created_at")}
         return context
 
@@ -112,13 +112,29 @@ def resource_is_published(resource):
     return public_pages(ToolkitStepPage.objects.filter(pk__in=steps)).exists()
 
 
-def resources_for_steps(steps):
-    """The distinct resources of ``steps``, in step order then the order within each step."""
+# What a step's card on the toolkit page shows, and what a resource in a list of downloads shows
+# (``toolkit/toolkit_page.html``, ``toolkit/includes/resource_list.html``).
+STEP_CARD_FIELDS = ("id", "title", "url_path", "locale_id", "path", "purpose", "time_needed")
+RESOURCE_LIST_FIELDS = (
+    "resource__title",
+    "resource__description",
+    "resource__kind",
+    "resource__language",
+    "resource__document__file",
+    "resource__document__file_size",
+)
+
+
+def resources_for_steps(steps, only=None):
+    """The distinct resources of ``steps``, in step order then the order within each step (with ``only`` the
+    resources' and documents' fields loaded, e.g. ``RESOURCE_LIST_FIELDS``)."""
     links = (
         StepResource.objects.filter(page__in=steps)
         .select_related("resource__document")
         .order_by("page__path", "sort_order")
     )
+    if only:
+        links = links.only("page_id", "resource_id", *only)
     seen, resources = set(), []
     for link in links:
         if link.resource_id not in seen:
@@ -184,13 +200,11 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkit = self.get_parent()
-        # The public steps, and this one for a reader it was unlocked for.
-        siblings = ToolkitStepPage.objects.sibling_of(self)
-        steps = list(
-            (public_pages(siblings) | siblings.filter(pk=self.pk))
-            .order_by("path")
-            .only("id", "title", "path", "url_path", "locale_id")
-        )
+        # The public steps (``home.visibility``: live, not hidden by a restriction), and this one for a reader it
+        # was unlocked for: their titles and addresses, for the previous and next links.
+        hidden = hidden_page_ids()
+        siblings = Page.objects.sibling_of(self).only("id", "title", "path", "url_path", "locale_id", "live")
+        steps = [s for s in siblings.order_by("path") if (s.live and s.pk not in hidden) or s.pk == self.pk]
         ids = [s.pk for s in steps]
         position = ids.index(self.pk) if self.pk in ids else None
         context.update(
