@@ -57,6 +57,8 @@ def pages_in_locale(ids, locale):
     """
     locale_id = getattr(locale, "pk", locale)
     rows = _translation_groups(Page, ids, PAGE_LINK_FIELDS, ("path",))
+    if not rows:
+        return []
     hidden = hidden_page_ids()
     visible = [row for row in rows if row.live and row.pk not in hidden]
     found = {row.translation_key: row for row in visible if row.locale_id == locale_id and row.alias_of_id is None}
