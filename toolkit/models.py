@@ -126,17 +126,14 @@ RESOURCE_LIST_FIELDS = (
 
 
 def resources_for_steps(steps, only=None):
-    """The distinct resources of ``steps``, in step order then the order within each step (with ``only`` the
-    resources' and documents' fields loaded, e.g. ``RESOURCE_LIST_FIELDS``)."""
-    links = (
-        StepResource.objects.filter(page__in=steps)
-        .select_related("resource__document")
-        .order_by("page__path", "sort_order")
-    )
+    """The distinct resources of ``steps`` (a list in tree order), in step order then the order within each step
+    (with ``only`` the resources' and documents' fields loaded, e.g. ``RESOURCE_LIST_FIELDS``)."""
+    position = {step.pk: index for index, step in enumerate(steps)}
+    links = StepResource.objects.filter(page_id__in=position).select_related("resource__document")
     if only:
-        links = links.only("page_id", "resource_id", *only)
+        links = links.only("page_id", "sort_order", "resource_id", *only)
     seen, resources = set(), []
-    for link in links:
+    for link in sorted(links, key=lambda link: (position[link.page_id], link.sort_order, link.pk)):
         if link.resource_id not in seen:
             seen.add(link.resource_id)
             resources.append(link.resource)
