@@ -1,22 +1,29 @@
 """Template context for the news list and a news item, and the news about a case study (``news_tags``).
 
 Related objects are stored as the Thai originals (wagtail-localize copies many-to-many fields as they
-are); ``home.localisation`` swaps each for its public version in the reader's language.
+are); ``news.related`` swaps each for its public version in the reader's language, one query for each kind.
+With every cache off a news page costs four queries of its own, however many items or links it shows (issue 18).
 """
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models.functions import ExtractYear
 
-from casestudies.models import CaseStudyPage  # allowed: NewsPage.related_case_studies (docs/architecture.md)
+from wagtail.images import get_image_model
+
 from home.dates import display_year
 from home.hero_image import prefetch_hero_images
-from home.localisation import current_language, in_locale, public_in_locale
+from home.localisation import current_language
+from home.models import Partner
+from home.seo import SHARE_RENDITION
 from home.visibility import public_pages
 
 from .filters import parse_choice, parse_year
-from .models import NewsPage
+from .models import NewsPage, NewsTag
+from .related import linked_ids, pages_in_locale, snippets_in_locale
+
+# The renditions of the hero image at the top of a news item (``news/news_page.html``).
+HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
 
 
 def live_news(locale):
@@ -25,15 +32,24 @@ def live_news(locale):
 
 
 def index_context(index_page, request):
-    """Filters (year, unit), the active selection and one page of news items."""
-    language = current_language()
-    locale = index_page.locale
-    news = live_news(locale).child_of(index_page)
+    """Filters (year, unit), the active selection and one page of news items.
 
-    years = sorted({y for y in news.annotate(y=ExtractYear("date")).values_list("y", flat=True)}, reverse=True)
-    units = public_in_locale(
-        CaseStudyPage.objects.filter(news_items__in=news).distinct().order_by("path").defer_streamfields(), locale
-    )
+    Cold cost, whatever the number of news items: one query for the dates of every item, one for the pilot units
+    (``news.related``), one for the page's items with their hero images and one for those images' renditions
+    (and one more when filtering by unit).
+    """
+    language = current_language()
+    news = live_news(index_page.locale_id).child_of(index_page)
+
+    # Newest first; an item linked to several pilot units comes once for each, then once here.
+    dated, linked_units = {}, set()
+    for pk, day, unit_id in news.values_list("pk", "date", "related_case_studies"):
+        dated[pk] = day
+        if unit_id is not None:
+            linked_units.add(unit_id)
+    dated = list(dated.items())
+    years = sorted({day.year for _pk, day in dated}, reverse=True)
+    units = pages_in_locale(sorted(linked_units), index_page.locale_id)
     unit_slugs = {unit.slug: unit for unit in units}
 
     ignored = []
@@ -49,17 +65,14 @@ def index_context(index_page, request):
         if unit is None:
             ignored.append("unit")
 
-    selected = news
-    if year is not None:
-        selected = selected.filter(date__year=year)
+    selected = [pk for pk, day in dated if year is None or day.year == year]
     if unit is not None:
-        selected = selected.filter(related_case_studies__slug=unit).distinct()
-    selected = selected.defer_streamfields()
+        about_unit = set(news.filter(related_case_studies__slug=unit).values_list("pk", flat=True))
+        selected = [pk for pk in selected if pk in about_unit]
 
     paginator = Paginator(selected, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
-    items = list(page_obj.object_list)
-    prefetch_hero_images(items)
+    items = news_cards(page_obj.object_list)
 
     selection = {}
     if year is not None:
@@ -80,16 +93,51 @@ def index_context(index_page, request):
     }
 
 
+# What a news card shows (``news/includes/news_card.html``).
+CARD_FIELDS = ("id", "title", "url_path", "locale_id", "date", "summary", "hero_image")
+
+
+def news_cards(ids):
+    """The news items with these ids, in this order, with their hero images and the cards' renditions (two
+    queries)."""
+    ids = list(ids)
+    if not ids:
+        return []
+    found = NewsPage.objects.filter(pk__in=ids).select_related("hero_image").only(*CARD_FIELDS).in_bulk()
+    items = [found[pk] for pk in ids if pk in found]
+    prefetch_hero_images(items)
+    return items
+
+
 def detail_context(page):
-    """The pilot units, partners and tags of a news item, in the page's language."""
-    locale = page.locale
-    case_studies = public_in_locale(page.related_case_studies.all().defer_streamfields(), locale)
+    """The pilot units, partners and tags of a news item, in the page's language (one query each), and its hero
+    image with the renditions of the page and of its link preview (one query)."""
+    locale_id = page.locale_id
+    with_hero_renditions(page, HERO_RENDITIONS + (SHARE_RENDITION,))
     return {
         "index_page": page.get_parent(),
-        "related_case_studies": case_studies,
-        "related_partners": in_locale(page.partners.all(), locale),
-        "tags": in_locale(page.tags.all(), locale),
+        "related_case_studies": pages_in_locale(linked_ids(page, "related_case_studies"), locale_id),
+        "related_partners": snippets_in_locale(Partner, linked_ids(page, "partners"), locale_id),
+        "tags": snippets_in_locale(NewsTag, linked_ids(page, "tags"), locale_id),
     }
+
+
+def with_hero_renditions(page, specs):
+    """Load ``page.hero_image`` together with its ``specs`` renditions in one query (renditions not made yet are
+    made when asked for, as usual)."""
+    if not page.hero_image_id or "hero_image" in page._state.fields_cache:
+        return
+    renditions = list(
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image_id=page.hero_image_id, filter_spec__in=specs)
+        .select_related("image")
+    )
+    image = renditions[0].image if renditions else page.hero_image
+    for rendition in renditions:
+        rendition.image = image
+    image.prefetched_renditions = renditions
+    page.hero_image = image
 
 
 def news_about(case_study, limit=5):

@@ -24,7 +24,7 @@ from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
-from home.visibility import public_page_ids, public_pages
+from home.visibility import hidden_page_ids, public_pages
 
 from .downloads import is_resumed, serve_document
 
@@ -84,9 +84,9 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = list(self.live_steps())
+        steps = list(self.live_steps().only(*STEP_CARD_FIELDS))
         context["steps"] = steps
-        context["resources"] = resources_for_steps(steps)
+        context["resources"] = resources_for_steps(steps, only=RESOURCE_LIST_FIELDS)
         context["bundles"] = {
             b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self, step=None).order_by("created_at")
         }
@@ -115,15 +115,28 @@ def resource_is_published(resource):
     return public_pages(ToolkitStepPage.objects.filter(pk__in=steps)).exists()
 
 
-def resources_for_steps(steps):
-    """The distinct resources of ``steps``, in step order then the order within each step."""
-    links = (
-        StepResource.objects.filter(page__in=steps)
-        .select_related("resource__document")
-        .order_by("page__path", "sort_order")
-    )
+# What a step's card on the toolkit page shows, and what a resource in a list of downloads shows
+# (``toolkit/toolkit_page.html``, ``toolkit/includes/resource_list.html``).
+STEP_CARD_FIELDS = ("id", "title", "url_path", "locale_id", "path", "purpose", "time_needed")
+RESOURCE_LIST_FIELDS = (
+    "resource__title",
+    "resource__description",
+    "resource__kind",
+    "resource__language",
+    "resource__document__file",
+    "resource__document__file_size",
+)
+
+
+def resources_for_steps(steps, only=None):
+    """The distinct resources of ``steps`` (a list in tree order), in step order then the order within each step
+    (with ``only`` the resources' and documents' fields loaded, e.g. ``RESOURCE_LIST_FIELDS``)."""
+    position = {step.pk: index for index, step in enumerate(steps)}
+    links = StepResource.objects.filter(page_id__in=position).select_related("resource__document")
+    if only:
+        links = links.only("page_id", "sort_order", "resource_id", *only)
     seen, resources = set(), []
-    for link in links:
+    for link in sorted(links, key=lambda link: (position[link.page_id], link.sort_order, link.pk)):
         if link.resource_id not in seen:
             seen.add(link.resource_id)
             resources.append(link.resource)
@@ -187,11 +200,11 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         toolkit = self.get_parent()
-        # The public steps, and this one for a reader it was unlocked for.
-        siblings = ToolkitStepPage.objects.sibling_of(self)
-        steps = list(
-            (public_pages(siblings) | siblings.filter(pk=self.pk)).order_by("path").only("id", "title", "path")
-        )
+        # The public steps (``home.visibility``: live, not hidden by a restriction), and this one for a reader it
+        # was unlocked for: their titles and addresses, for the previous and next links.
+        hidden = hidden_page_ids()
+        siblings = Page.objects.sibling_of(self).only("id", "title", "path", "url_path", "locale_id", "live")
+        steps = [s for s in siblings.order_by("path") if (s.live and s.pk not in hidden) or s.pk == self.pk]
         ids = [s.pk for s in steps]
         position = ids.index(self.pk) if self.pk in ids else None
         context.update(
@@ -210,11 +223,14 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
 
 
 def tips_with_public_links(tips):
-    """``tips`` as a list, each with ``public_link``: its linked page if the public may see it, else None."""
+    """``tips`` (with their ``linked_page`` selected) as a list, each with ``public_link``: its linked page if the
+    public may see it (``home.visibility``: live and not hidden by a restriction), else None. No query of its own:
+    the hidden pages are read once per request."""
     tips = list(tips)
-    visible = public_page_ids(tip.linked_page_id for tip in tips)
+    hidden = hidden_page_ids()
     for tip in tips:
-        tip.public_link = tip.linked_page if tip.linked_page_id in visible else None
+        page = tip.linked_page
+        tip.public_link = page if page is not None and page.live and page.pk not in hidden else None
     return tips
 
 
