@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Subquery
+
 from wagtail.models import Locale
 
-from home.localisation import in_locale
 from home.visibility import public_pages
 
 from .aggregation import Record, aggregate, latest
 from .formatting import format_period, format_value
-from .models import ImpactDashboardPage, ImpactFigure
+from .models import ImpactDashboardPage, ImpactFigure, Indicator
 from .queries import indicators_in
 
 
@@ -38,31 +39,32 @@ def dashboard_for(locale):
 def case_study_figures(page):
     """The latest figure of each indicator for the unit of ``page`` (any language version), in its language.
 
-    Figures belong to the Thai source page; two queries (indicator names, figures).
+    Figures belong to the Thai source page; one query: the figures with their indicators and the name and
+    definition of each indicator's version in the page's language (where there is one).
     """
     language = _language(page.locale)
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=page.locale_id)
     figures = list(
         ImpactFigure.objects.of_source_pages()
         .filter(page__translation_key=page.translation_key)
         .select_related("indicator")
+        .annotate(
+            local_name=Subquery(local.values("name")[:1]), local_definition=Subquery(local.values("definition")[:1])
+        )
         .order_by("indicator__sort_order", "indicator__code", "-period_end", "-period_start")
     )
-    if not figures:
-        return []
-    latest_figures, seen = [], set()
+    shown, seen = [], set()
     for figure in figures:
-        if figure.indicator_id not in seen:
-            seen.add(figure.indicator_id)
-            latest_figures.append(figure)
-    labels = in_locale([figure.indicator for figure in latest_figures], page.locale)
-    shown = []
-    for figure, label in zip(latest_figures, labels, strict=True):
-        unit = figure.indicator.unit
+        if figure.indicator_id in seen:
+            continue
+        seen.add(figure.indicator_id)
+        indicator, unit = figure.indicator, figure.indicator.unit
+        translated = figure.local_name is not None  # else the indicator as it is (``home.localisation.in_locale``)
         shown.append(
             ShownFigure(
-                figure.indicator.code,
-                label.name,
-                label.definition,
+                indicator.code,
+                figure.local_name if translated else indicator.name,
+                figure.local_definition if translated else indicator.definition,
                 format_value(figure.value, unit, language),
                 format_value(figure.baseline, unit, language) if figure.baseline is not None else "",
                 format_period(figure.period_start, figure.period_end, language),
