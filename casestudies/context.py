@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images import get_image_model
@@ -17,10 +17,10 @@ from wagtail.models import Locale, Page
 from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
 from home.models import Partner
 from home.seo import SHARE_RENDITION
-from home.visibility import public_pages
+from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering, thai_map
-from .models import CaseStudyPage, CaseStudyToolkitStep, Province, Region
+from .models import CaseStudyPage, Province, Region
 from .terms import taxonomy
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
@@ -205,41 +205,30 @@ def related_case_studies(page, group_slugs, occupation_slugs, limit=3):
     return list(related)
 
 
-def toolkit_steps(page):
-    """The toolkit steps the unit illustrates, in the reader's language where translated; public pages only.
-
-    One query: every public language version of the linked steps, each with the place of its link.
-    """
-    links = CaseStudyToolkitStep.objects.filter(page=page)
-    first_link = links.filter(step__translation_key=OuterRef("translation_key")).order_by("sort_order", "pk")
-    versions = public_pages(
-        Page.objects.filter(translation_key__in=links.values("step__translation_key")).annotate(
-            link_order=Subquery(first_link.values("sort_order")[:1]),
-            link_pk=Subquery(first_link.values("pk")[:1]),
-            linked=Exists(links.filter(step=OuterRef("pk"))),
-        )
-    ).order_by("link_order", "link_pk", "pk")
-    chosen = {}
-    for version in versions:
-        key = version.translation_key
-        local = version.locale_id == page.locale_id
-        if local and chosen.get(key, ("", None))[0] != "local":
-            chosen[key] = ("local", version)
-        elif version.linked and key not in chosen:
-            chosen[key] = ("linked", version)
-    return [version for _kind, version in chosen.values()]
+def toolkit_steps(page, step_ids):
+    """The toolkit steps ``step_ids`` (linked from ``page``, in order) in the reader's language where translated;
+    public pages only (as ``home.localisation.public_in_locale`` with aliases). One query: every public language
+    version of the linked steps."""
+    if not step_ids:
+        return []
+    linked_keys = Page.objects.filter(pk__in=step_ids).values("translation_key")
+    versions = {p.pk: p for p in Page.objects.filter(translation_key__in=linked_keys)}
+    hidden = hidden_page_ids()
+    public = {pk for pk, p in versions.items() if p.live and pk not in hidden}  # as ``home.visibility.public_pages``
+    local = {p.translation_key: p for pk, p in versions.items() if pk in public and p.locale_id == page.locale_id}
+    linked = [versions[pk] for pk in step_ids if pk in versions]
+    return [local.get(p.translation_key, p) for p in linked if p.translation_key in local or p.pk in public]
 
 
-def partners_of(page):
-    """The page's programme partners in its language where translated (else as linked), in their order (one
-    query: the linked partners and every version of them in the page's language)."""
-    links = CaseStudyPage.partners.through.objects.filter(casestudypage_id=page.pk)
-    rows = Partner.objects.filter(
-        Q(pk__in=links.values("partner_id"))
-        | Q(locale_id=page.locale_id, translation_key__in=links.values("partner__translation_key"))
-    ).annotate(linked=Exists(links.filter(partner_id=OuterRef("pk"))))
+def partners_of(page, partner_ids):
+    """The partners ``partner_ids`` (linked from ``page``) in its language where translated, else as linked, in
+    their order (one query: the linked partners and their versions in the page's language)."""
+    if not partner_ids:
+        return []
+    linked = Partner.objects.filter(pk__in=partner_ids)
+    rows = list(Partner.objects.filter(Q(pk__in=partner_ids) | Q(locale_id=page.locale_id, translation_key__in=linked.values("translation_key"))))  # fmt: skip
     local = {p.translation_key: p for p in rows if p.locale_id == page.locale_id}
-    return [local.get(p.translation_key, p) for p in rows if p.linked]
+    return [local.get(p.translation_key, p) for p in rows if p.pk in partner_ids]
 
 
 def _with_renditions(image, renditions):
@@ -291,18 +280,20 @@ def detail_context(page, request):
     Five queries: the terms, partners, related units, the renditions of every hero image, toolkit steps.
     """
     adopt_active_locale(page)
-    terms = taxonomy(page.locale_id, [page.pk])
+    terms = taxonomy(page.locale_id, [page.pk], other_links=True)
     groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
     related = related_case_studies(page, [g.slug for g in groups], [o.slug for o in occupations])
     prefetch_page_images(page, related)
     province = terms.province_of(page)
+    index_page = page.get_parent()
     return {
-        "index_page": page.get_parent(),
+        "index_page": index_page,
+        "index_url": index_page.get_url(request),
         "province": province,
         "region_label": dict(Region.choices).get(province.region, "") if province else "",
         "target_groups": groups,
         "occupations": occupations,
-        "partners": partners_of(page),
+        "partners": partners_of(page, set(terms.partner_ids.get(page.pk, ()))),
         "related": [Card(p, terms.province_of(p), url=p.get_url(request)) for p in related],
-        "toolkit_steps": toolkit_steps(page),
+        "toolkit_steps": toolkit_steps(page, terms.step_ids.get(page.pk, [])),
     }

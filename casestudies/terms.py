@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import CharField, DecimalField, Value
 
-from .models import CaseStudyPage, Occupation, Province, TargetGroup
+from .models import CaseStudyPage, CaseStudyToolkitStep, Occupation, Province, TargetGroup
 
 
 def terms_by_slug(model, locale):
@@ -44,6 +44,8 @@ class Taxonomy:
     occupations: dict
     slugs: dict  # {(kind, pk): slug} of every term, any language
     links: dict  # {page_id: {"group" | "occupation": [Term linked, any language]}}
+    step_ids: dict  # {page_id: [toolkit step page id, in the editors' order]}
+    partner_ids: dict  # {page_id: [partner id]}
 
     def province_of(self, page):
         """The page's province in this language (else as linked), or None."""
@@ -60,14 +62,16 @@ class Taxonomy:
 
 _TERMS = {"province": Province, "group": TargetGroup, "occupation": Occupation}
 _LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occupation": (CaseStudyPage.occupations.through, "occupation_id")}  # fmt: skip
+_OTHER_LINKS = {"step": (CaseStudyToolkitStep, "page_id", "step_id", "sort_order"), "partner": (CaseStudyPage.partners.through, "casestudypage_id", "partner_id", Value(0))}  # fmt: skip
 
 
-def taxonomy(locale_id, page_ids=()):
+def taxonomy(locale_id, page_ids=(), other_links=False):
     """The ``Taxonomy`` of ``locale_id`` with the links of the case studies ``page_ids``, in one query.
 
-    The three taxonomies and the two link tables are read as one ``UNION ALL`` of rows of the same shape:
-    ``(kind, pk, locale_id, slug, name, region, latitude, longitude)``; a link row is
-    ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL)``.
+    The three taxonomies and the link tables are read as one ``UNION ALL`` of rows of the same shape:
+    ``(kind, pk, locale_id, slug, name, region, latitude, longitude)``; a link to a term is
+    ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL)``; with ``other_links``, a link to a toolkit step
+    or a partner is ``("step-link" | "partner-link", page_id, linked_id, "", "", "", sort_order, link_id)``.
     """
     text, number = CharField(), DecimalField(max_digits=7, decimal_places=4)
     parts = []
@@ -88,10 +92,19 @@ def taxonomy(locale_id, page_ids=()):
                     *(Value(None, number),) * 2,
                 )  # fmt: skip
             )
+        for kind, (through, page_id, linked_id, order) in _OTHER_LINKS.items() if other_links else ():
+            parts.append(
+                through.objects.filter(**{f"{page_id}__in": page_ids})
+                .order_by()
+                .values_list(Value(f"{kind}-link", text), page_id, linked_id, *(Value("", text),) * 3, order, "pk")
+            )
     rows = list(parts[0].union(*parts[1:], all=True))
     terms = {kind: {} for kind in _TERMS}
-    by_pk, slugs, link_rows = {}, {}, []
-    for kind, pk, locale, slug, name, region, latitude, longitude in sorted(rows, key=lambda row: (row[0], row[1])):
+    by_pk, slugs, link_rows, other = {}, {}, [], {"step": {}, "partner": {}}
+    for kind, pk, locale, slug, name, region, latitude, longitude in sorted(rows, key=lambda row: row[:2]):
+        if kind in ("step-link", "partner-link"):
+            other[kind.removesuffix("-link")].setdefault(pk, []).append((latitude, longitude, locale))
+            continue
         if kind.endswith("-link"):
             link_rows.append((kind.removesuffix("-link"), pk, locale))
             continue
@@ -105,4 +118,5 @@ def taxonomy(locale_id, page_ids=()):
         term = by_pk.get((kind, term_id))
         if term is not None:
             links.setdefault(page_id, {}).setdefault(kind, []).append(term)
-    return Taxonomy(terms["province"], terms["group"], terms["occupation"], slugs, links)
+    step_ids, partner_ids = ({page: [linked for *_order, linked in sorted(found)] for page, found in other[kind].items()} for kind in ("step", "partner"))  # fmt: skip
+    return Taxonomy(terms["province"], terms["group"], terms["occupation"], slugs, links, step_ids, partner_ids)

@@ -44,31 +44,39 @@ def case_study_figures(page):
     """
     language = _language(page.locale)
     local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=page.locale_id)
-    figures = list(
+    rows = (
         ImpactFigure.objects.of_source_pages()
         .filter(page__translation_key=page.translation_key)
-        .select_related("indicator")
-        .annotate(
-            local_name=Subquery(local.values("name")[:1]), local_definition=Subquery(local.values("definition")[:1])
-        )
         .order_by("indicator__sort_order", "indicator__code", "-period_end", "-period_start")
+        .values_list(
+            "indicator__code",
+            "indicator__name",
+            "indicator__definition",
+            "indicator__unit",
+            "value",
+            "baseline",
+            "period_start",
+            "period_end",
+            "is_illustrative",
+            Subquery(local.values("name")[:1]),
+            Subquery(local.values("definition")[:1]),
+        )
     )
     shown, seen = [], set()
-    for figure in figures:
-        if figure.indicator_id in seen:
+    for code, name, definition, unit, value, baseline, start, end, illustrative, local_name, local_definition in rows:
+        if code in seen:
             continue
-        seen.add(figure.indicator_id)
-        indicator, unit = figure.indicator, figure.indicator.unit
-        translated = figure.local_name is not None  # else the indicator as it is (``home.localisation.in_locale``)
+        seen.add(code)
+        translated = local_name is not None  # else the indicator as it is (``home.localisation.in_locale``)
         shown.append(
             ShownFigure(
-                indicator.code,
-                figure.local_name if translated else indicator.name,
-                figure.local_definition if translated else indicator.definition,
-                format_value(figure.value, unit, language),
-                format_value(figure.baseline, unit, language) if figure.baseline is not None else "",
-                format_period(figure.period_start, figure.period_end, language),
-                figure.is_illustrative,
+                code,
+                local_name if translated else name,
+                local_definition if translated else definition,
+                format_value(value, unit, language),
+                format_value(baseline, unit, language) if baseline is not None else "",
+                format_period(start, end, language),
+                illustrative,
             )
         )
     return shown
