@@ -2,16 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from wagtail.models import Locale
 
 from home.visibility import public_pages
 
-from .aggregation import Record, aggregate, latest
+from .aggregation import IndicatorRule, Record, aggregate, latest
 from .formatting import format_period, format_value
 from .models import ImpactDashboardPage, ImpactFigure, Indicator
-from .queries import indicators_in
 
 
 @dataclass
@@ -83,33 +82,55 @@ def case_study_figures(page):
 
 
 def headline_figures(locale=None):
-    """The latest total (or average) across units of each indicator marked for the home page (four queries)."""
+    """The latest total (or average) across units of each indicator marked for the home page, named in ``locale``
+    where translated (else Thai), in catalogue order.
+
+    One query: the published figures of the headline indicators and of their weights, each with its indicator's
+    rule, order and name (and the name and definition of its version in ``locale``).
+    """
     locale = locale or Locale.get_active()
     language = _language(locale)
-    indicators = indicators_in(locale)
-    headline = {code: info for code, info in indicators.items() if info.show_on_home}
-    if not headline:
-        return []
-    rules = {code: info.rule for code, info in indicators.items()}
-    wanted = set(headline) | {rules[c].weight_code for c in headline if rules[c].weight_code}
-    records = [
-        Record(*row)
-        for row in ImpactFigure.objects.published()
-        .filter(indicator__code__in=wanted)
-        .values_list("page__slug", "indicator__code", "period_start", "period_end", "value", "is_illustrative")
-    ]
-    series = aggregate(records, rules)
+    headline = Indicator.objects.filter(show_on_home=True)
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale.pk)
+    rows = list(
+        ImpactFigure.objects.published()
+        .filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
+        .values_list(
+            "page__slug",
+            "indicator__code",
+            "period_start",
+            "period_end",
+            "value",
+            "is_illustrative",
+            "indicator__unit",
+            "indicator__weight_code",
+            "indicator__show_on_home",
+            "indicator__sort_order",
+            "indicator__name",
+            "indicator__definition",
+            Subquery(local.values("name")[:1]),
+            Subquery(local.values("definition")[:1]),
+        )
+    )
+    rules, names = {}, {}
+    for row in rows:
+        code, unit, weight_code, on_home, sort_order, name, definition, local_name, local_definition = row[1], *row[6:]
+        rules[code] = IndicatorRule(unit, weight_code)
+        if on_home and code not in names:
+            translated = local_name is not None  # else the Thai name, as ``impact.queries.indicators_in``
+            names[code] = (sort_order, unit, local_name if translated else name, local_definition if translated else definition)  # fmt: skip
+    series = aggregate([Record(*row[:6]) for row in rows], rules)
     shown = []
-    for code, info in headline.items():
+    for code, (_order, unit, name, definition) in sorted(names.items(), key=lambda item: (item[1][0], item[0])):
         last = latest(series.get(code, []))
         if last is None or last.value is None:
             continue
         shown.append(
             ShownFigure(
                 code,
-                info.name,
-                info.definition,
-                format_value(last.value, info.unit, language),
+                name,
+                definition,
+                format_value(last.value, unit, language),
                 "",
                 format_period(*last.period, language),
                 last.is_illustrative,
