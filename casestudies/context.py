@@ -1,7 +1,9 @@
 """Template context for the case study index (filters, cards, map) and a case study's own page.
 
-Every list is built with a fixed number of queries, however many units there are: facet values come
-from three flat queries, names from one query per taxonomy, images with their renditions prefetched.
+Every list is built with a fixed number of queries, however many units there are (issue 18: with every cache
+off). The index: its units, one query for every term and the units' links to them (``terms.taxonomy``), the
+renditions of the cards' images. A case study: the terms with its links (to terms, toolkit steps and partners),
+related units, one query for the renditions of its own and the related units' hero images, partners, steps.
 """
 
 from dataclasses import dataclass, field
