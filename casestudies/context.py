@@ -1,7 +1,9 @@
 """Template context for the case study index (filters, cards, map) and a case study's own page.
 
-Every list is built with a fixed number of queries, however many units there are: facet values come
-from three flat queries, names from one query per taxonomy, images with their renditions prefetched.
+Every list is built with a fixed number of queries, however many units there are (issue 18: with every cache
+off). The index: its units, one query for every term and the units' links to them (``terms.taxonomy``), the
+renditions of the cards' images. A case study: the terms with its links (to terms, toolkit steps and partners),
+related units, one query for the renditions of its own and the related units' hero images, partners, steps.
 """
 
 from dataclasses import dataclass, field
@@ -11,13 +13,20 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from home.hero_image import prefetch_hero_images
-from home.localisation import in_locale, public_in_locale
-from home.visibility import public_pages
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
+from home.models import Partner
+from home.seo import SHARE_RENDITION
+from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering, thai_map
-from .models import CaseStudyPage, Occupation, Province, Region, TargetGroup
-from .terms import terms_by_slug
+from .models import CaseStudyPage, Province, Region
+from .terms import taxonomy
+
+# The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
+HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
 
 FACET_LABELS = {
     "region": _("Region"),
@@ -36,6 +45,7 @@ class Card:
     region_label: str = ""
     groups: list = field(default_factory=list)
     occupations: list = field(default_factory=list)
+    url: str = ""  # the page's URL, worked out once for the card, the map and the list
 
 
 @dataclass
@@ -51,29 +61,22 @@ def live_case_studies(locale):
     return public_pages(CaseStudyPage.objects.filter(locale=locale)).order_by("path")
 
 
-def unit_facets(queryset):
-    """The ``UnitFacets`` of every page in ``queryset`` (three queries)."""
-    rows = list(queryset.values_list("pk", "province__slug", "province__region"))
-    ids = [pk for pk, _slug, _region in rows]
-    groups, occupations = {}, {}
-    for pk, slug in CaseStudyPage.target_groups.through.objects.filter(casestudypage_id__in=ids).values_list(
-        "casestudypage_id", "targetgroup__slug"
-    ):
-        groups.setdefault(pk, set()).add(slug)
-    for pk, slug in CaseStudyPage.occupations.through.objects.filter(casestudypage_id__in=ids).values_list(
-        "casestudypage_id", "occupation__slug"
-    ):
-        occupations.setdefault(pk, set()).add(slug)
-    return [
-        filtering.UnitFacets(
-            pk,
-            region or "",
-            slug or "",
-            frozenset(groups.get(pk, ())),
-            frozenset(occupations.get(pk, ())),
+def unit_facets(pages, terms):
+    """The ``UnitFacets`` of each of ``pages`` from their links in ``terms`` (a ``Taxonomy``; no query)."""
+    units = []
+    for page in pages:
+        province = terms.province_of(page)
+        links = terms.links.get(page.pk, {})
+        units.append(
+            filtering.UnitFacets(
+                page.pk,
+                province.region if province else "",
+                province.slug if province else "",
+                frozenset(term.slug for term in links.get("group", ())),
+                frozenset(term.slug for term in links.get("occupation", ())),
+            )
         )
-        for pk, slug, region in rows
-    ]
+    return units
 
 
 def _names(slugs, terms):
@@ -82,12 +85,16 @@ def _names(slugs, terms):
 
 def index_context(index_page, request):
     """Filters, the paginated cards, the map marks and the text list of units for the index page."""
-    locale = index_page.locale
-    queryset = live_case_studies(locale).child_of(index_page)
-    units = unit_facets(queryset)
-    provinces = terms_by_slug(Province, locale)
-    groups = terms_by_slug(TargetGroup, locale)
-    occupations = terms_by_slug(Occupation, locale)
+    pages = {
+        page.pk: page
+        for page in live_case_studies(index_page.locale_id)
+        .child_of(index_page)
+        .select_related("hero_image")
+        .defer_streamfields()
+    }
+    terms = taxonomy(index_page.locale_id, pages)
+    units = unit_facets(pages.values(), terms)
+    provinces, groups, occupations = terms.provinces, terms.groups, terms.occupations
     region_labels = dict(Region.choices)
 
     allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
@@ -133,26 +140,17 @@ def index_context(index_page, request):
         for facet, value in selection.items()
     ]
 
-    pages = {
-        p.pk: p
-        for p in CaseStudyPage.objects.filter(pk__in=[u.page_id for u in matched])
-        .select_related("hero_image")
-        .defer_streamfields()
-    }
-    cards = []
-    for unit in matched:
-        page = pages.get(unit.page_id)
-        if page is None:
-            continue
-        cards.append(
-            Card(
-                page,
-                provinces.get(unit.province),
-                region_labels.get(unit.region, ""),
-                _names(unit.groups, groups),
-                _names(unit.occupations, occupations),
-            )
+    cards = [
+        Card(
+            pages[unit.page_id],
+            provinces.get(unit.province),
+            region_labels.get(unit.region, ""),
+            _names(unit.groups, groups),
+            _names(unit.occupations, occupations),
+            url=pages[unit.page_id].get_url(request),
         )
+        for unit in matched
+    ]
 
     paginator = Paginator(cards, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
@@ -194,48 +192,110 @@ def index_context(index_page, request):
     }
 
 
-def related_case_studies(page, groups, occupations, limit=3):
-    """Other live case studies in the page's language that share one of ``groups`` or ``occupations``."""
-    if not groups and not occupations:
+def related_case_studies(page, group_slugs, occupation_slugs, limit=3):
+    """Other live case studies in the page's language that share one of the target groups or occupations."""
+    if not group_slugs and not occupation_slugs:
         return []
     related = (
-        live_case_studies(page.locale)
+        live_case_studies(page.locale_id)
         .exclude(pk=page.pk)
-        .filter(
-            Q(target_groups__slug__in=[g.slug for g in groups]) | Q(occupations__slug__in=[o.slug for o in occupations])
-        )
+        .filter(Q(target_groups__slug__in=group_slugs) | Q(occupations__slug__in=occupation_slugs))
         .distinct()
-        .select_related("province", "hero_image")
+        .select_related("hero_image")
         .defer_streamfields()[:limit]
     )
     return list(related)
 
 
-def toolkit_steps(page):
-    """The toolkit steps the unit illustrates, in the reader's language where translated; public pages only."""
-    return public_in_locale(
-        [link.step for link in page.toolkit_steps.select_related("step")], page.locale, include_aliases=True
+def toolkit_steps(page, step_ids):
+    """The toolkit steps ``step_ids`` (linked from ``page``, in order) in the reader's language where translated;
+    public pages only (as ``home.localisation.public_in_locale`` with aliases). One query: every public language
+    version of the linked steps."""
+    if not step_ids:
+        return []
+    linked_keys = Page.objects.filter(pk__in=step_ids).values("translation_key")
+    versions = {p.pk: p for p in Page.objects.filter(translation_key__in=linked_keys)}
+    hidden = hidden_page_ids()
+    public = {pk for pk, p in versions.items() if p.live and pk not in hidden}  # as ``home.visibility.public_pages``
+    local = {p.translation_key: p for pk, p in versions.items() if pk in public and p.locale_id == page.locale_id}
+    linked = [versions[pk] for pk in step_ids if pk in versions]
+    return [local.get(p.translation_key, p) for p in linked if p.translation_key in local or p.pk in public]
+
+
+def partners_of(page, partner_ids):
+    """The partners ``partner_ids`` (linked from ``page``) in its language where translated, else as linked, in
+    their order (one query: the linked partners and their versions in the page's language)."""
+    if not partner_ids:
+        return []
+    linked = Partner.objects.filter(pk__in=partner_ids)
+    rows = list(Partner.objects.filter(Q(pk__in=partner_ids) | Q(locale_id=page.locale_id, translation_key__in=linked.values("translation_key"))))  # fmt: skip
+    local = {p.translation_key: p for p in rows if p.locale_id == page.locale_id}
+    return [local.get(p.translation_key, p) for p in rows if p.pk in partner_ids]
+
+
+def _with_renditions(image, renditions):
+    """``image`` with ``renditions`` kept as Django's ``prefetch_related`` keeps them (``get_rendition`` reads them)."""
+    prefetched = image.renditions.all()  # a queryset not yet run
+    prefetched._result_cache, prefetched._prefetch_done = renditions, True
+    image._prefetched_objects_cache = {"renditions": prefetched}
+    for rendition in renditions:
+        rendition.image = image
+
+
+def prefetch_page_images(page, cards):
+    """The renditions of the page's hero image (its own sizes and the shared picture's) and of the hero images
+    of ``cards`` (pages that select_related them), in one query that also brings the page's own image."""
+    images = {p.hero_image_id: p.hero_image for p in cards if p.hero_image_id}
+    if not page.hero_image_id and not images:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    rows = list(
+        rendition_model.objects.filter(
+            Q(image_id=page.hero_image_id, filter_spec__in=(*HERO_RENDITIONS, SHARE_RENDITION))
+            | Q(image_id__in=images, filter_spec__in=CARD_RENDITIONS)
+        ).select_related("image")
     )
+    by_image = {}
+    for rendition in rows:
+        by_image.setdefault(rendition.image_id, []).append(rendition)
+    if page.hero_image_id and page.hero_image_id not in images:
+        own = next((r.image for r in rows if r.image_id == page.hero_image_id), None)
+        images[page.hero_image_id] = own or page.hero_image  # no rendition yet: the image on its own
+    if page.hero_image_id:
+        page.hero_image = images[page.hero_image_id]
+    for image_id, image in images.items():
+        _with_renditions(image, by_image.get(image_id, []))
+
+
+def adopt_active_locale(page):
+    """Give ``page`` the active ``Locale`` (read once per request, ``home.locale_memo``) when it is the page's own,
+    so ``page.locale`` costs no query here, in the figures or in the news."""
+    active = Locale.get_active()
+    if active.pk == page.locale_id:
+        page.locale = active
 
 
 def detail_context(page, request):
     """Taxonomy names in the page's language, related case studies and toolkit steps.
 
     The unit's impact figures and news come from their own apps' template tags (``impact_tags``, ``news_tags``).
+    Five queries: the terms, partners, related units, the renditions of every hero image, toolkit steps.
     """
-    locale = page.locale
-    provinces = terms_by_slug(Province, locale)
-    groups, occupations = list(page.target_groups.all()), list(page.occupations.all())
-    related = related_case_studies(page, groups, occupations)
-    prefetch_hero_images(related)
-    province = provinces.get(page.province.slug) if page.province_id else None
+    adopt_active_locale(page)
+    terms = taxonomy(page.locale_id, [page.pk], other_links=True)
+    groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
+    related = related_case_studies(page, [g.slug for g in groups], [o.slug for o in occupations])
+    prefetch_page_images(page, related)
+    province = terms.province_of(page)
+    index_page = page.get_parent()
     return {
-        "index_page": page.get_parent(),
+        "index_page": index_page,
+        "index_url": index_page.get_url(request),
         "province": province,
         "region_label": dict(Region.choices).get(province.region, "") if province else "",
-        "target_groups": in_locale(groups, locale),
-        "occupations": in_locale(occupations, locale),
-        "partners": in_locale(page.partners.all(), locale),
-        "related": [Card(p, provinces.get(p.province.slug) if p.province_id else None) for p in related],
-        "toolkit_steps": toolkit_steps(page),
+        "target_groups": groups,
+        "occupations": occupations,
+        "partners": partners_of(page, set(terms.partner_ids.get(page.pk, ()))),
+        "related": [Card(p, terms.province_of(p), url=p.get_url(request)) for p in related],
+        "toolkit_steps": toolkit_steps(page, terms.step_ids.get(page.pk, [])),
     }

@@ -5,6 +5,13 @@ synchronises many-to-many fields as they are); their names in the reader's langu
 ``home.localisation.in_locale``, or from this module when terms are looked up by their shared slug.
 """
 
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import CharField, DecimalField, Value
+
+from .models import CaseStudyPage, CaseStudyToolkitStep, Occupation, Province, TargetGroup
+
 
 def terms_by_slug(model, locale):
     """``{slug: term}`` for every term of ``model``: the ``locale`` version where there is one, else another."""
@@ -13,3 +20,103 @@ def terms_by_slug(model, locale):
         if term.slug not in terms or term.locale_id == locale.pk:
             terms[term.slug] = term
     return terms
+
+
+@dataclass(frozen=True)
+class Term:
+    """A province, target group or occupation as readers see it (only what pages show of it)."""
+
+    pk: int
+    locale_id: int
+    slug: str
+    name: str
+    region: str = ""
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
+
+
+@dataclass
+class Taxonomy:
+    """Every term by slug in one language, and the terms each of some case studies is linked to."""
+
+    provinces: dict  # {slug: Term}, as ``terms_by_slug``
+    groups: dict
+    occupations: dict
+    slugs: dict  # {(kind, pk): slug} of every term, any language
+    links: dict  # {page_id: {"group" | "occupation": [Term linked, any language]}}
+    step_ids: dict  # {page_id: [toolkit step page id, in the editors' order]}
+    partner_ids: dict  # {page_id: [partner id]}
+
+    def province_of(self, page):
+        """The page's province in this language (else as linked), or None."""
+        slug = self.slugs.get(("province", page.province_id))
+        return self.provinces.get(slug) if slug else None
+
+    def terms_of(self, page_id, kind):
+        """The ``kind`` terms page ``page_id`` is linked to, in this language where translated (else as linked),
+        in the order of the linked terms' names (as ``in_locale(page.target_groups.all(), locale)``)."""
+        local = self.groups if kind == "group" else self.occupations
+        linked = sorted(self.links.get(page_id, {}).get(kind, ()), key=lambda term: term.name)
+        return [local.get(term.slug, term) for term in linked]
+
+
+_TERMS = {"province": Province, "group": TargetGroup, "occupation": Occupation}
+_LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occupation": (CaseStudyPage.occupations.through, "occupation_id")}  # fmt: skip
+_OTHER_LINKS = {"step": (CaseStudyToolkitStep, "page_id", "step_id", "sort_order"), "partner": (CaseStudyPage.partners.through, "casestudypage_id", "partner_id", Value(0))}  # fmt: skip
+
+
+def taxonomy(locale_id, page_ids=(), other_links=False):
+    """The ``Taxonomy`` of ``locale_id`` with the links of the case studies ``page_ids``, in one query.
+
+    The three taxonomies and the link tables are read as one ``UNION ALL`` of rows of the same shape:
+    ``(kind, pk, locale_id, slug, name, region, latitude, longitude)``; a link to a term is
+    ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL)``; with ``other_links``, a link to a toolkit step
+    or a partner is ``("step-link" | "partner-link", page_id, linked_id, "", "", "", sort_order, link_id)``.
+    """
+    text, number = CharField(), DecimalField(max_digits=7, decimal_places=4)
+    parts = []
+    for kind, model in _TERMS.items():
+        place = ("region", "latitude", "longitude") if model is Province else (Value("", text), Value(None, number), Value(None, number))  # fmt: skip
+        parts.append(model.objects.order_by().values_list(Value(kind, text), "pk", "locale_id", "slug", "name", *place))
+    page_ids = list(page_ids)
+    if page_ids:
+        for kind, (through, term_id) in _LINKS.items():
+            parts.append(
+                through.objects.filter(casestudypage_id__in=page_ids)
+                .order_by()
+                .values_list(
+                    Value(f"{kind}-link", text),
+                    "casestudypage_id",
+                    term_id,
+                    *(Value("", text),) * 3,
+                    *(Value(None, number),) * 2,
+                )  # fmt: skip
+            )
+        for kind, (through, page_id, linked_id, order) in _OTHER_LINKS.items() if other_links else ():
+            parts.append(
+                through.objects.filter(**{f"{page_id}__in": page_ids})
+                .order_by()
+                .values_list(Value(f"{kind}-link", text), page_id, linked_id, *(Value("", text),) * 3, order, "pk")
+            )
+    rows = list(parts[0].union(*parts[1:], all=True))
+    terms = {kind: {} for kind in _TERMS}
+    by_pk, slugs, link_rows, other = {}, {}, [], {"step": {}, "partner": {}}
+    for kind, pk, locale, slug, name, region, latitude, longitude in sorted(rows, key=lambda row: row[:2]):
+        if kind in ("step-link", "partner-link"):
+            other[kind.removesuffix("-link")].setdefault(pk, []).append((latitude, longitude, locale))
+            continue
+        if kind.endswith("-link"):
+            link_rows.append((kind.removesuffix("-link"), pk, locale))
+            continue
+        term = Term(pk, locale, slug, name, region, latitude, longitude)
+        by_pk[kind, pk] = term
+        slugs[kind, pk] = slug
+        if slug not in terms[kind] or locale == locale_id:
+            terms[kind][slug] = term
+    links = {}
+    for kind, page_id, term_id in link_rows:
+        term = by_pk.get((kind, term_id))
+        if term is not None:
+            links.setdefault(page_id, {}).setdefault(kind, []).append(term)
+    step_ids, partner_ids = ({page: [linked for *_order, linked in sorted(found)] for page, found in other[kind].items()} for kind in ("step", "partner"))  # fmt: skip
+    return Taxonomy(terms["province"], terms["group"], terms["occupation"], slugs, links, step_ids, partner_ids)

@@ -2,15 +2,15 @@
 
 from dataclasses import dataclass
 
+from django.db.models import OuterRef, Q, Subquery
+
 from wagtail.models import Locale
 
-from home.localisation import in_locale
 from home.visibility import public_pages
 
-from .aggregation import Record, aggregate, latest
+from .aggregation import IndicatorRule, Record, aggregate, latest
 from .formatting import format_period, format_value
-from .models import ImpactDashboardPage, ImpactFigure
-from .queries import indicators_in
+from .models import ImpactDashboardPage, ImpactFigure, Indicator
 
 
 @dataclass
@@ -38,68 +38,99 @@ def dashboard_for(locale):
 def case_study_figures(page):
     """The latest figure of each indicator for the unit of ``page`` (any language version), in its language.
 
-    Figures belong to the Thai source page; two queries (indicator names, figures).
+    Figures belong to the Thai source page; one query: the figures with their indicators and the name and
+    definition of each indicator's version in the page's language (where there is one).
     """
     language = _language(page.locale)
-    figures = list(
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=page.locale_id)
+    rows = (
         ImpactFigure.objects.of_source_pages()
         .filter(page__translation_key=page.translation_key)
-        .select_related("indicator")
         .order_by("indicator__sort_order", "indicator__code", "-period_end", "-period_start")
+        .values_list(
+            "indicator__code",
+            "indicator__name",
+            "indicator__definition",
+            "indicator__unit",
+            "value",
+            "baseline",
+            "period_start",
+            "period_end",
+            "is_illustrative",
+            Subquery(local.values("name")[:1]),
+            Subquery(local.values("definition")[:1]),
+        )
     )
-    if not figures:
-        return []
-    latest_figures, seen = [], set()
-    for figure in figures:
-        if figure.indicator_id not in seen:
-            seen.add(figure.indicator_id)
-            latest_figures.append(figure)
-    labels = in_locale([figure.indicator for figure in latest_figures], page.locale)
-    shown = []
-    for figure, label in zip(latest_figures, labels, strict=True):
-        unit = figure.indicator.unit
+    shown, seen = [], set()
+    for code, name, definition, unit, value, baseline, start, end, illustrative, local_name, local_definition in rows:
+        if code in seen:
+            continue
+        seen.add(code)
+        translated = local_name is not None  # else the indicator as it is (``home.localisation.in_locale``)
         shown.append(
             ShownFigure(
-                figure.indicator.code,
-                label.name,
-                label.definition,
-                format_value(figure.value, unit, language),
-                format_value(figure.baseline, unit, language) if figure.baseline is not None else "",
-                format_period(figure.period_start, figure.period_end, language),
-                figure.is_illustrative,
+                code,
+                local_name if translated else name,
+                local_definition if translated else definition,
+                format_value(value, unit, language),
+                format_value(baseline, unit, language) if baseline is not None else "",
+                format_period(start, end, language),
+                illustrative,
             )
         )
     return shown
 
 
 def headline_figures(locale=None):
-    """The latest total (or average) across units of each indicator marked for the home page (four queries)."""
+    """The latest total (or average) across units of each indicator marked for the home page, named in ``locale``
+    where translated (else Thai), in catalogue order.
+
+    One query: the published figures of the headline indicators and of their weights, each with its indicator's
+    rule, order and name (and the name and definition of its version in ``locale``).
+    """
     locale = locale or Locale.get_active()
     language = _language(locale)
-    indicators = indicators_in(locale)
-    headline = {code: info for code, info in indicators.items() if info.show_on_home}
-    if not headline:
-        return []
-    rules = {code: info.rule for code, info in indicators.items()}
-    wanted = set(headline) | {rules[c].weight_code for c in headline if rules[c].weight_code}
-    records = [
-        Record(*row)
-        for row in ImpactFigure.objects.published()
-        .filter(indicator__code__in=wanted)
-        .values_list("page__slug", "indicator__code", "period_start", "period_end", "value", "is_illustrative")
-    ]
-    series = aggregate(records, rules)
+    headline = Indicator.objects.filter(show_on_home=True)
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale.pk)
+    rows = list(
+        ImpactFigure.objects.published()
+        .filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
+        .values_list(
+            "page__slug",
+            "indicator__code",
+            "period_start",
+            "period_end",
+            "value",
+            "is_illustrative",
+            "indicator__unit",
+            "indicator__weight_code",
+            "indicator__show_on_home",
+            "indicator__sort_order",
+            "indicator__name",
+            "indicator__definition",
+            Subquery(local.values("name")[:1]),
+            Subquery(local.values("definition")[:1]),
+        )
+    )
+    rules, names = {}, {}
+    for row in rows:
+        code, unit, weight_code, on_home, sort_order, name, definition, local_name, local_definition = row[1], *row[6:]
+        rules[code] = IndicatorRule(unit, weight_code)
+        if on_home and code not in names:
+            translated = local_name is not None  # else the Thai name, as ``impact.queries.indicators_in``
+            names[code] = (sort_order, unit, local_name if translated else name, local_definition if translated else definition)  # fmt: skip
+    series = aggregate([Record(*row[:6]) for row in rows], rules)
     shown = []
-    for code, info in headline.items():
+    for code, (_order, unit, name, definition) in sorted(names.items(), key=lambda item: (item[1][0], item[0])):
         last = latest(series.get(code, []))
         if last is None or last.value is None:
             continue
         shown.append(
             ShownFigure(
                 code,
-                info.name,
-                info.definition,
-                format_value(last.value, info.unit, language),
+                name,
+                definition,
+                format_value(last.value, unit, language),
                 "",
                 format_period(*last.period, language),
                 last.is_illustrative,

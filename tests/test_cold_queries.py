@@ -47,10 +47,10 @@ PAGE_TYPES = [
 # Thai / English, when this was written. Strict: once a page type is within the bound its test fails until it is
 # taken off this list.
 NOT_YET_WITHIN = {
-    "home": "15 / 16",
-    "case-study index": "20 / 21",
-    "case-study index, filtered": "20 / 21",
-    "case study": "28 / 29",
+    "home": "14 / 15",
+    "case-study index": "14 / 15",
+    "case-study index, filtered": "14 / 15",
+    "case study": "17 / 18",
     "toolkit": "14 / 15",  # 3 of its own (steps, resources, bundles)
     "toolkit step": "16 / 17",  # 3 of its own (steps beside it, tips, resources), routing 2 deeper
     "impact, all": "18 / 19",

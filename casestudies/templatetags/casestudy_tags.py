@@ -31,6 +31,7 @@ def pilot_case_studies(context, home_page, limit=6):
     if not pages:
         return {"cards": [], "index_url": ""}
     prefetch_hero_images(pages)
+    request = context.get("request")
+    cards = [Card(p, p.province, url=p.get_url(request)) for p in pages]
     # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
-    first_url = pages[0].get_url(context.get("request"))
-    return {"cards": [Card(p, p.province) for p in pages], "index_url": first_url.rstrip("/").rsplit("/", 1)[0] + "/"}
+    return {"cards": cards, "index_url": cards[0].url.rstrip("/").rsplit("/", 1)[0] + "/"}
