@@ -26,6 +26,12 @@ def forget_locales(**kwargs):
     _request.locales = {}
 
 
+def remember(locale):
+    """Keep ``locale`` (read with something else) for the rest of the request, as if looked up by its code."""
+    if getattr(_request, "active", False):
+        _request.locales[locale.language_code] = locale
+
+
 def install():
     """Wrap ``LocaleManager.get_for_language`` with the per-request memo and connect its receivers (once)."""
     from django.core.signals import request_finished as finished
