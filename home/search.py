@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
 from . import thai_text
+from .translations import relative_page_url
 from .visibility import public_pages
 
 MAX_RESULTS = 500
@@ -220,7 +221,7 @@ def describe(pages, terms, request):
         results.append(
             Result(
                 page=page,
-                url=page.get_url(request),
+                url=relative_page_url(page, request),
                 kind=label,
                 title_html=highlight(page.title, thai_text.match_spans(page.title, terms)),
                 snippet_html=snippet(bodies.get(page.pk, ""), terms, fallback=page.search_description),
