@@ -74,8 +74,8 @@ def route_for_request(request, path):
 
 
 class WagtailRequestMiddleware:
-    """Reads the request's site once (``home.request_site``) before any view, and routes Wagtail's page view
-    with ``route_for_request`` (Wagtail then uses the route kept on the request)."""
+    """Routes Wagtail's page view with ``route_for_request`` (Wagtail then uses the route kept on the request).
+    Other views read the site when they first need a page's URL (``home.request_site.page_url``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -86,9 +86,6 @@ class WagtailRequestMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         from wagtail.views import serve
 
-        from .request_site import prime
-
-        prime(request)
         if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             request._wagtail_route_for_request = route_for_request(request, path)
