@@ -38,7 +38,8 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/footer_partners.html")
 def footer_partners():
-    return {"partners": Partner.objects.filter(locale=Locale.get_active())}
+    partners = Partner.objects.filter(locale=Locale.get_active()).values("name", "short_name", "website")
+    return {"partners": partners}
 
 
 # Standard pages linked from every footer, in this order, when they exist: found by their shared ASCII slug.

@@ -31,7 +31,8 @@ def news_feed_links(request):
     (registered in ``news.wagtail_hooks``)."""
     path = news_index_path(get_language(), request) if request is not None else ""
     context = {"feed_base": request.build_absolute_uri(path) if path else None}
-    return render_to_string("news/includes/feed_links.html", context, request=request)
+    # No request: the two links need no context processor, and running them all again costs every page.
+    return render_to_string("news/includes/feed_links.html", context)
 
 
 @register.inclusion_tag("news/includes/related_news.html", takes_context=True)
