@@ -15,6 +15,7 @@ segmented query fixes that with no backend code to maintain, and works the same 
   the page types), turned back into readable text and highlighted.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from django.db import connections, router
@@ -200,10 +201,12 @@ def snippet(stored, terms, fallback=""):
         text, breaks = fallback, []
     spans = thai_text.match_spans(text, terms)
     first = spans[0][0] if spans else 0
-    start = max((b for b in breaks if b <= first - SNIPPET_LEAD), default=0)
+    before = bisect_right(breaks, first - SNIPPET_LEAD)  # breaks are in order: the last one at or before
+    start = breaks[before - 1] if before else 0
     if start and first - start > SNIPPET_LENGTH // 2:
         start = max(0, first - SNIPPET_LEAD)
-    end = min((b for b in breaks if b >= start + SNIPPET_LENGTH), default=len(text))
+    after = bisect_left(breaks, start + SNIPPET_LENGTH)  # ... and the first one at or after
+    end = breaks[after] if after < len(breaks) else len(text)
     if end - start > SNIPPET_LENGTH * 1.5:
         end = start + SNIPPET_LENGTH
     html = highlight(text, spans, start, end).strip()

@@ -165,7 +165,7 @@ def display_text_with_breaks(stored):
     """
     pieces = _EXTRAS.sub("", stored or "").replace(EXTRA_MARK, "").split(WORD_SEPARATOR)
     text = "".join(pieces)
-    word_breaks = list(accumulate(len(piece) for piece in pieces[:-1]))
+    word_breaks = list(accumulate(map(len, pieces[:-1])))
     space_breaks = [match.start() for match in _SPACE.finditer(text)]
     return text, sorted(word_breaks + space_breaks)
 
