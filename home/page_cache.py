@@ -15,7 +15,6 @@ simple and always correct; content changes are rare next to reads.
 If the cache is down (Redis with ``IGNORE_EXCEPTIONS``) every lookup misses and pages render normally.
 """
 
-import contextvars
 import functools
 import hashlib
 import json
@@ -25,10 +24,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from . import request_memo
 from .query_parameters import declared_parameters, normalised_query, read_address
 
 GENERATION_KEY = "odf:cache-generation"
-_request_memo = contextvars.ContextVar("odf_cache_generation", default=None)
+GENERATION_MEMO = "cache_generation"
 
 # Models whose saves change what public pages show: every model of an app whose AppConfig says
 # ``public_content = True`` (the project's apps) and Wagtail's pages, images, documents and sites. A model of
@@ -55,12 +55,14 @@ def generation():
     use from the clock so it never reuses old keys. ``"database"`` (each process has its own cache): the newest
     ``CacheGeneration`` row, read once per request (one query on the primary key's index)."""
     if settings.CACHE_GENERATION == "database":
-        value = _request_memo.get()
+        memo = request_memo.kept(GENERATION_MEMO)
+        value = memo.get("value") if memo is not None else None
         if value is None:
             from .models import CacheGeneration
 
             value = CacheGeneration.objects.order_by("-id").values_list("id", flat=True).first() or 0
-            _request_memo.set(value)
+            if memo is not None:
+                memo["value"] = value
         return value
     value = cache.get(GENERATION_KEY)
     if value is None:
@@ -76,17 +78,12 @@ def bump_generation():
         from .models import CacheGeneration
 
         CacheGeneration.objects.create()
-        _request_memo.set(None)
+        request_memo.forget(GENERATION_MEMO)
         return
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there yet (or evicted): start a new, larger one
         cache.set(GENERATION_KEY, time.time_ns(), None)
-
-
-def forget_request_generation(**kwargs):
-    """``request_started``: read the generation afresh for each request."""
-    _request_memo.set(None)
 
 
 @functools.cache
@@ -127,13 +124,11 @@ def page_changed(sender=None, **kwargs):
 
 def connect_signals():
     """Connect the purge receivers (called from ``home.signals.connect``)."""
-    from django.core.signals import request_started
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    request_started.connect(forget_request_generation, dispatch_uid="page_cache_request_started")
     post_save.connect(content_changed, dispatch_uid="page_cache_post_save")
     post_delete.connect(content_changed, dispatch_uid="page_cache_post_delete")
     page_published.connect(page_changed, dispatch_uid="page_cache_published")

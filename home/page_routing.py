@@ -33,3 +33,59 @@ def route_below(parent, request, path_components):
             return specific.route(request, remaining)
         parent = page
     raise Http404
+
+
+def route_from_sections(root, request, path_components):
+    """The route of a page one level below the home page ``root`` from the home page's sections the menu reads
+    anyway (``home.home_sections``, public live pages only), or None when the page is not among them."""
+    from django.utils import translation
+
+    from .home_sections import home_sections
+
+    found = home_sections(request, translation.get_language())
+    if found.home is None or found.home.pk != root.pk:
+        return None
+    url_path = f"{root.url_path}{path_components[0]}/"
+    page = next((section for section in found.sections if section.url_path == url_path), None)
+    remaining = path_components[1:]
+    if page is None or (remaining and not routes_by_itself(page)):
+        return None
+    specific = page.specific
+    specific._cached_parent_obj = root
+    return specific.route(request, remaining)
+
+
+def route_for_request(request, path):
+    """What ``Page.route_for_request`` answers, from the request's site read in two queries
+    (``home.request_site``); a page directly below the home page is found among the home page's sections."""
+    from .models import HomePage
+    from .request_site import prime
+
+    root = prime(request).localized_root()
+    if root is None:
+        return None
+    path_components = [component for component in path.split("/") if component]
+    try:
+        if path_components and root.specific_class is HomePage:
+            return route_from_sections(root, request, path_components) or route_below(root, request, path_components)
+        return root.specific.route(request, path_components)
+    except Http404:
+        return None
+
+
+class WagtailRequestMiddleware:
+    """Routes Wagtail's page view with ``route_for_request`` (Wagtail then uses the route kept on the request).
+    Other views read the site when they first need a page's URL (``home.request_site.page_url``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail.views import serve
+
+        if view_func is serve and not hasattr(request, "_wagtail_route_for_request"):
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            request._wagtail_route_for_request = route_for_request(request, path)

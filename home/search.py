@@ -15,6 +15,7 @@ segmented query fixes that with no backend code to maintain, and works the same 
   the page types), turned back into readable text and highlighted.
 """
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from django.db import connections, router
@@ -29,6 +30,7 @@ from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
 from . import thai_text
+from .translations import relative_page_url
 from .visibility import public_pages
 
 MAX_RESULTS = 500
@@ -199,10 +201,12 @@ def snippet(stored, terms, fallback=""):
         text, breaks = fallback, []
     spans = thai_text.match_spans(text, terms)
     first = spans[0][0] if spans else 0
-    start = max((b for b in breaks if b <= first - SNIPPET_LEAD), default=0)
+    before = bisect_right(breaks, first - SNIPPET_LEAD)  # breaks are in order: the last one at or before
+    start = breaks[before - 1] if before else 0
     if start and first - start > SNIPPET_LENGTH // 2:
         start = max(0, first - SNIPPET_LEAD)
-    end = min((b for b in breaks if b >= start + SNIPPET_LENGTH), default=len(text))
+    after = bisect_left(breaks, start + SNIPPET_LENGTH)  # ... and the first one at or after
+    end = breaks[after] if after < len(breaks) else len(text)
     if end - start > SNIPPET_LENGTH * 1.5:
         end = start + SNIPPET_LENGTH
     html = highlight(text, spans, start, end).strip()
@@ -220,7 +224,7 @@ def describe(pages, terms, request):
         results.append(
             Result(
                 page=page,
-                url=page.get_url(request),
+                url=relative_page_url(page, request),
                 kind=label,
                 title_html=highlight(page.title, thai_text.match_spans(page.title, terms)),
                 snippet_html=snippet(bodies.get(page.pk, ""), terms, fallback=page.search_description),

@@ -19,10 +19,11 @@ def home_page_saved(sender, instance, created, **kwargs):
 def connect():
     from django.db.models.signals import post_save
 
-    from . import http_cache, locale_memo, page_cache, privacy_mirror, visibility
+    from . import http_cache, locale_memo, page_cache, privacy_mirror, request_memo, visibility
     from .models import HomePage
 
     post_save.connect(home_page_saved, sender=HomePage, dispatch_uid="home_page_translator_permissions")
+    request_memo.connect_signals()
     page_cache.connect_signals()
     http_cache.connect_signals()
     privacy_mirror.connect_signals()

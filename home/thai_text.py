@@ -21,6 +21,7 @@ marks, so ``display_text`` turns a stored copy back into the original text for r
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 import snowballstemmer
 from pythainlp.corpus import thai_stopwords, thai_words
@@ -57,6 +58,7 @@ _SCRIPT_RUN = re.compile(r"[\u0e01-\u0e4e]+|[^\u0e01-\u0e4e]+")
 _LATIN_WORD = re.compile(r"[^\W_\u0e00-\u0e7f]+")
 _EXTRAS = re.compile(f"\\s*{EXTRA_MARK}[^{EXTRA_MARK}]*{EXTRA_MARK}")
 _SPACES = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")  # exactly the characters ``str.isspace`` accepts
 
 _dictionary = None
 _stemmer = snowballstemmer.stemmer("english")
@@ -161,17 +163,11 @@ def display_text_with_breaks(stored):
 
     The offsets let a snippet be cut between Thai words rather than in the middle of one.
     """
-    kept = _EXTRAS.sub("", stored or "").replace(EXTRA_MARK, "")
-    chars = []
-    breaks = []
-    for char in kept:
-        if char == WORD_SEPARATOR:
-            breaks.append(len(chars))
-            continue
-        if char.isspace():
-            breaks.append(len(chars))
-        chars.append(char)
-    return "".join(chars), breaks
+    pieces = _EXTRAS.sub("", stored or "").replace(EXTRA_MARK, "").split(WORD_SEPARATOR)
+    text = "".join(pieces)
+    word_breaks = list(accumulate(map(len, pieces[:-1])))
+    space_breaks = [match.start() for match in _SPACE.finditer(text)]
+    return text, sorted(word_breaks + space_breaks)
 
 
 def normalise_query(query):

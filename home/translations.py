@@ -13,6 +13,7 @@ from django.urls import translate_url
 from wagtail.models import Page
 
 from .query_parameters import read_address
+from .request_site import page_url
 
 
 @dataclass(frozen=True)
@@ -28,25 +29,55 @@ class LanguageVersion:
 
 
 def page_language_versions(page, request, current_code):
-    """One ``LanguageVersion`` per site language for a Wagtail page (one query)."""
-    translations = {
-        p.locale.language_code: p
-        for p in Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+    """One ``LanguageVersion`` per site language for a Wagtail page (one query for the addresses only)."""
+    found = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .live()
-        .select_related("locale")
-    }
+        .values_list("locale__language_code", "url_path")
+    )
+    # Every page class here keeps Wagtail's get_url_parts, so its URL follows from its url_path alone.
+    translations = dict(found) if keeps_wagtail_urls(page) else None
     versions = []
     for code, name in settings.LANGUAGES:
-        found = translations.get(code)
-        url = absolute_page_url(found, request) if found is not None else None
+        if translations is None:  # a class with its own URLs: ask each translation
+            url = _absolute_url_of_translation(page, request, code)
+        else:
+            url_path = translations.get(code)
+            url = _absolute(request, page_url(request, url_path)) if url_path is not None else None
         versions.append(LanguageVersion(code, name, url, code == current_code))
     return versions
 
 
+def _absolute_url_of_translation(page, request, code):
+    found = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True, locale__language_code=code)
+        .live()
+        .specific()
+        .first()
+    )
+    return absolute_page_url(found, request) if found is not None else None
+
+
+def keeps_wagtail_urls(page):
+    """Does ``page``'s class leave Wagtail's ``get_url_parts`` alone (its URL follows from its ``url_path``)?"""
+    model = page.specific_class or type(page)
+    return model.get_url_parts is Page.get_url_parts
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
+
+
+def relative_page_url(page, request):
+    """``page.get_url(request)``, from the request's root paths when the page's class keeps Wagtail's URLs."""
+    if request is not None and keeps_wagtail_urls(page):
+        return page_url(request, page.url_path)
+    return page.get_url(request)
+
+
 def absolute_page_url(page, request):
     """The page's URL on the host the reader used (Wagtail's ``get_full_url`` uses the Site's hostname)."""
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else None
+    return _absolute(request, relative_page_url(page, request))
 
 
 def view_language_versions(request, current_code):

@@ -12,26 +12,18 @@ only (forgotten when a restriction changes, a page moves or a page is added). Ea
 just leaves those ids out; nothing per page. With no restriction anywhere, one query and only ``live``.
 """
 
-import threading
-
 from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
-_request = threading.local()
+from . import request_memo
 
-
-def request_started(**kwargs):
-    _request.active, _request.hidden = True, None
-
-
-def request_finished(**kwargs):
-    _request.active, _request.hidden = False, None
+MEMO = "hidden_page_ids"
 
 
 def forget_hidden_pages(**kwargs):
     """A restriction was added, changed or removed, or a page moved or was added: work the hidden pages out again."""
-    _request.hidden = None
+    request_memo.forget(MEMO)
 
 
 def _page_saved(sender, instance, created, **kwargs):
@@ -42,14 +34,10 @@ def _page_saved(sender, instance, created, **kwargs):
 def connect_signals():
     """Connect the per-request memo's receivers and let Wagtail's restriction check use the memo (called from
     ``home.signals.connect``)."""
-    from django.core.signals import request_finished as finished
-    from django.core.signals import request_started as started
     from django.db.models.signals import post_delete, post_save
 
     from wagtail.signals import post_page_move
 
-    started.connect(request_started, dispatch_uid="visibility_request_started")
-    finished.connect(request_finished, dispatch_uid="visibility_request_finished")
     for signal in (post_save, post_delete):
         signal.connect(forget_hidden_pages, sender=PageViewRestriction, dispatch_uid=f"visibility_{id(signal)}")
     post_save.connect(_page_saved, dispatch_uid="visibility_page_added")
@@ -102,12 +90,13 @@ def not_public_q():
 
 def hidden_page_ids():
     """The ids of every page the public may not see because of a restriction (kept for the current request)."""
-    ids = getattr(_request, "hidden", None)
+    memo = request_memo.kept(MEMO)
+    ids = memo.get("ids") if memo is not None else None
     if ids is None:
         hidden = not_public_q()
         ids = frozenset() if hidden is None else frozenset(Page.objects.filter(hidden).values_list("pk", flat=True))
-        if getattr(_request, "active", False):
-            _request.hidden = ids
+        if memo is not None:
+            memo["ids"] = ids
     return ids
 
 

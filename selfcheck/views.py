@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 from home.localisation import current_language
 from home.numbers import normalise_number
 from home.query_parameters import reads_query
+from home.translations import relative_page_url
 from home.visibility import public_pages
 
 from . import scoring
@@ -31,14 +32,24 @@ def question_field_name(question):
     return f"q-{question.translation_key.hex[:8]}"
 
 
-def load_themes(locale):
-    """The themes of ``locale`` in order, each with its questions numbered as readers see them."""
-    questions = ReadinessQuestion.objects.filter(locale=locale).order_by("sort_order", "pk")
-    themes = list(
-        ReadinessTheme.objects.filter(locale=locale)
-        .order_by("sort_order", "pk")
-        .prefetch_related(Prefetch("questions", queryset=questions, to_attr="ordered_questions"))
-    )
+def load_themes(locale, questions=None):
+    """The themes of ``locale`` in order, each with its questions numbered as readers see them.
+
+    ``questions``: the locale's questions in order when the caller has read them already (saves a query)."""
+    ordered = ReadinessQuestion.objects.filter(locale=locale).order_by("sort_order", "pk")
+    themes = ReadinessTheme.objects.filter(locale=locale).order_by("sort_order", "pk")
+    if questions is None:
+        themes = list(themes.prefetch_related(Prefetch("questions", queryset=ordered, to_attr="ordered_questions")))
+    else:
+        themes = list(themes)
+        by_pk = {theme.pk: theme for theme in themes}
+        for theme in themes:
+            theme.ordered_questions = []
+        for question in questions:
+            theme = by_pk.get(question.theme_id)
+            if theme is not None:
+                question.theme = theme
+                theme.ordered_questions.append(question)
     number = 0
     for theme in themes:
         for question in theme.ordered_questions:
@@ -55,16 +66,26 @@ def _step_links(themes, request):
     pages = {page.pk: page for page in public_pages(Page.objects.filter(pk__in=ids))}
     for theme in themes:
         theme.step_links = [
-            (pages[b["value"]].title, pages[b["value"]].get_url(request))
+            (pages[b["value"]].title, relative_page_url(pages[b["value"]], request))
             for b in theme.start_steps.raw_data
             if b.get("value") in pages
         ]
 
 
+def language_questions(request):
+    """The questions of the reader's language in order, read once per request (kept on the request)."""
+    questions = getattr(request, "_selfcheck_questions", None)
+    if questions is None:
+        read = ReadinessQuestion.objects.filter(locale__language_code=current_language()).order_by("sort_order", "pk")
+        questions = list(read)
+        if request is not None:
+            request._selfcheck_questions = questions
+    return questions
+
+
 def answer_parameters(request):
     """What the self-check reads: one answer per question of the reader's language, and ``edit``."""
-    questions = ReadinessQuestion.objects.filter(locale__language_code=current_language())
-    return [*(question_field_name(question) for question in questions), "edit"]
+    return [*(question_field_name(question) for question in language_questions(request)), "edit"]
 
 
 @require_GET
@@ -72,8 +93,11 @@ def answer_parameters(request):
 def self_check(request):
     """Questions by theme; with every answer in the query string, the score per theme and where to start."""
     language = current_language()
-    locale = Locale.objects.filter(language_code=language).first() or Locale.get_default()
-    themes = load_themes(locale)
+    try:
+        locale = Locale.objects.get_for_language(language)  # read once per request (home.locale_memo)
+    except (Locale.DoesNotExist, LookupError):
+        locale = Locale.get_default()
+    themes = load_themes(locale, language_questions(request) if locale.language_code == language else None)
     form_class = readiness_form_class(themes)
     field_names = list(form_class.base_fields)
     answered = {name: normalise_number(request.GET[name]) for name in field_names if name in request.GET}

@@ -305,12 +305,12 @@ def test_a_restricted_ancestor_hides_the_descendants_translations(translated_pag
 def test_a_request_works_the_hidden_pages_out_once_and_again_after_a_privacy_change(
     translated_page, django_assert_num_queries
 ):
-    from home import visibility
+    from home import request_memo
     from home.visibility import public_pages
 
     thai, english, alias = translated_page
     PageViewRestriction(page=thai, restriction_type=PageViewRestriction.LOGIN).save()
-    visibility.request_started()
+    request_memo.request_started()
     try:
         with django_assert_num_queries(2 + 3):  # restricted paths and hidden ids once, then the callers' queries
             for _ in range(3):
@@ -319,7 +319,7 @@ def test_a_request_works_the_hidden_pages_out_once_and_again_after_a_privacy_cha
         PageViewRestriction.objects.filter(page__in=translated_page).delete()  # mid-request: forgotten
         assert {thai.pk, english.pk, alias.pk} <= set(public_pages(Page.objects.all()).values_list("pk", flat=True))
     finally:
-        visibility.request_finished()
+        request_memo.request_finished()
 
 
 def test_the_mirroring_migration_restricts_existing_translations(translated_page):

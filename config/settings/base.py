@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's site, root paths and page route in a few queries (home/request_site.py, home/page_routing.py).
+    "home.page_routing.WagtailRequestMiddleware",
     "home.http_cache.shared_cache_headers",
     # Last, as django-axes requires: refuses logins while an address/username is locked out.
     "axes.middleware.AxesMiddleware",

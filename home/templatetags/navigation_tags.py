@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from home.home_sections import home_sections
 from home.models import Partner, StandardPage
 from home.seo import ancestors_from_home
+from home.translations import relative_page_url
 
 register = template.Library()
 
@@ -23,20 +24,22 @@ def _menu_state(item, page):
 def main_menu(context):
     """Top navigation: the in-menu children of this language's home page that the public may see."""
     page = context.get("page")
-    found = home_sections(context.get("request"), translation.get_language())
+    request = context.get("request")
+    found = home_sections(request, translation.get_language())
     home = found.home
     items = [section for section in found.sections if section.show_in_menus]
     return {
         "home": home,
-        "items": [(item, _menu_state(item, page)) for item in items],
-        "page": page,
-        "request": context.get("request"),
+        "home_url": relative_page_url(home, request) if home is not None else None,
+        "home_state": "page" if page is not None and getattr(page, "pk", None) == getattr(home, "pk", None) else "",
+        "items": [(item, relative_page_url(item, request), _menu_state(item, page)) for item in items],
     }
 
 
 @register.inclusion_tag("includes/footer_partners.html")
 def footer_partners():
-    return {"partners": Partner.objects.filter(locale=Locale.get_active())}
+    partners = Partner.objects.filter(locale=Locale.get_active()).values("name", "short_name", "website")
+    return {"partners": partners}
 
 
 # Standard pages linked from every footer, in this order, when they exist: found by their shared ASCII slug.
@@ -45,10 +48,13 @@ FOOTER_PAGE_SLUGS = ["faq", "privacy"]
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """This language's public footer pages (standard pages under the home page with the slugs above), in order."""
-    found = home_sections(context.get("request"), translation.get_language())
+    """This language's public footer pages (standard pages under the home page with the slugs above), in order:
+    ``(title, url)`` pairs."""
+    request = context.get("request")
+    found = home_sections(request, translation.get_language())
     pages = [page for page in found.of_type(StandardPage) if page.slug in FOOTER_PAGE_SLUGS]
-    return sorted(pages, key=lambda page: FOOTER_PAGE_SLUGS.index(page.slug))
+    pages.sort(key=lambda page: FOOTER_PAGE_SLUGS.index(page.slug))
+    return [(page.title, relative_page_url(page, request)) for page in pages]
 
 
 @register.simple_tag(takes_context=True)

@@ -11,6 +11,7 @@ def news_index_path(language, request=None):
     (``home.page_cache``: a publish, a privacy change ...)."""
     from home import page_cache
     from home.home_sections import home_sections
+    from home.translations import relative_page_url
     from home.visibility import public_pages
     from news.models import NewsIndexPage
 
@@ -20,7 +21,7 @@ def news_index_path(language, request=None):
         # Under the home page (the menu's read, no query of its own), else anywhere in the language's tree.
         index = next(iter(home_sections(request, language).of_type(NewsIndexPage)), None)
         index = index or public_pages(NewsIndexPage.objects.filter(locale__language_code=language)).first()
-        path = (index.get_url(request) or "") if index else ""
+        path = (relative_page_url(index, request) or "") if index else ""
         cache.set(key, path, 3600)
     return path
 
@@ -30,7 +31,8 @@ def news_feed_links(request):
     (registered in ``news.wagtail_hooks``)."""
     path = news_index_path(get_language(), request) if request is not None else ""
     context = {"feed_base": request.build_absolute_uri(path) if path else None}
-    return render_to_string("news/includes/feed_links.html", context, request=request)
+    # No request: the two links need no context processor, and running them all again costs every page.
+    return render_to_string("news/includes/feed_links.html", context)
 
 
 @register.inclusion_tag("news/includes/related_news.html", takes_context=True)
