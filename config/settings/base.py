@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "selfcheck",
     "impact",
     "news",
+    "network",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
