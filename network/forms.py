@@ -91,7 +91,7 @@ class JoinForm(forms.Form):
     consent_version = CONSENT_VERSION
 
     name = PlainCharField(label=_("Name of the group"), max_length=150)
-    kind = forms.ChoiceField(label=_("Kind of group"), choices=OrganisationKind.choices)
+    kind = forms.ChoiceField(label=_("Kind of group"), choices=[("", _("Choose a kind"))] + OrganisationKind.choices)
     province = forms.ChoiceField(label=_("Province"))
     district = forms.ChoiceField(
         label=_("District"), help_text=_("Choose the province first; the list shows its districts.")
@@ -102,26 +102,28 @@ class JoinForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    fund_start_month = forms.TypedChoiceField(label=_("Month"), choices=MONTHS, coerce=int)
+    fund_start_month = forms.TypedChoiceField(
+        label=_("Month"), choices=[("", _("Choose a month"))] + MONTHS, coerce=int
+    )
     fund_start_year = forms.CharField(
         label=_("Year"), max_length=4, help_text=_("Buddhist Era (e.g. 2568) or Common Era (e.g. 2025).")
     )
     existing_capital = PlainCharField(
         label=_("What the group already has"),
-        help_text=_("Its existing capital: savings, a fund, tools, a place to meet (optional)."),
+        help_text=_("Its existing capital: savings, a fund, tools, a place to meet."),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     self_check_link = forms.CharField(
         label=_("Link to your self-check result"),
-        help_text=_("Optional: the share link from the readiness self-check on this site."),
+        help_text=_("The share link from the readiness self-check on this site."),
         max_length=1000,
         required=False,
     )
     planner_link = forms.CharField(
         label=_("Link to your fund plan"),
-        help_text=_("Optional: the share link from the revolving-fund planner on this site."),
+        help_text=_("The share link from the revolving-fund planner on this site."),
         max_length=1000,
         required=False,
     )
