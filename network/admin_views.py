@@ -25,6 +25,7 @@ class DecisionForm(forms.Form):
             (moderation.APPROVE, gettext_lazy("Approve: show the group publicly")),
             (moderation.ASK_MORE, gettext_lazy("Ask for more information")),
             (moderation.REJECT, gettext_lazy("Reject")),
+            (moderation.WITHDRAW, gettext_lazy("Withdraw on the group's request: delete the contact, stop listing it")),
         ],
     )
     reason = forms.CharField(
@@ -77,10 +78,14 @@ class ReviewView(WagtailAdminTemplateMixin, View):
         form = DecisionForm(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
+        decision = form.cleaned_data["decision"]
         try:
-            moderation.decide(
-                self.registration, form.cleaned_data["decision"], request.user, form.cleaned_data["reason"]
-            )
+            if decision == moderation.WITHDRAW:
+                if self.registration.status == Status.WITHDRAWN:
+                    raise moderation.DecisionError("already withdrawn")
+                moderation.withdraw(self.registration, user=request.user)
+            else:
+                moderation.decide(self.registration, decision, request.user, form.cleaned_data["reason"])
         except moderation.DecisionError:
             form.add_error(None, _("This registration cannot be changed: the group has withdrawn."))
             return self.render(form, status=400)

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
@@ -14,7 +16,7 @@ from wagtail.log_actions import log
 
 from home.roles import MODERATORS
 
-from .models import Registration, Status
+from .models import Registration, Status, new_token
 
 SUBMIT = "network.submit"
 APPROVE = "network.approve"
@@ -49,7 +51,6 @@ def register_log_actions(actions):
 def reviewers():
     """E-mail addresses of the active staff who can review registrations (the Moderators, and superusers)."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    from django.db.models import Q
 
     return sorted(set(users.filter(Q(is_superuser=True) | Q(groups__name=MODERATORS)).values_list("email", flat=True)))
 
@@ -71,12 +72,24 @@ def notify_staff(registration):
     return send_mail(subject, body, None, recipients)
 
 
+def confirm_to_group(registration, withdraw_url):
+    """Tell the group, at its contact e-mail if it gave one, that the registration arrived, with its private
+    link to withdraw. Returns the number of messages sent (0 without an e-mail)."""
+    if not registration.contact_email:
+        return 0
+    with override(registration.language):
+        subject = _("Your registration in the replication network: %(name)s") % {"name": registration.name}
+        body = _(
+            "Thank you for registering %(name)s. Staff will check the registration and may contact you.\n\n"
+            "To withdraw at any time, and have your contact details deleted, open this private link:\n%(link)s"
+        ) % {"name": registration.name, "link": withdraw_url}
+    return send_mail(subject, body, None, [registration.contact_email])
+
+
 @transaction.atomic
-def submit(form, language):
+def submit(form, language, withdraw_url=None):
     """Save a valid join form as a new registration waiting for review, and log it."""
     data = form.cleaned_data
-    from django.utils import timezone
-
     registration = Registration.objects.create(
         name=data["name"],
         kind=data["kind"],
@@ -97,6 +110,9 @@ def submit(form, language):
     registration.target_groups.set(form.source_target_groups())
     log(registration, SUBMIT)
     transaction.on_commit(lambda: notify_staff(registration))
+    if withdraw_url is not None:
+        link = withdraw_url(registration)
+        transaction.on_commit(lambda: confirm_to_group(registration, link))
     return registration
 
 
@@ -123,6 +139,7 @@ def withdraw(registration, user=None):
     """The group leaves: its contact data are deleted and it is no longer listed; what was public stays on record."""
     registration.status = Status.WITHDRAWN
     registration.forget_contact()
+    registration.withdrawal_token = new_token()  # the link works once
     registration.save()
     log(registration, WITHDRAW, user=user)
     return registration

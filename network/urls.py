@@ -8,4 +8,5 @@ urlpatterns = [
     path("network/", views.network_index, name="network_index"),
     path("network/join/", views.join, name="network_join"),
     path("network/join/thanks/", views.join_thanks, name="network_join_thanks"),
+    path("network/withdraw/<slug:token>/", views.withdraw, name="network_withdraw"),
 ]

@@ -5,6 +5,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -15,7 +16,7 @@ from home.query_parameters import reads_query
 
 from . import moderation, network_map, places, rate_limit
 from .forms import HONEYPOT, JoinForm
-from .models import Registration
+from .models import Registration, Status
 
 PER_PAGE = 20
 SHOW_DISTRICTS = "show_districts"
@@ -44,11 +45,29 @@ def join(request):
             status = 400
         elif form.is_valid():
             rate_limit.count(address)
-            moderation.submit(form, language)
+            moderation.submit(form, language, withdraw_url=lambda r: _withdraw_url(request, r))
             return redirect("network_join_thanks")
         else:
             status = 400
     return render(request, "network/join.html", {"form": form, "language": language}, status=status)
+
+
+def _withdraw_url(request, registration):
+    return request.build_absolute_uri(reverse("network_withdraw", args=[registration.withdrawal_token]))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def withdraw(request, token):
+    """The group's private link: confirm, then its contact is deleted and it leaves the public list."""
+    language = current_language()
+    registration = Registration.objects.exclude(status=Status.WITHDRAWN).filter(withdrawal_token=token).first()
+    if registration is None:
+        return render(request, "network/withdraw.html", {"language": language, "unknown": True}, status=404)
+    if request.method == "POST":
+        moderation.withdraw(registration)
+        return render(request, "network/withdraw.html", {"language": language, "done": True})
+    return render(request, "network/withdraw.html", {"language": language, "registration": registration})
 
 
 @require_GET

@@ -4,6 +4,7 @@ the review page with its decision, and the log actions shown on each registratio
 import django_filters
 
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -11,11 +12,11 @@ from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
-from . import admin_views, moderation, places
+from . import admin_views, export, moderation, places
 from .models import Registration, Status
 
 
@@ -38,10 +39,24 @@ class ProvinceColumn(Column):
         return instance.province_name(get_language() or "th")
 
 
+class RegistrationIndexView(IndexView):
+    """The queue, with the CSV export for those who may export contacts."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(export.EXPORT_PERMISSION):
+            buttons.append(
+                HeaderButton(_("Export CSV with contacts"), url=reverse("network_export"), icon_name="download")
+            )
+        return buttons
+
+
 class RegistrationViewSet(SnippetViewSet):
     """The queue of registrations, newest first; the status changes only through Review (with its reason)."""
 
     model = Registration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Network")
     menu_name = "network"
@@ -75,7 +90,10 @@ register_snippet(RegistrationViewSet)
 
 @hooks.register("register_admin_urls")
 def network_admin_urls():
-    return [path("network/review/<int:pk>/", admin_views.ReviewView.as_view(), name="network_review")]
+    return [
+        path("network/review/<int:pk>/", admin_views.ReviewView.as_view(), name="network_review"),
+        path("network/registrations.csv", export.export_csv, name="network_export"),
+    ]
 
 
 @hooks.register("register_snippet_listing_buttons")
