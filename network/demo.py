@@ -5,6 +5,7 @@ The groups live in the data file demo/registrations.yaml next to this module. Lo
 (``demo_after``), whose target groups the registrations name. Loading again replaces them.
 """
 
+import datetime
 from pathlib import Path
 
 from django.utils import timezone
@@ -21,6 +22,13 @@ DATA = read(
     Path(__file__).parent / "demo" / "registrations.yaml",
     required={"registrations": ("name", "language", "kind", "province", "district", "fund_start", "status")},
 )
+
+
+def _noon(day):
+    """An aware datetime at noon on ``day`` (a date from the data file), or ``None``."""
+    if day is None:
+        return None
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
 def load(stdout):
@@ -40,6 +48,7 @@ def load(stdout):
             consent_version=CONSENT_VERSION,
             language=row["language"],
             status=row["status"],
+            approved_at=_noon(row.get("approved_at")),
             is_illustrative=True,
         )
         registration.target_groups.set(TargetGroup.objects.filter(slug__in=row["target_groups"], locale=source))

@@ -87,6 +87,7 @@ class Registration(models.Model):
     is_illustrative = models.BooleanField(
         _("illustrative"), default=False, help_text=_("A made-up group for the demo, labelled as such.")
     )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
     withdrawal_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

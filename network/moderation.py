@@ -129,7 +129,9 @@ def decide(registration, decision, user, reason=""):
     before = registration.status
     registration.status = DECISIONS[decision]
     registration.reason = reason
-    registration.save(update_fields=["status", "reason", "updated_at"])
+    if registration.status == Status.APPROVED and registration.approved_at is None:
+        registration.approved_at = timezone.now()
+    registration.save(update_fields=["status", "reason", "approved_at", "updated_at"])
     log(registration, decision, user=user, data={"from": before, "to": registration.status, "reason": reason})
     return registration
 

@@ -1,6 +1,8 @@
 """The network's public pages: the join form (never cached: it holds the reader's CSRF token), its thanks page,
 and the list and map of approved groups."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -20,6 +22,7 @@ from .models import Registration, Status
 
 PER_PAGE = 20
 SHOW_DISTRICTS = "show_districts"
+FILTER_NAMES = ("region", "province", "kind")
 
 
 @never_cache
@@ -86,7 +89,7 @@ class ListFilters(forms.Form):
 
 
 @require_GET
-@reads_query("region", "province", "kind", "page")
+@reads_query(*FILTER_NAMES, "page")
 def network_index(request):
     """Approved groups (``Registration.objects.public()``), filtered and paged, on the map beside the pilot units."""
     language = current_language()
@@ -107,8 +110,8 @@ def network_index(request):
     paginator = Paginator(groups.order_by("province_code", "name", "pk"), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     by_province = dict(Registration.objects.public().values_list("province_code").annotate(n=Count("pk")).order_by())
-    query = request.GET.copy()
-    query.pop("page", None)
+    kept = filters.cleaned_data if filters.is_valid() else {}
+    query = urlencode([(name, kept[name]) for name in FILTER_NAMES if kept.get(name)])
     context = {
         "language": language,
         "filters": filters,
@@ -118,7 +121,7 @@ def network_index(request):
         "groups": [network_map.Group.of(group, language) for group in page_obj.object_list],
         "page_obj": page_obj,
         "paginator": paginator,
-        "filter_query": query.urlencode(),
+        "filter_query": query,
         "map": network_map.build(by_province, language),
         "total": sum(by_province.values()),
     }

@@ -16,6 +16,8 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
+
 from . import admin_views, export, moderation, places
 from .models import Registration, Status
 
@@ -103,3 +105,9 @@ def review_button(snippet, user, next_url=None):
 
 
 hooks.register("register_log_actions", moderation.register_log_actions)
+
+
+@hooks.register(HOME_SECTIONS_HOOK, order=35)
+def home_section_network():
+    """The network's growth, as a section of the home page (home.templatetags.page_hooks_tags)."""
+    return "network/includes/home_growth.html"
