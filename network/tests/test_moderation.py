@@ -122,3 +122,28 @@ def test_moderators_have_the_permissions_from_the_migration():
     assert "change_registration" not in set(
         Group.objects.get(name="Editors").permissions.values_list("codename", flat=True)
     )
+
+
+def test_from_the_form_to_the_queue_to_approval_to_the_list_and_the_map(client, moderator):
+    """The issue's walk-through: a group registers, waits in the queue, is approved, and is seen on the map."""
+    from .helpers import fresh_address, valid_post
+
+    Registration.objects.filter(province_code__in=["57"]).delete()
+    data = valid_post(name="กลุ่มเดินครบวงจร", province="57", district="5701")  # Chiang Rai, the north
+    assert client.post(reverse("network_join"), data, REMOTE_ADDR=fresh_address()).status_code == 302
+    registration = Registration.objects.get(name="กลุ่มเดินครบวงจร")
+    queue = moderator.get(reverse(LIST_URL), {"status": "submitted"}).content.decode()
+    assert "กลุ่มเดินครบวงจร" in queue
+    north_before = Registration.objects.public().in_region("north").count()
+    assert "กลุ่มเดินครบวงจร" not in client.get(reverse("network_index")).content.decode()
+
+    moderator.post(reverse("network_review", args=[registration.pk]), {"decision": moderation.APPROVE})
+
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("network_index")
+    body = client.get(url, {"region": "north"}).content.decode()
+    assert "กลุ่มเดินครบวงจร" in body and "Chiang Rai" in body
+    count = north_before + 1
+    assert f"North: {count} group" in body  # the region's circle on the map
