@@ -2,7 +2,8 @@
 them approved so the network page and map have something to show, one waiting in the staff queue.
 
 The groups live in the data file demo/registrations.yaml next to this module. Loaded after the case studies
-(``demo_after``), whose target groups the registrations name. Loading again replaces them.
+(``demo_after``), whose target groups the registrations name. Loading again replaces them. Each group's name and
+what it has are in Thai and English in the data file; the one in the language of its form is saved.
 """
 
 import datetime
@@ -13,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from casestudies.models import TargetGroup
-from home.demo_data import read
+from home.demo_data import pick, read
 
 from .forms import CONSENT_VERSION
 from .models import Registration
@@ -34,7 +35,8 @@ def _noon(day):
 def load(stdout):
     Registration.objects.filter(is_illustrative=True).delete()
     source = Locale.get_default()
-    for row in DATA["registrations"]:
+    for raw in DATA["registrations"]:
+        row = pick(raw, raw["language"])  # the group wrote in the language of its form
         registration = Registration.objects.create(
             name=row["name"],
             kind=row["kind"],
