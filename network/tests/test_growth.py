@@ -47,3 +47,17 @@ def test_an_approval_purges_the_cached_pages(client, settings):
     moderator = signed_in(user("purgemod", "Moderators"))
     moderator.post(reverse("network_review", args=[registration.pk]), {"decision": moderation.APPROVE})
     assert "กลุ่มใหม่ล่าสุด" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_submission_leaves_the_caches_alone_an_approval_purges_them(client):
+    from home.page_cache import generation
+
+    from .helpers import fresh_address, valid_post
+
+    before = generation()
+    client.post(reverse("network_join"), valid_post(name="กลุ่มไม่ล้างแคช"), REMOTE_ADDR=fresh_address())
+    registration = moderation.Registration.objects.get(name="กลุ่มไม่ล้างแคช")
+    assert generation() == before  # a flood of submissions cannot empty the page cache
+    moderation.decide(registration, moderation.APPROVE, None)
+    assert generation() != before
