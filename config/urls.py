@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("toolkit.urls")),
     path("", include("planner.urls")),
     path("", include("selfcheck.urls")),
+    path("", include("network.urls")),
     path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "selfcheck",
     "impact",
     "news",
+    "network",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -242,6 +243,10 @@ PERMISSIONS_POLICY = {
 # counted from the fifth failure: failures during a lockout do not extend it. The address is the client's,
 # read from X-Forwarded-For behind TRUSTED_PROXY_COUNT reverse proxies (0: the connection's own address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# The replication network (network/retention.py): contacts of rejected registrations, and of registrations left
+# waiting (submitted, needs more information), are deleted this many days after their last change.
+NETWORK_CONTACT_RETENTION_DAYS = int(os.environ.get("NETWORK_CONTACT_RETENTION_DAYS", "365"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

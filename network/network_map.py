@@ -1,0 +1,81 @@
+"""The network page's map and counts: approved groups counted by region, drawn as numbered circles on the same
+map of Thailand as the pilot units (``casestudies.thai_map``), with the pilot units marked beside them.
+
+Groups are counted by region, not pinned to a place: a group's district is public, but a mark per group would
+need coordinates the province list does not have, and a count per region is what readers compare."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from casestudies import thai_map
+from casestudies.models import CaseStudyPage, OrganisationKind, Region
+from home.dates import format_month
+from home.visibility import public_pages
+
+from . import places
+
+
+@dataclass(frozen=True)
+class Group:
+    """What a public page shows of one approved group: never its contact."""
+
+    name: str
+    kind: str
+    province: str
+    district: str
+    region: str
+    fund_start: str
+    is_illustrative: bool
+
+    @classmethod
+    def of(cls, registration, language):
+        region = places.region_of(registration.province_code)
+        return cls(
+            name=registration.name,
+            kind=OrganisationKind(registration.kind).label if registration.kind in OrganisationKind.values else "",
+            province=places.province_name(registration.province_code, language),
+            district=places.district_name(registration.district_code, language),
+            region=Region(region).label if region else "",
+            fund_start=format_month(registration.fund_start, language),
+            is_illustrative=registration.is_illustrative,
+        )
+
+
+def region_counts(by_province):
+    """``{region: number of groups}`` for every region, from ``{province code: number of groups}``."""
+    counts = {value: 0 for value in Region.values}
+    for code, number in by_province.items():
+        region = places.region_of(code)
+        if region:
+            counts[region] += number
+    return counts
+
+
+def pilot_marks(language):
+    """The public pilot units of ``language`` with a province, as map marks."""
+    units = (
+        public_pages(CaseStudyPage.objects.filter(locale__language_code=language or get_language()))
+        .filter(province__isnull=False)
+        .select_related("province")
+        .defer_streamfields()
+    )
+    return thai_map.place_marks(list(units), lambda unit: (unit.province.latitude, unit.province.longitude))
+
+
+def build(by_province, language):
+    """Everything the map template needs."""
+    counts = region_counts(by_province)
+    labels = dict(Region.choices)
+    regions = []
+    for value, position in thai_map.REGION_LABELS.items():
+        x, y = thai_map.project(*position)
+        regions.append(
+            {"value": value, "label": labels[value], "count": counts.get(value, 0), "x": x, "y": y + 22, "label_y": y}
+        )
+    return {
+        "view_box": thai_map.view_box(),
+        "outline": thai_map.outline_path(),
+        "regions": regions,
+        "pilots": pilot_marks(language),
+    }
