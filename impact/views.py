@@ -40,6 +40,7 @@ from .filters import FILTER_PARAMETERS, FilterError, parse_filters
 from .models import FigureStatus
 from .queries import (
     EXPORT_COLUMNS,
+    LocaleRef,
     catalogue,
     csv_cells,
     figure_rows,
@@ -61,6 +62,12 @@ def read_filters(page, request):
     """The catalogue in the page's language and the parsed filters; raises ``FilterError``."""
     cat = catalogue(page.locale)
     return cat, parse_filters(request.GET, set(cat.units), set(cat.indicators))
+
+
+def page_locale(page):
+    """The page's locale as the queries need it (its id and language), without loading the ``Locale`` row: the
+    page is served in the active language."""
+    return LocaleRef(page.locale_id, current_language())
 
 
 def _bad_request_text(error):
@@ -88,7 +95,7 @@ def _legacy_target(page, request, indicators):
 def overview_response(page, request):
     """``/th/impact/``: one card per indicator grouped by theme; old ``?indicator=`` addresses move (301)."""
     language = current_language()
-    indicators = indicators_in(page.locale)
+    indicators = indicators_in(page_locale(page))
     records = overview_records()
     context = page.get_context(request)
     status = 200
@@ -118,12 +125,13 @@ def overview_response(page, request):
 
 def _indicator_data(page, request, code):
     """``(info, units, rows)`` of one indicator in the page's language; Http404 for an unknown code."""
-    indicators = indicators_in(page.locale)
+    locale = page_locale(page)
+    indicators = indicators_in(locale)
     info = indicators.get(code)
     if info is None:
         raise Http404
     codes = {code, info.weight_code} - {""}
-    units, rows = indicator_figures(page.locale, indicators, codes)
+    units, rows = indicator_figures(locale, indicators, codes)
     return info, units, rows
 
 
@@ -256,7 +264,7 @@ def indicator_csv(page, request, code):
         and (not state.units or r.unit.slug in state.units)
         and in_time((r.period_start, r.period_end), state.start, state.end)
     ]
-    filename = f"{code}-{page.locale.language_code}.csv"
+    filename = f"{code}-{current_language()}.csv"
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(r.export()) for r in rows])
 
 
@@ -265,7 +273,7 @@ def indicator_metadata(page, request, code):
     state, error = _state_or_error(request, units)
     if error:
         return _bad_request_text(error)
-    language = page.locale.language_code
+    language = current_language()
     view = indicator_view(units, info, rows, state, language, None, dict(Region.choices))
     query = state.query(with_tab=False)
     suffix = f"?{query}" if query else ""
