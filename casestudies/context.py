@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from home import thai_map
 from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
 from home.models import Partner
 from home.seo import SHARE_RENDITION
 from home.visibility import hidden_page_ids, public_pages
 
-from . import filtering, thai_map
+from . import filtering
 from .models import CaseStudyPage, Province, Region
 from .terms import taxonomy
 

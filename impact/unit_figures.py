@@ -56,13 +56,13 @@ def case_study_figures(page):
             "baseline",
             "period_start",
             "period_end",
-            "is_illustrative",
+            "status",
             Subquery(local.values("name")[:1]),
             Subquery(local.values("definition")[:1]),
         )
     )
     shown, seen = [], set()
-    for code, name, definition, unit, value, baseline, start, end, illustrative, local_name, local_definition in rows:
+    for code, name, definition, unit, value, baseline, start, end, status, local_name, local_definition in rows:
         if code in seen:
             continue
         seen.add(code)
@@ -75,7 +75,7 @@ def case_study_figures(page):
                 format_value(value, unit, language),
                 format_value(baseline, unit, language) if baseline is not None else "",
                 format_period(start, end, language),
-                illustrative,
+                status == "illustrative",
             )
         )
     return shown
@@ -101,7 +101,7 @@ def headline_figures(locale=None):
             "period_start",
             "period_end",
             "value",
-            "is_illustrative",
+            "status",
             "indicator__unit",
             "indicator__weight_code",
             "indicator__show_on_home",

@@ -1,5 +1,5 @@
 """The network page's map and counts: approved groups counted by region, drawn as numbered circles on the same
-map of Thailand as the pilot units (``casestudies.thai_map``), with the pilot units marked beside them.
+map of Thailand as the pilot units (``home.thai_map``), with the pilot units marked beside them.
 
 Groups are counted by region, not pinned to a place: a group's district is public, but a mark per group would
 need coordinates the province list does not have, and a count per region is what readers compare."""
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
-from casestudies import thai_map
 from casestudies.models import CaseStudyPage, OrganisationKind, Region
+from home import thai_map
 from home.dates import format_month
 from home.visibility import public_pages
 

@@ -50,19 +50,20 @@ def test_dashboard_has_charts_tables_and_labels_in_each_language(
     assert response.status_code == 200
     body = text(response)
     assert f'<html lang="{lang}">' in body
-    charts = re.findall(r'<svg viewBox="[^"]+" role="img" aria-labelledby="(im-t-\w+) (im-d-\w+)"', body)
-    assert len(charts) == Indicator.objects.filter(locale__language_code=lang).count() == 14
-    for title_id, desc_id in charts:
-        assert f'<title id="{title_id}">' in body and f'<desc id="{desc_id}">' in body
-    assert body.count("<caption") == len(charts)
-    assert body.count('class="im-axis-label"') == 2 * len(charts)
-    assert month in body and money in body and unit_name in body
-    assert ILLUSTRATIVE[lang] in body
+    assert body.count('class="im-card"') == Indicator.objects.filter(locale__language_code=lang).count() == 14
+    assert money in body and ILLUSTRATIVE[lang] in body
     assert f'href="/{lang}/impact/figures.csv"' in body
+    chart = text(client.get(f"/{lang}/impact/savings_total_thb/"))
+    assert re.search(r'<svg viewBox="[^"]+" role="img" aria-labelledby="im-lc-title im-lc-desc"', chart)
+    assert chart.count('class="im-axis-label"') == 2
+    table = text(client.get(f"/{lang}/impact/savings_total_thb/?tab=table"))
+    assert table.count("<caption") == 1
+    assert month in table and money in table and unit_name in table
 
 
 def test_dashboard_sums_people_and_averages_percentages(client):
-    body = text(client.get("/en/impact/?indicator=members_total&indicator=share_youth&from=2024-Q4&to=2024-Q4"))
+    body = text(client.get("/en/impact/members_total/?tab=table&time=2024Q4"))
+    body += text(client.get("/en/impact/share_youth/?tab=table&time=2024Q4"))
     figures = ImpactFigure.objects.of_source_pages().filter(period_start=datetime.date(2024, 10, 1))
     members = {f.page_id: f.value for f in figures.filter(indicator__code="members_total")}
     youth = {f.page_id: f.value for f in figures.filter(indicator__code="share_youth")}
@@ -113,6 +114,7 @@ def test_csv_schema_thai_text_and_filters(client):
     assert row["unit_of_measure"] == "people"
     assert row["illustrative"] == "true"
     assert {r["illustrative"] for r in rows} == {"true"}
+    assert {r["status"] for r in rows} == {"illustrative"}
 
     filtered = csv_rows(
         client.get("/en/impact/figures.csv?unit=ban-pho-thong&indicator=savings_total_thb&from=2024-Q2&to=2024-Q3")
@@ -131,7 +133,7 @@ def test_json_and_api_match_the_csv(client):
     assert data["language"] == "en"
     assert data["count"] == len(data["figures"]) == 13 * 4 + 1
     assert set(data["figures"][0]) == set(EXPORT_COLUMNS)
-    assert all(f["illustrative"] is True for f in data["figures"])
+    assert all(f["illustrative"] is True and f["status"] == "illustrative" for f in data["figures"])
     api = client.get("/api/v1/impact/figures/?lang=en&unit=chae-son-friends-with-disabilities").json()
     assert api["figures"] == data["figures"]
     assert client.get("/api/v1/impact/figures/?lang=fr").status_code == 400
@@ -155,15 +157,15 @@ def test_unpublished_units_figures_are_not_shown(client):
         ("/en/", "en"),
         ("/th/case-studies/ban-pho-thong/", "th"),
         ("/en/case-studies/ban-pho-thong/", "en"),
-        ("/th/impact/", "th"),
-        ("/en/impact/", "en"),
+        ("/th/impact/share_youth/?tab=table", "th"),
+        ("/en/impact/members_total/?tab=table", "en"),
     ],
 )
 def test_illustrative_label_wherever_demo_figures_show(client, path, lang):
     body = text(client.get(path))
     badge = f'<span class="im-badge">{ILLUSTRATIVE[lang]}</span>'
     # Every shown value carries the badge: count values and badges in the figure sections.
-    if path.count("/") == 2:  # home page: one badge per headline
+    if path in ("/th/", "/en/"):  # home page: one badge per headline
         headlines = re.findall(r'<li class="im-headline">(.*?)</li>', body, re.S)
         assert len(headlines) == 4
         assert all(badge in h for h in headlines)
@@ -171,7 +173,7 @@ def test_illustrative_label_wherever_demo_figures_show(client, path, lang):
         cells = re.findall(r'<td class="im-num">(.*?)</td>', body, re.S)
         valued = [c for c in cells if c.strip() not in ("–", "")]
         assert valued
-        assert all(badge in c for c in valued if "<strong>" in c or path.startswith(f"/{lang}/case"))
+        assert all(badge in c for c in valued)
         assert badge in body
 
 
@@ -217,7 +219,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
                         period_start=start,
                         period_end=end,
                         value=Decimal(10 + q),
-                        is_illustrative=q % 2 == 0,
+                        status="illustrative" if q % 2 == 0 else "verified",
                     )
                 )
     ImpactFigure.objects.bulk_create(figures)
@@ -229,8 +231,13 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
             response = client.get(f"/{lang}/impact/")
         assert response.status_code == 200
         body = text(response)
-        assert body.count('role="img"') == 12
-        assert "หน่วยทดสอบ 26" in body
+        assert body.count('class="im-card"') == 12
+        code = indicators[0].code
+        with django_assert_max_num_queries(DASHBOARD_QUERIES):
+            table = text(client.get(f"/{lang}/impact/{code}/?tab=table"))
+        assert "หน่วยทดสอบ 26" in table
+        chart = text(client.get(f"/{lang}/impact/{code}/"))
+        assert chart.count('<path d="M') == 10  # at most ten lines; the rest are in the table
         with django_assert_max_num_queries(12):
             rows = csv_rows(client.get(f"/{lang}/impact/figures.csv"))
         assert len(rows) == 30 * 12 * 8
@@ -244,7 +251,7 @@ def test_admin_case_study_editor_and_figure_listing(client):
     assert "impact_figures-TOTAL_FORMS" not in body  # figures are not part of the page form
     assert f"/admin/snippets/impact/impactfigure/?unit={page.pk}" in body  # the tab links to the unit's figures
     listing = client.get(
-        "/admin/snippets/impact/impactfigure/?is_illustrative=true&indicator="
+        "/admin/snippets/impact/impactfigure/?status=illustrative&indicator="
         + str(Indicator.objects.get(code="members_total", locale__language_code="th").pk)
     )
     assert listing.status_code == 200
@@ -264,7 +271,7 @@ def test_demo_figures_load_idempotently():
         Indicator.objects.filter(locale__language_code="en").count()
         == Indicator.objects.filter(locale__language_code="th").count()
     )
-    assert not ImpactFigure.objects.filter(is_illustrative=False).exists()
+    assert not ImpactFigure.objects.exclude(status="illustrative").exists()
 
 
 def test_figure_validation_rejects_bad_percentages_and_periods():
@@ -291,7 +298,7 @@ def test_editing_a_figure_in_the_listing_logs_the_change_and_leaves_the_page_alo
     url = f"/admin/snippets/impact/impactfigure/edit/{figure.pk}/"
     form = client.get(url).context["form"]
     data = {name: form[name].value() for name in form.fields}
-    data.update({"value": "77", "is_illustrative": "on" if figure.is_illustrative else ""})
+    data.update({"value": "77"})
     data = {k: ("" if v is None else v) for k, v in data.items()}
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
@@ -312,3 +319,24 @@ def test_api_refuses_an_unknown_language_without_asking_the_database(client, lan
         response = client.get(f"{path}?lang={lang}")
         assert response.status_code == 400, (path, lang)
         assert "unknown lang" in response.json()["error"]
+
+
+def test_each_status_has_its_own_mark_in_tables_csv_and_json(client):
+    """Illustrative, reported and verified figures are told apart wherever they are shown; a total has the status
+    of its least trusted figure."""
+    members = ImpactFigure.objects.of_source_pages().filter(indicator__code="members_total")
+    members.filter(page__slug="ban-pho-thong").update(status="verified")
+    members.exclude(page__slug="ban-pho-thong").update(status="reported")
+    body = text(client.get("/en/impact/members_total/?tab=table"))
+    assert '<span class="im-badge im-badge--verified">Verified</span>' in body
+    assert '<span class="im-badge im-badge--reported">Reported</span>' in body
+    assert '<span class="im-badge">Illustrative</span>' not in body
+    totals = re.findall(r'<td class="im-num"><strong>.*?</strong>(.*?)</td>', body, re.S)  # the total row
+    assert totals and all("im-badge--reported" in t for t in totals)  # verified + reported = reported
+    rows = csv_rows(client.get("/th/impact/figures.csv?indicator=members_total"))
+    assert {(r["unit_slug"] == "ban-pho-thong", r["status"], r["illustrative"]) for r in rows} == {
+        (True, "verified", "false"),
+        (False, "reported", "false"),
+    }
+    data = json.loads(client.get("/en/impact/figures.json?indicator=members_total").content)
+    assert {f["status"] for f in data["figures"]} == {"verified", "reported"}
