@@ -246,6 +246,8 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
     max_count_per_parent = 1
     query_parameters = FILTER_PARAMETERS
     exports = ("figures.csv", "figures.json")  # served beside the page, with the same filters (impact/urls.py)
+    # Also beside the page (impact/explorer_views.py): the data package and the comparison of units.
+    exports += ("datapackage.json", "compare/")
     shows_pages_of = ("casestudies.CaseStudyPage",)  # every unit's name and figures (home.http_cache)
 
     content_panels = Page.content_panels + [
