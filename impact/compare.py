@@ -2,7 +2,8 @@
 
 The selection comes from ``?unit=a~b~c`` (a link) or ``?unit=a&unit=b`` (the form's checkboxes), or both.
 ``selected_units`` checks it; ``comparison`` turns the selected units' figure rows into one block per
-indicator: for each unit its latest value, the change over a year, and a small trend line.
+indicator: for each unit its latest value, the change from the same period a year before (else from its
+first period), and a small trend line.
 """
 
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ class UnitLine:
     latest_label: str = "–"
     latest_period: str = ""
     change_label: str = "–"
+    change_since: str = ""  # the period the change is counted from
     change_direction: str = ""  # "better", "worse" or "" (no change or not known)
     is_illustrative: bool = False
     spark_points: str = ""
@@ -137,8 +139,12 @@ def _line(unit, rows, info, language):
     line.is_illustrative = any(r.is_illustrative for r in rows)
     line.periods = len(rows)
     earlier = {(r.period_start, r.period_end): r for r in rows}
+    # The same period a year before; where there is none, the unit's first period.
     before = earlier.get((year_before(last.period_start), year_before(last.period_end)))
+    if before is None and len(rows) > 1:
+        before = rows[0]
     if before is not None:
+        line.change_since = format_period(before.period_start, before.period_end, language)
         delta = Decimal(last.value) - Decimal(before.value)
         line.change_label = format_change(delta, info.unit, language)
         if delta:
