@@ -28,7 +28,7 @@ def dashboard_at(request, path):
     from .models import ImpactDashboardPage
 
     locale = Locale.get_active()
-    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale)):
+    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale).select_related("locale")):
         if page.get_url(request) == f"/{locale.language_code}/{path}":
             return page
     return None

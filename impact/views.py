@@ -26,6 +26,10 @@ from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
 from .formatting import format_axis, format_period, format_value
 from .queries import EXPORT_COLUMNS, catalogue, csv_cells, figure_rows, figures_payload
 
+# CSV downloads of more rows than this are streamed (``home.spreadsheet.csv_streaming_response``); smaller ones are
+# built whole, so the page and download caches can keep them.
+STREAM_ROWS = 5000
+
 
 @dataclass
 class TableRow:
@@ -155,6 +159,8 @@ def figures_csv(page, request):
     if error:
         return error
     filename = f"impact-figures-{page.locale.language_code}.csv"
+    if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
+        return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(row) for row in rows))
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(row) for row in rows])
 
 
