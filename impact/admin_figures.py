@@ -1,5 +1,5 @@
 """The figures listing in the admin: every figure of the Thai case studies, filtered by unit, indicator and
-period, searchable, with bulk actions (mark illustrative or measured, delete), and a History page per figure.
+period, searchable, with bulk actions (mark illustrative, reported or verified; delete), and a History page per figure.
 
 Writes go through ``impact.actions`` (single figures) and ``impact.services`` (bulk), which log each changed
 value (``impact.history``) and purge the page caches once.
@@ -13,14 +13,12 @@ from django.utils.translation import ngettext
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ImpactFigure, Indicator
-from .services import delete_figures, set_illustrative
+from .models import FigureStatus, ImpactFigure, Indicator
+from .services import delete_figures, set_status
 
 
 def _source_units(request):
@@ -43,7 +41,7 @@ class ImpactFigureFilterSet(WagtailFilterSet):
     period = django_filters.DateFromToRangeFilter(
         field_name="period_start", label=_("period starts"), widget=DateRangePickerWidget
     )
-    is_illustrative = django_filters.BooleanFilter(label=_("illustrative"), widget=BooleanRadioSelect)
+    status = django_filters.ChoiceFilter(label=_("status"), choices=FigureStatus.choices)
 
     class Meta:
         model = ImpactFigure
@@ -63,7 +61,7 @@ class ImpactFigureViewSet(SnippetViewSet):
         "period_end",
         "value",
         "baseline",
-        BooleanColumn("is_illustrative", label=_("illustrative")),
+        "status",
     ]
     filterset_class = ImpactFigureFilterSet
     search_fields = ["page__title", "page__slug", "indicator__code", "indicator__name", "source"]
@@ -76,7 +74,7 @@ class ImpactFigureViewSet(SnippetViewSet):
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         MultiFieldPanel([FieldRowPanel([FieldPanel("value"), FieldPanel("baseline")])], heading=_("Numbers")),
         FieldPanel("source"),
-        FieldPanel("is_illustrative"),
+        FieldPanel("status"),
     ]
 
     def get_queryset(self, request):
@@ -114,11 +112,11 @@ class MarkIllustrativeBulkAction(_FigureBulkAction):
     aria_label = _("Mark the selected figures as illustrative")
     template_name = "impact/admin/confirm_bulk_illustrative.html"
     action_priority = 40
-    flag = True
+    status = FigureStatus.ILLUSTRATIVE
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
-        return set_illustrative(objects, cls.flag, _acting_user(user, kwargs)), 0
+        return set_status(objects, cls.status, _acting_user(user, kwargs)), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
@@ -126,17 +124,32 @@ class MarkIllustrativeBulkAction(_FigureBulkAction):
         ) % {"count": num_parent_objects}
 
 
-class MarkMeasuredBulkAction(MarkIllustrativeBulkAction):
-    display_name = _("Mark measured")
-    action_type = "mark_measured"
-    aria_label = _("Mark the selected figures as measured results, not illustrative")
+class MarkReportedBulkAction(MarkIllustrativeBulkAction):
+    display_name = _("Mark reported")
+    action_type = "mark_reported"
+    aria_label = _("Mark the selected figures as reported by the unit, not yet verified")
     action_priority = 41
-    flag = False
+    status = FigureStatus.REPORTED
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         return ngettext(
-            "%(count)d figure marked as a measured result.",
-            "%(count)d figures marked as measured results.",
+            "%(count)d figure marked as reported by the unit.",
+            "%(count)d figures marked as reported by the unit.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
+
+
+class MarkVerifiedBulkAction(MarkIllustrativeBulkAction):
+    display_name = _("Mark verified")
+    action_type = "mark_verified"
+    aria_label = _("Mark the selected figures as verified by staff")
+    action_priority = 42
+    status = FigureStatus.VERIFIED
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "%(count)d figure marked as verified by staff.",
+            "%(count)d figures marked as verified by staff.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
 

@@ -11,6 +11,15 @@ from datetime import date
 from decimal import Decimal
 
 SHARE_UNITS = frozenset({"percent", "percent_change", "ratio"})
+# Figure statuses from least to most trusted (``impact.models.FigureStatus``): a combination of figures has the
+# status of its least trusted part, so a total with one illustrative figure in it is illustrative.
+STATUSES = ("illustrative", "reported", "verified")
+
+
+def weakest_status(statuses):
+    """The least trusted of ``statuses`` ("illustrative" < "reported" < "verified"); "reported" when empty."""
+    ranks = [STATUSES.index(s) for s in statuses if s in STATUSES]
+    return STATUSES[min(ranks)] if ranks else "reported"
 
 
 @dataclass(frozen=True)
@@ -22,7 +31,11 @@ class Record:
     period_start: date
     period_end: date
     value: Decimal
-    is_illustrative: bool = False
+    status: str = "reported"
+
+    @property
+    def is_illustrative(self):
+        return self.status == "illustrative"
 
     @property
     def period(self):
@@ -49,6 +62,10 @@ class Aggregate:
     value: Decimal | None
     method: str
     records: list = field(default_factory=list)
+
+    @property
+    def status(self):
+        return weakest_status(r.status for r in self.records)
 
     @property
     def is_illustrative(self):

@@ -2,7 +2,7 @@
 **illustrative** figures for the three pilot units over four quarters of 2024 (2567 BE).
 
 The text and each unit's profile live in impact/demo/impact.yaml. The source article gives no figures
-(docs/source/FACTS.md), so every figure here is made up for demonstration, flagged ``is_illustrative``
+(docs/source/FACTS.md), so every figure here is made up for demonstration, saved with status ``illustrative``
 and labelled “ตัวเลขตัวอย่าง” / “Illustrative” wherever shown. The numbers follow simple formulas from the
 profiles (no randomness), so a second run changes nothing.
 """
@@ -18,7 +18,7 @@ from home.demo_data import pick, pilot_slugs, read
 from home.demo_translation import translate
 from home.models import HomePage
 
-from .models import Direction, ImpactDashboardPage, ImpactFigure, Indicator, UnitOfMeasure
+from .models import Direction, FigureStatus, ImpactDashboardPage, ImpactFigure, Indicator, UnitOfMeasure
 
 DATA = read(
     Path(__file__).parent / "demo" / "impact.yaml",
@@ -106,7 +106,7 @@ def _ensure_figures(indicators):
                 value=value,
                 baseline=baseline,
                 source=SOURCE_NOTE,
-                is_illustrative=True,
+                status=FigureStatus.ILLUSTRATIVE,
             )
             for code, start, end, value, baseline in new
         )

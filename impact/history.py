@@ -22,7 +22,9 @@ EDIT = "impact.figure.edit"
 IMPORT = "impact.figure.import"
 DELETE = "impact.figure.delete"
 
-FIELDS = ["page", "indicator", "period_start", "period_end", "value", "baseline", "source", "is_illustrative"]
+FIELDS = ["page", "indicator", "period_start", "period_end", "value", "baseline", "source", "status"]
+# Fields of older entries that the model no longer has, with their label (the status replaced the flag).
+FORMER_FIELDS = {"is_illustrative": gettext_lazy("illustrative")}
 
 
 def _plain(value):
@@ -140,7 +142,10 @@ def describe(diff):
 
     parts = []
     for name, (old, new) in diff.items():
-        label = ImpactFigure._meta.get_field(name).verbose_name
+        if name in FORMER_FIELDS:
+            label = FORMER_FIELDS[name]
+        else:
+            label = ImpactFigure._meta.get_field(name).verbose_name
         parts.append(f"{label}: {_shown(old)} → {_shown(new)}")
     return "; ".join(parts)
 

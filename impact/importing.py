@@ -21,11 +21,23 @@ from home.numbers import normalise_number
 from .models import ImpactFigure, Indicator
 
 MAX_BYTES = 5 * 1024 * 1024
-COLUMNS = ["unit_slug", "indicator_code", "period_start", "period_end", "value", "baseline", "illustrative", "source"]
+COLUMNS = ["unit_slug", "indicator_code", "period_start", "period_end", "value", "baseline", "status", "source"]
 REQUIRED = ["unit_slug", "indicator_code", "period_start", "period_end", "value"]
 TRUE_WORDS = {"1", "true", "yes", "y", "ใช่", "x"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "ไม่ใช่"}
-MODEL_COLUMNS = {"is_illustrative": "illustrative"}
+# ``status``: the code or its Thai name; empty means reported by the unit. Older spreadsheets have a yes/no
+# ``illustrative`` column instead, still read: yes is "illustrative", no is "reported".
+STATUS_WORDS = {
+    "illustrative": "illustrative",
+    "ตัวอย่าง": "illustrative",
+    "ตัวเลขตัวอย่าง": "illustrative",
+    "reported": "reported",
+    "รายงาน": "reported",
+    "รายงานโดยหน่วย": "reported",
+    "verified": "verified",
+    "ตรวจสอบแล้ว": "verified",
+    "ตรวจสอบโดยเจ้าหน้าที่": "verified",
+}
 
 
 class ImportFileError(ValueError):
@@ -131,13 +143,33 @@ def _model_errors(indicator, values):
         figure.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
     except ValidationError as error:
         return [
-            _("%(column)s: %(message)s") % {"column": MODEL_COLUMNS.get(name, name), "message": message}
-            if name != NON_FIELD_ERRORS
-            else message
+            _("%(column)s: %(message)s") % {"column": name, "message": message} if name != NON_FIELD_ERRORS else message
             for name, messages in error.message_dict.items()
             for message in messages
         ]
     return []
+
+
+def _status(raw, errors):
+    """The row's status from its ``status`` cell, else from an older ``illustrative`` yes/no cell; errors appended."""
+    text = raw.get("status", "").strip()
+    flag = raw.get("illustrative", "").strip().lower()
+    if flag not in TRUE_WORDS | FALSE_WORDS:
+        errors.append(_("illustrative: “%(value)s” must be yes or no.") % {"value": raw.get("illustrative", "")})
+        flag = ""
+    if not text:
+        return "illustrative" if flag in TRUE_WORDS else "reported"
+    status = STATUS_WORDS.get(text.lower())
+    if status is None:
+        errors.append(
+            _("status: “%(value)s” must be illustrative, reported or verified.") % {"value": raw.get("status", "")}
+        )
+    elif flag and (flag in TRUE_WORDS) != (status == "illustrative"):
+        errors.append(
+            _("status “%(status)s” and illustrative “%(flag)s” disagree: keep only the status column.")
+            % {"status": text, "flag": raw.get("illustrative", "")}
+        )
+    return status
 
 
 def check_rows(rows, units, indicators):
@@ -177,11 +209,7 @@ def check_rows(rows, units, indicators):
         if baseline_text and baseline is None:
             row.errors.append(_("baseline: “%(value)s” is not a number.") % {"value": baseline_text})
 
-        flag = raw.get("illustrative", "").strip().lower()
-        if flag not in TRUE_WORDS | FALSE_WORDS:
-            row.errors.append(
-                _("illustrative: “%(value)s” must be yes or no.") % {"value": raw.get("illustrative", "")}
-            )
+        status = _status(raw, row.errors)
 
         row.errors += _model_errors(
             indicator_models.get(code),
@@ -208,7 +236,7 @@ def check_rows(rows, units, indicators):
                 "period_end": end,
                 "value": value,
                 "baseline": baseline,
-                "is_illustrative": flag in TRUE_WORDS,
+                "status": status,
                 "source": raw.get("source", ""),
             }
         checked.append(row)
@@ -217,7 +245,16 @@ def check_rows(rows, units, indicators):
 
 def template_csv():
     """The CSV template staff download: header and one example row (marked illustrative)."""
-    example = ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", "42", "30", "yes", "ตัวอย่าง / example"]
+    example = [
+        "ban-pho-thong",
+        "members_total",
+        "2024-01-01",
+        "2024-03-31",
+        "42",
+        "30",
+        "illustrative",
+        "ตัวอย่าง / example",
+    ]
     return spreadsheet.csv_bytes(COLUMNS, [example])
 
 
@@ -229,7 +266,9 @@ def template_xlsx():
     sheet = workbook.active
     sheet.title = "figures"
     sheet.append(COLUMNS)
-    sheet.append(["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", 42, 30, "yes", "ตัวอย่าง / example"])
+    sheet.append(
+        ["ban-pho-thong", "members_total", "2024-01-01", "2024-03-31", 42, 30, "illustrative", "ตัวอย่าง / example"]
+    )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

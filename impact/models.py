@@ -33,6 +33,14 @@ class UnitOfMeasure(models.TextChoices):
     COUNT = "count", _("count")
 
 
+class FigureStatus(models.TextChoices):
+    """How far a figure can be trusted; each is shown with its own mark wherever the figure appears."""
+
+    ILLUSTRATIVE = "illustrative", _("Illustrative")
+    REPORTED = "reported", _("Reported by the unit")
+    VERIFIED = "verified", _("Verified by staff")
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Higher is better")
     LOWER = "lower", _("Lower is better")
@@ -176,10 +184,15 @@ class ImpactFigure(models.Model):
         blank=True,
         help_text=_("Where the number comes from: ledger, survey, meeting minutes ..."),
     )
-    is_illustrative = models.BooleanField(
-        _("illustrative"),
-        default=False,
-        help_text=_("An example number, not a measured result. It is marked “Illustrative” wherever it is shown."),
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=FigureStatus.choices,
+        default=FigureStatus.REPORTED,
+        help_text=_(
+            "Illustrative: an example number, not a measured result. Reported: as the unit reported it. "
+            "Verified: checked by staff against the evidence. Each is marked wherever the figure is shown."
+        ),
     )
 
     objects = SourceFigureQuerySet.as_manager()
@@ -193,7 +206,7 @@ class ImpactFigure(models.Model):
         "value",
         "baseline",
         "source",
-        "is_illustrative",
+        "status",
     ]
 
     class Meta:
@@ -211,6 +224,10 @@ class ImpactFigure(models.Model):
 
     def __str__(self):
         return f"{self.indicator.code} {self.period_start}–{self.period_end}: {self.value}"
+
+    @property
+    def is_illustrative(self):
+        return self.status == FigureStatus.ILLUSTRATIVE
 
     def clean(self):
         super().clean()

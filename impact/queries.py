@@ -12,7 +12,7 @@ from casestudies.models import CaseStudyPage, Province
 from home.visibility import public_pages
 
 from .aggregation import IndicatorRule, Record
-from .models import ImpactFigure, Indicator
+from .models import FigureStatus, ImpactFigure, Indicator
 
 EXPORT_COLUMNS = [
     "unit_slug",
@@ -27,6 +27,7 @@ EXPORT_COLUMNS = [
     "baseline",
     "illustrative",
     "source",
+    "status",
 ]
 EXPORT_SCHEMA = "odf-impact-figures/1"
 
@@ -38,7 +39,8 @@ def figures_payload(language_code, rows):
 
 
 def csv_cells(row):
-    """An exported row as the cells of ``figures.csv``, in ``EXPORT_COLUMNS`` order (``illustrative``: true/false)."""
+    """An exported row as the cells of ``figures.csv``, in ``EXPORT_COLUMNS`` order (``illustrative``: true/false;
+    ``status``: illustrative, reported or verified — the one source of the flag, which is kept for old readers)."""
     return [("true" if row[name] else "false") if name == "illustrative" else row[name] for name in EXPORT_COLUMNS]
 
 
@@ -87,13 +89,15 @@ class FigureRow:
     period_end: object
     value: object
     baseline: object
-    is_illustrative: bool
+    status: str
     source: str
 
+    @property
+    def is_illustrative(self):
+        return self.status == FigureStatus.ILLUSTRATIVE
+
     def record(self):
-        return Record(
-            self.unit.slug, self.indicator.code, self.period_start, self.period_end, self.value, self.is_illustrative
-        )
+        return Record(self.unit.slug, self.indicator.code, self.period_start, self.period_end, self.value, self.status)
 
     def export(self):
         """The row as the open-data schema (docs/open-data.md): plain strings and numbers."""
@@ -110,6 +114,7 @@ class FigureRow:
             "baseline": "" if self.baseline is None else str(self.baseline),
             "illustrative": self.is_illustrative,
             "source": self.source,
+            "status": self.status,
         }
 
 
@@ -180,7 +185,7 @@ def figure_rows(cat, filters=None):
             "period_end",
             "value",
             "baseline",
-            "is_illustrative",
+            "status",
             "source",
         )
     )
@@ -194,9 +199,9 @@ def figure_rows(cat, filters=None):
         if filters.end:
             queryset = queryset.filter(period_end__lte=filters.end)
     rows = []
-    for slug, code, start, end, value, baseline, illustrative, source in queryset:
+    for slug, code, start, end, value, baseline, status, source in queryset:
         if code not in cat.indicators:
             continue
-        rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, illustrative, source))
+        rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
     rows.sort(key=lambda r: (r.unit.page.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
     return rows

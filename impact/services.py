@@ -18,7 +18,7 @@ from . import history
 from .models import ImpactFigure, Indicator
 
 KEY_FIELDS = ["page", "indicator", "period_start", "period_end"]
-VALUE_FIELDS = ["value", "baseline", "source", "is_illustrative"]
+VALUE_FIELDS = ["value", "baseline", "source", "status"]
 BATCH_SIZE = 1000
 
 
@@ -67,7 +67,7 @@ def save_figures(values, user=None, file_name=""):
                     period_end=row["period_end"],
                     value=row["value"],
                     baseline=row["baseline"],
-                    is_illustrative=row["is_illustrative"],
+                    status=row["status"],
                     source=row["source"],
                 )
                 for row in values
@@ -101,18 +101,19 @@ def save_figures(values, user=None, file_name=""):
     return len(figures) - updated, updated
 
 
-def set_illustrative(figures, flag, user=None):
-    """Mark ``figures`` illustrative (``flag`` true) or measured, with one history entry per changed figure."""
+def set_status(figures, status, user=None):
+    """Give ``figures`` the ``status`` (illustrative, reported or verified), with one history entry per changed
+    figure."""
     with transaction.atomic():
         ids = [figure.pk for figure in figures]
         lock_units(sorted({figure.page_id for figure in figures}))
         current = list(
-            ImpactFigure.objects.filter(pk__in=ids).exclude(is_illustrative=flag).select_related("page", "indicator")
+            ImpactFigure.objects.filter(pk__in=ids).exclude(status=status).select_related("page", "indicator")
         )
         pairs = [(history.snapshot(figure), figure) for figure in current]
         for figure in current:
-            figure.is_illustrative = flag
-        ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current]).update(is_illustrative=flag)
+            figure.status = status
+        ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current]).update(status=status)
         history.record(pairs, history.EDIT, user)
         transaction.on_commit(bump_generation)
     return len(current)

@@ -86,7 +86,7 @@ def headline_figures(locale=None):
         Record(*row)
         for row in ImpactFigure.objects.published()
         .filter(indicator__code__in=wanted)
-        .values_list("page__slug", "indicator__code", "period_start", "period_end", "value", "is_illustrative")
+        .values_list("page__slug", "indicator__code", "period_start", "period_end", "value", "status")
     ]
     series = aggregate(records, rules)
     shown = []

@@ -24,6 +24,7 @@ from .aggregation import aggregate
 from .charts import bar_chart
 from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
 from .formatting import format_axis, format_period, format_value
+from .models import FigureStatus
 from .queries import EXPORT_COLUMNS, catalogue, csv_cells, figure_rows, figures_payload
 
 # CSV downloads of more rows than this are streamed (``home.spreadsheet.csv_streaming_response``); smaller ones are
@@ -37,14 +38,22 @@ class TableRow:
     cells: list
     total: object
     total_label: str
-    is_illustrative: bool
+    status: str
     method: str
+
+    @property
+    def is_illustrative(self):
+        return self.status == "illustrative"
+
+    @property
+    def status_label(self):
+        return FigureStatus(self.status).label
 
 
 @dataclass
 class Cell:
     label: str
-    is_illustrative: bool
+    status: str
 
 
 def read_filters(page, request):
@@ -70,16 +79,14 @@ def indicator_charts(cat, rows, language, max_periods=None):
             cells = []
             for unit in units:
                 row = by_key.get((unit.slug, code, *agg.period))
-                cells.append(
-                    Cell(format_value(row.value, info.unit, language), row.is_illustrative) if row else Cell("–", False)
-                )
+                cells.append(Cell(format_value(row.value, info.unit, language), row.status) if row else Cell("–", ""))
             table.append(
                 TableRow(
                     format_period(*agg.period, language),
                     cells,
                     agg.value,
                     format_value(agg.value, info.unit, language),
-                    agg.is_illustrative,
+                    agg.status,
                     agg.method,
                 )
             )

@@ -17,7 +17,8 @@ from .admin_figures import (
     DeleteFiguresBulkAction,
     ImpactFigureViewSet,
     MarkIllustrativeBulkAction,
-    MarkMeasuredBulkAction,
+    MarkReportedBulkAction,
+    MarkVerifiedBulkAction,
 )
 from .models import Indicator
 
@@ -77,7 +78,8 @@ def impact_import_menu_item():
 hooks.register("register_actions", actions.register)
 hooks.register("register_log_actions", history.register_log_actions)
 hooks.register("register_bulk_action", MarkIllustrativeBulkAction)
-hooks.register("register_bulk_action", MarkMeasuredBulkAction)
+hooks.register("register_bulk_action", MarkReportedBulkAction)
+hooks.register("register_bulk_action", MarkVerifiedBulkAction)
 # After Wagtail's own snippet bulk actions, so this one replaces the plain delete for figures.
 hooks.register("register_bulk_action", DeleteFiguresBulkAction, order=100)
 

@@ -9,7 +9,7 @@ D = Decimal
 
 
 def rec(unit, code, period, value, illustrative=False):
-    return Record(unit, code, *period, D(value), illustrative)
+    return Record(unit, code, *period, D(value), "illustrative" if illustrative else "reported")
 
 
 def test_counts_and_amounts_are_summed():

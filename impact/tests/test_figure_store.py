@@ -33,7 +33,7 @@ def import_row(unit, code, start, end, value):
         "period_end": end,
         "value": Decimal(value),
         "baseline": None,
-        "is_illustrative": False,
+        "status": "reported",
         "source": "ledger",
     }
 
@@ -156,26 +156,28 @@ def test_listing_filters_by_unit_indicator_and_period_and_searches(superuser_cli
     assert found and {f.page_id for f in found} == {other.pk}
 
 
-def test_bulk_mark_illustrative_and_measured_is_logged(superuser_client, django_capture_on_commit_callbacks):
+def test_bulk_mark_illustrative_reported_and_verified_is_logged(superuser_client, django_capture_on_commit_callbacks):
     page = thai_unit()
-    figures = ImpactFigure.objects.filter(page=page, is_illustrative=True).order_by("pk")[:3]
+    figures = ImpactFigure.objects.filter(page=page, status="illustrative").order_by("pk")[:3]
     ids = [f.pk for f in figures]
     query = "&".join(f"id={pk}" for pk in ids)
-    url = f"/admin/bulk/impact/impactfigure/mark_measured/?next={LISTING}&{query}"
+    url = f"/admin/bulk/impact/impactfigure/mark_verified/?next={LISTING}&{query}"
     assert superuser_client.get(url).status_code == 200  # the confirmation page
     cache_before = generation()
     with django_capture_on_commit_callbacks(execute=True):
         response = superuser_client.post(url)
     assert response.status_code == 302
-    assert not ImpactFigure.objects.filter(pk__in=ids, is_illustrative=True).exists()
+    assert ImpactFigure.objects.filter(pk__in=ids, status="verified").count() == 3
     entries = ModelLogEntry.objects.filter(action="impact.figure.edit", object_id__in=[str(pk) for pk in ids])
     assert entries.count() == 3
-    assert all(e.data["changes"] == {"is_illustrative": [True, False]} for e in entries)
+    assert all(e.data["changes"] == {"status": ["illustrative", "verified"]} for e in entries)
     assert {e.user for e in entries} == {superuser_client.user}
     assert generation() > cache_before
 
+    superuser_client.post(f"/admin/bulk/impact/impactfigure/mark_reported/?next={LISTING}&{query}")
+    assert ImpactFigure.objects.filter(pk__in=ids, status="reported").count() == 3
     superuser_client.post(f"/admin/bulk/impact/impactfigure/mark_illustrative/?next={LISTING}&{query}")
-    assert ImpactFigure.objects.filter(pk__in=ids, is_illustrative=True).count() == 3
+    assert ImpactFigure.objects.filter(pk__in=ids, status="illustrative").count() == 3
 
 
 def test_bulk_delete_keeps_the_deleted_values_in_the_history(superuser_client):

@@ -38,7 +38,7 @@ def xlsx_bytes(*rows, header=HEADER):
     return out.getvalue()
 
 
-GOOD = ["ban-pho-thong", "members_total", "2025-01-01", "2025-03-31", "50", "40", "no", "ทะเบียนสมาชิก"]
+GOOD = ["ban-pho-thong", "members_total", "2025-01-01", "2025-03-31", "50", "40", "reported", "ทะเบียนสมาชิก"]
 
 
 def errors_by_row(data, name="f.csv"):
@@ -58,7 +58,7 @@ def test_good_csv_and_xlsx_rows_are_clean():
             "period_end": datetime.date(2025, 3, 31),
             "value": Decimal("50"),
             "baseline": Decimal("40"),
-            "is_illustrative": False,
+            "status": "reported",
             "source": "ทะเบียนสมาชิก",
         }
 
@@ -71,14 +71,14 @@ def test_xlsx_dates_and_numbers_as_cell_types():
         datetime.date(2025, 3, 31),
         12500.5,
         None,
-        "yes",
+        "illustrative",
         "",
     ]
     errors, checked = errors_by_row(xlsx_bytes(row), "f.xlsx")
     assert errors == {}
     assert checked[0].values["period_start"] == datetime.date(2025, 1, 1)
     assert checked[0].values["value"] == Decimal("12500.5")
-    assert checked[0].values["is_illustrative"] is True
+    assert checked[0].values["status"] == "illustrative"
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_xlsx_dates_and_numbers_as_cell_types():
         ({1: "share_youth", 4: "120"}, "between 0 and 100"),
         ({5: "n/a"}, "baseline"),
         ({2: "2025-04-01"}, "ends before it starts"),
-        ({6: "maybe"}, "yes or no"),
+        ({6: "maybe"}, "illustrative, reported or verified"),
     ],
 )
 def test_each_kind_of_bad_row_is_reported_with_its_row_number(bad, message):
@@ -104,6 +104,28 @@ def test_each_kind_of_bad_row_is_reported_with_its_row_number(bad, message):
     errors, _checked = errors_by_row(csv_bytes(second, row))
     assert list(errors) == [3]  # header is row 1, the good row is 2
     assert message in errors[3]
+
+
+def test_status_words_and_the_older_illustrative_column():
+    def status_of(cells, header=HEADER):
+        errors, checked = errors_by_row(csv_bytes(cells, header=header))
+        return errors.get(2) or checked[0].values["status"]
+
+    for word, status in (
+        ("", "reported"),
+        ("Verified", "verified"),
+        ("ตรวจสอบแล้ว", "verified"),
+        ("ตัวอย่าง", "illustrative"),
+    ):
+        assert status_of(GOOD[:6] + [word, ""]) == status
+    # Spreadsheets made from the older template have a yes/no "illustrative" column instead of "status".
+    old_header = [*HEADER[:6], "illustrative", "source"]
+    assert status_of(GOOD[:6] + ["yes", ""], old_header) == "illustrative"
+    assert status_of(GOOD[:6] + ["no", ""], old_header) == "reported"
+    assert "yes or no" in status_of(GOOD[:6] + ["maybe", ""], old_header)
+    both = [*HEADER, "illustrative"]
+    assert "disagree" in status_of(GOOD[:6] + ["verified", "", "yes"], both)
+    assert status_of(GOOD[:6] + ["illustrative", "", "yes"], both) == "illustrative"
 
 
 def test_duplicate_rows_are_reported():

@@ -113,6 +113,7 @@ def test_csv_schema_thai_text_and_filters(client):
     assert row["unit_of_measure"] == "people"
     assert row["illustrative"] == "true"
     assert {r["illustrative"] for r in rows} == {"true"}
+    assert {r["status"] for r in rows} == {"illustrative"}
 
     filtered = csv_rows(
         client.get("/en/impact/figures.csv?unit=ban-pho-thong&indicator=savings_total_thb&from=2024-Q2&to=2024-Q3")
@@ -131,7 +132,7 @@ def test_json_and_api_match_the_csv(client):
     assert data["language"] == "en"
     assert data["count"] == len(data["figures"]) == 13 * 4 + 1
     assert set(data["figures"][0]) == set(EXPORT_COLUMNS)
-    assert all(f["illustrative"] is True for f in data["figures"])
+    assert all(f["illustrative"] is True and f["status"] == "illustrative" for f in data["figures"])
     api = client.get("/api/v1/impact/figures/?lang=en&unit=chae-son-friends-with-disabilities").json()
     assert api["figures"] == data["figures"]
     assert client.get("/api/v1/impact/figures/?lang=fr").status_code == 400
@@ -217,7 +218,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
                         period_start=start,
                         period_end=end,
                         value=Decimal(10 + q),
-                        is_illustrative=q % 2 == 0,
+                        status="illustrative" if q % 2 == 0 else "verified",
                     )
                 )
     ImpactFigure.objects.bulk_create(figures)
@@ -244,7 +245,7 @@ def test_admin_case_study_editor_and_figure_listing(client):
     assert "impact_figures-TOTAL_FORMS" not in body  # figures are not part of the page form
     assert f"/admin/snippets/impact/impactfigure/?unit={page.pk}" in body  # the tab links to the unit's figures
     listing = client.get(
-        "/admin/snippets/impact/impactfigure/?is_illustrative=true&indicator="
+        "/admin/snippets/impact/impactfigure/?status=illustrative&indicator="
         + str(Indicator.objects.get(code="members_total", locale__language_code="th").pk)
     )
     assert listing.status_code == 200
@@ -264,7 +265,7 @@ def test_demo_figures_load_idempotently():
         Indicator.objects.filter(locale__language_code="en").count()
         == Indicator.objects.filter(locale__language_code="th").count()
     )
-    assert not ImpactFigure.objects.filter(is_illustrative=False).exists()
+    assert not ImpactFigure.objects.exclude(status="illustrative").exists()
 
 
 def test_figure_validation_rejects_bad_percentages_and_periods():
@@ -291,7 +292,7 @@ def test_editing_a_figure_in_the_listing_logs_the_change_and_leaves_the_page_alo
     url = f"/admin/snippets/impact/impactfigure/edit/{figure.pk}/"
     form = client.get(url).context["form"]
     data = {name: form[name].value() for name in form.fields}
-    data.update({"value": "77", "is_illustrative": "on" if figure.is_illustrative else ""})
+    data.update({"value": "77"})
     data = {k: ("" if v is None else v) for k, v in data.items()}
     response = client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
@@ -312,3 +313,24 @@ def test_api_refuses_an_unknown_language_without_asking_the_database(client, lan
         response = client.get(f"{path}?lang={lang}")
         assert response.status_code == 400, (path, lang)
         assert "unknown lang" in response.json()["error"]
+
+
+def test_each_status_has_its_own_mark_in_tables_csv_and_json(client):
+    """Illustrative, reported and verified figures are told apart wherever they are shown; a total has the status
+    of its least trusted figure."""
+    members = ImpactFigure.objects.of_source_pages().filter(indicator__code="members_total")
+    members.filter(page__slug="ban-pho-thong").update(status="verified")
+    members.exclude(page__slug="ban-pho-thong").update(status="reported")
+    body = text(client.get("/en/impact/?indicator=members_total"))
+    assert '<span class="im-badge im-badge--verified">Verified</span>' in body
+    assert '<span class="im-badge im-badge--reported">Reported</span>' in body
+    assert '<span class="im-badge">Illustrative</span>' not in body
+    totals = re.findall(r'<td class="im-num"><strong>.*?</strong>(.*?)</td>', body, re.S)
+    assert totals and all("im-badge--reported" in t for t in totals)  # verified + reported = reported
+    rows = csv_rows(client.get("/th/impact/figures.csv?indicator=members_total"))
+    assert {(r["unit_slug"] == "ban-pho-thong", r["status"], r["illustrative"]) for r in rows} == {
+        (True, "verified", "false"),
+        (False, "reported", "false"),
+    }
+    data = json.loads(client.get("/en/impact/figures.json?indicator=members_total").content)
+    assert {f["status"] for f in data["figures"]} == {"verified", "reported"}

@@ -155,6 +155,7 @@ def form_data(code="members_total", **changes):
         "value": "50",
         "baseline": "",
         "source": "ledger",
+        "status": "reported",
     }
     data.update(changes)
     return data
