@@ -97,7 +97,8 @@ class UnitLine:
     change_label: str = "–"
     change_since: str = ""  # the period the change is counted from
     change_direction: str = ""  # "better", "worse" or "" (no change or not known)
-    is_illustrative: bool = False
+    status: str = ""  # the latest figure's (impact.models.FigureStatus)
+    is_illustrative: bool = False  # any figure of the trend line
     spark_points: str = ""
     periods: int = 0
 
@@ -136,6 +137,7 @@ def _line(unit, rows, info, language):
     last = rows[-1]
     line.latest_label = format_value(last.value, info.unit, language)
     line.latest_period = format_period(last.period_start, last.period_end, language)
+    line.status = last.status
     line.is_illustrative = any(r.is_illustrative for r in rows)
     line.periods = len(rows)
     earlier = {(r.period_start, r.period_end): r for r in rows}

@@ -127,7 +127,10 @@ def field_descriptors(indicators):
             "trueValues": ["true"],
             "falseValues": ["false"],
             "title": _("Illustrative"),
-            "description": _("true: an example number for demonstration, not a measured result."),
+            "description": _(
+                "true: an example number for demonstration, not a measured result (status is illustrative); kept "
+                "for older readers."
+            ),
             "constraints": {"required": True},
         },
         "source": {
@@ -170,7 +173,10 @@ def data_package(*, title, source_title, homepage, package_url, language, indica
         "Names and labels are in the language of this package; numbers are the same in both languages."
     )
     if any_illustrative:
-        description += " " + _("Rows with illustrative = true are examples for demonstration, not measured results.")
+        description += " " + _(
+            "Rows with the status illustrative are examples for demonstration, not measured results; reported: "
+            "as the unit reported it; verified: checked by staff."
+        )
     return {
         "profile": "tabular-data-package",
         "name": PACKAGE_NAME,

@@ -13,7 +13,7 @@ from casestudies.factories import case_study, thai_index
 from casestudies.models import CaseStudyPage
 from home.demo_data import pilot_slugs
 from impact.compare import SelectionError, format_change, selected_units, spark_points, year_before
-from impact.models import ImpactFigure, Indicator
+from impact.models import FigureStatus, ImpactFigure, Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -86,11 +86,13 @@ def test_change_is_counted_from_the_same_period_a_year_before(client):
         period_start=year_before(latest.period_start),
         period_end=year_before(latest.period_end),
         value=latest.value - 20,
-        is_illustrative=True,
+        status=FigureStatus.ILLUSTRATIVE,
     )
+    ImpactFigure.objects.filter(pk=latest.pk).update(status=FigureStatus.VERIFIED)
     html = body(client.get(f"/en/impact/compare/?unit={first}~{second}"))
     part = html.split('id="cmp-h-members_total"', 1)[1].split("</section>", 1)[0]
     assert "+20 people" in part
+    assert part.count("im-badge--verified") == 1  # the latest figure's own status mark
     assert f"since Oct–Dec {latest.period_end.year - 1}" in part
     assert "since Jan–Mar" in part  # the other unit has no year-old figure: counted from its first period
 

@@ -12,7 +12,7 @@ import pytest
 from frictionless import validate
 
 from casestudies.models import CaseStudyPage
-from impact.models import ImpactFigure, Indicator, UnitOfMeasure
+from impact.models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 from impact.queries import EXPORT_COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,8 @@ def errors_of(report):
 
 
 def add_awkward_figures():
-    """Rows that test the schema's edges: no baseline, a negative change, a formula-like source, a ratio."""
+    """Rows that test the schema's edges: no baseline, a negative change, a formula-like source, a ratio, each
+    status."""
     unit = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
     indicators = {i.unit: i for i in Indicator.objects.filter(locale__language_code="th")}
     day = datetime.date(2020, 1, 1)
@@ -49,6 +50,7 @@ def add_awkward_figures():
                 value=Decimal("-12.50"),
                 baseline=None,
                 source='=HYPERLINK("http://evil.example")',
+                status=FigureStatus.VERIFIED,
             ),
             ImpactFigure(
                 page=unit,
@@ -58,7 +60,7 @@ def add_awkward_figures():
                 value=Decimal("3.25"),
                 baseline=Decimal("0"),
                 source="",
-                is_illustrative=True,
+                status=FigureStatus.ILLUSTRATIVE,
             ),
         ]
     )
@@ -106,6 +108,8 @@ def test_schema_describes_every_column_in_order_with_types_units_and_key(client)
     assert fields["value"]["type"] == fields["baseline"]["type"] == "number"
     assert fields["period_start"]["type"] == "date" and fields["illustrative"]["type"] == "boolean"
     assert set(fields["unit_of_measure"]["constraints"]["enum"]) == set(UnitOfMeasure.values)
+    assert fields["status"]["constraints"]["enum"] == FigureStatus.values
+    assert "Verified by staff" in fields["status"]["description"]
     assert "Thai baht" in fields["unit_of_measure"]["description"]
     codes = fields["indicator_code"]["constraints"]["enum"]
     assert codes and set(codes) == set(Indicator.objects.values_list("code", flat=True))

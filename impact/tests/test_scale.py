@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from casestudies.factories import case_studies_in_bulk, thai_index
 from casestudies.models import CaseStudyPage
 from impact.factories import thai_indicators
-from impact.models import ImpactFigure
+from impact.models import FigureStatus, ImpactFigure
 from impact.queries import EXPORT_COLUMNS
 from tests.test_cold_queries import caches_off  # noqa: F401 - a fixture
 
@@ -57,7 +57,7 @@ def generate_programme():
                         period_start=start,
                         period_end=end,
                         value=value,
-                        is_illustrative=True,
+                        status=FigureStatus.ILLUSTRATIVE,
                     )
                 )
     ImpactFigure.objects.bulk_create(figures, batch_size=5000)
