@@ -11,11 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home import thai_map
 from home.hero_image import prefetch_hero_images
 from home.localisation import in_locale, public_in_locale
 from home.visibility import public_pages
 
-from . import filtering, thai_map
+from . import filtering
 from .models import CaseStudyPage, Occupation, Province, Region, TargetGroup
 from .terms import terms_by_slug
 

@@ -81,3 +81,164 @@ def bar_chart(points, tick_label):
             )
         )
     return chart
+
+
+# Line charts (one line per unit over time) and sparklines -----------------------------------------------------
+
+LINE_WIDTH, LINE_PLOT_HEIGHT = 640, 300
+LINE_LEFT, LINE_RIGHT, LINE_TOP = 64, 16, 36
+LINE_AXIS_SPACE = 54  # under the plot: period labels on two lines and the axis name
+LEGEND_ROW, LEGEND_COLUMNS = 22, 2
+MAX_LINES = 10  # lines at once; the rest of the units are in the table
+MAX_PERIOD_LABELS = 8
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    value_label: str
+    status: str
+    period_label: str
+
+
+@dataclass
+class Line:
+    key: str
+    label: str
+    points: list
+    path: str
+    index: int  # colour and dash: im-s0 … im-s9
+    is_total: bool = False
+    legend_x: float = 0
+    legend_y: float = 0
+
+
+@dataclass
+class PeriodTick:
+    x: float
+    lines: list
+
+
+@dataclass
+class LineChart:
+    lines: list = field(default_factory=list)
+    ticks: list = field(default_factory=list)
+    periods: list = field(default_factory=list)
+    width: int = LINE_WIDTH
+    height: int = LINE_TOP + LINE_PLOT_HEIGHT + LINE_AXIS_SPACE
+    plot_left: int = LINE_LEFT
+    plot_right: int = LINE_WIDTH - LINE_RIGHT
+    plot_top: int = LINE_TOP
+    plot_bottom: int = LINE_TOP + LINE_PLOT_HEIGHT
+    zero_y: float | None = None
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def x_axis_label_y(self):
+        return self.plot_bottom + LINE_AXIS_SPACE - 6
+
+    @property
+    def y_axis_label_y(self):
+        return (self.plot_top + self.plot_bottom) / 2
+
+
+def period_x(index, count, left, right):
+    """Where period ``index`` of ``count`` sits on the x axis: evenly spread, a single period in the middle."""
+    if count <= 1:
+        return round((left + right) / 2, 1)
+    return round(left + (right - left) * index / (count - 1), 1)
+
+
+def _path(points):
+    """SVG path data through ``points`` (None breaks the line: a period without a figure)."""
+    parts, pen_down = [], False
+    for point in points:
+        if point is None:
+            pen_down = False
+            continue
+        parts.append(f"{'L' if pen_down else 'M'}{point.x:g} {point.y:g}")
+        pen_down = True
+    return " ".join(parts)
+
+
+def line_chart(period_labels, series, tick_label):
+    """Lay out ``series`` over ``period_labels`` (oldest first) as lines on a shared value axis.
+
+    Each series is ``(key, label, values, is_total)`` where ``values`` lists, per period, ``None`` or
+    ``(value, value_label, status)``. The y axis has round ticks around every value and zero
+    (``home.charts.value_axis``); ``tick_label(number)`` formats them. The legend is drawn under the axis, so the
+    SVG stands on its own when downloaded.
+    """
+    chart = LineChart()
+    values = [v[0] for _k, _l, vals, _t in series for v in vals if v is not None]
+    low = min([0, *values])
+    high = max([0, *values])
+    scale, chart.ticks = value_axis(low, high, chart.plot_bottom, chart.plot_top, label=tick_label)
+    if low < 0:
+        chart.zero_y = scale(0)
+    count = len(period_labels)
+    every = max(1, -(-count // MAX_PERIOD_LABELS))  # label every n-th period so that labels never overlap
+    for index, label in enumerate(period_labels):
+        if index % every == 0:
+            head, _sep, tail = label.rpartition(" ")
+            lines = [head, tail] if head else [tail]
+            chart.periods.append(PeriodTick(period_x(index, count, chart.plot_left, chart.plot_right), lines))
+    legend_top = chart.plot_bottom + LINE_AXIS_SPACE + 8
+    column_width = (chart.plot_right - 8) / LEGEND_COLUMNS
+    for number, (key, label, vals, is_total) in enumerate(series):
+        points = [
+            None
+            if v is None
+            else Point(period_x(i, count, chart.plot_left, chart.plot_right), scale(v[0]), v[1], v[2], period_labels[i])
+            for i, v in enumerate(vals)
+        ]
+        row, column = divmod(number, LEGEND_COLUMNS)
+        chart.lines.append(
+            Line(
+                key,
+                label,
+                [p for p in points if p is not None],
+                _path(points),
+                number % MAX_LINES,
+                is_total,
+                round(8 + column * column_width, 1),
+                legend_top + row * LEGEND_ROW,
+            )
+        )
+    rows = -(-len(series) // LEGEND_COLUMNS)
+    chart.height = legend_top + rows * LEGEND_ROW + 4
+    return chart
+
+
+@dataclass
+class Sparkline:
+    points: str
+    last_x: float
+    last_y: float
+    width: int
+    height: int
+
+    @property
+    def view_box(self):
+        return f"0 0 {self.width} {self.height}"
+
+
+def sparkline(values, width=120, height=32, pad=3):
+    """A small line through ``values`` (oldest first, numbers), scaled to its own range; None without two values."""
+    values = [v for v in values if v is not None]
+    if len(values) < 2:
+        return None
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    coords = [
+        (
+            round(pad + (width - 2 * pad) * i / (len(values) - 1), 1),
+            round(height - pad - (height - 2 * pad) * float((v - low) / span), 1),
+        )
+        for i, v in enumerate(values)
+    ]
+    return Sparkline(" ".join(f"{x:g},{y:g}" for x, y in coords), coords[-1][0], coords[-1][1], width, height)

@@ -18,12 +18,12 @@ from home.demo_data import pick, pilot_slugs, read
 from home.demo_translation import translate
 from home.models import HomePage
 
-from .models import Direction, FigureStatus, ImpactDashboardPage, ImpactFigure, Indicator, UnitOfMeasure
+from .models import Direction, FigureStatus, ImpactDashboardPage, ImpactFigure, Indicator, Theme, UnitOfMeasure
 
 DATA = read(
     Path(__file__).parent / "demo" / "impact.yaml",
     required={
-        "indicators": ("code", "unit", "direction", "weight", "on_home", "name", "definition", "how_measured"),
+        "indicators": ("code", "unit", "direction", "weight", "theme", "on_home", "name", "definition", "how_measured"),
         "dashboard": ("title", "slug"),
         "figures": ("source_note", "quarters", "year", "profiles"),
     },
@@ -71,12 +71,16 @@ def _ensure_indicators():
             "unit": UnitOfMeasure(row["unit"]),
             "direction": Direction(row["direction"]),
             "weight_code": row["weight"],
+            "theme": Theme(row["theme"]),
             "show_on_home": row["on_home"],
             "sort_order": order,
         }
         indicator = Indicator.objects.filter(locale=thai, code=code).first()
         if indicator is None:
             indicator = Indicator.objects.create(locale=thai, **fixed, **pick(texts, "th"))
+        elif indicator.theme == Theme.MEMBERS != fixed["theme"]:  # loaded before indicators had themes
+            Indicator.objects.filter(code=code).update(theme=fixed["theme"])
+            indicator.theme = fixed["theme"]
         translate(indicator, Indicator(**fixed, **pick(texts, "en")))
         found[code] = indicator
     return found

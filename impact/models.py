@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -20,7 +21,7 @@ from home.page_cache import CachedContentMixin
 from home.page_slugs import RomanisedSlugMixin
 from home.search import SegmentedSearchMixin
 
-from .filters import FILTER_PARAMETERS
+from .filters import OVERVIEW_PARAMETERS
 from .plausibility import NUMBER_ERROR_MESSAGES, number_errors, period_errors, validate_period_date
 
 
@@ -39,6 +40,15 @@ class FigureStatus(models.TextChoices):
     ILLUSTRATIVE = "illustrative", _("Illustrative")
     REPORTED = "reported", _("Reported by the unit")
     VERIFIED = "verified", _("Verified by staff")
+
+
+class Theme(models.TextChoices):
+    """The groups of indicator cards on the impact overview, in this order."""
+
+    MEMBERS = "members", _("Members and inclusion")
+    MONEY = "money", _("Money")
+    LEARNING = "learning", _("Learning and income")
+    SOCIAL = "social", _("Social return")
 
 
 class Direction(models.TextChoices):
@@ -82,6 +92,13 @@ class Indicator(TranslatableMixin, models.Model):
             "averaged (e.g. “members_total” for the share of youth). Empty: a plain average."
         ),
     )
+    theme = models.CharField(
+        _("theme"),
+        max_length=20,
+        choices=Theme.choices,
+        default=Theme.MEMBERS,
+        help_text=_("The group this indicator's card is shown in on the impact overview."),
+    )
     show_on_home = models.BooleanField(
         _("headline on the home page"),
         default=False,
@@ -99,6 +116,7 @@ class Indicator(TranslatableMixin, models.Model):
         SynchronizedField("direction"),
         TranslatableField("how_measured"),
         SynchronizedField("weight_code"),
+        SynchronizedField("theme"),
         SynchronizedField("show_on_home"),
         SynchronizedField("sort_order"),
     ]
@@ -242,8 +260,9 @@ class ImpactFigure(models.Model):
             raise ValidationError(errors)
 
 
-class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
-    """All impact figures: charts and tables across units and periods, with filters and open-data downloads."""
+class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, Page):
+    """The impact explorer: an overview of indicator cards, and below it one page per indicator (``<code>/``) with
+    chart, table, map and sources tabs; open-data downloads beside them (``impact/urls.py``)."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the charts."))
     method_note = models.TextField(
@@ -261,7 +280,8 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    query_parameters = FILTER_PARAMETERS
+    # The overview's; an indicator page notes its own on the request (``impact.explorer.INDICATOR_PARAMETERS``).
+    query_parameters = OVERVIEW_PARAMETERS
     exports = ("figures.csv", "figures.json")  # served beside the page, with the same filters (impact/urls.py)
     # Also beside the page (impact/explorer_views.py): the data package and the comparison of units.
     exports += ("datapackage.json", "compare/")
@@ -284,9 +304,18 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
 
     def get_cached_paths(self):
         """The page and its downloads: purged together from an HTTP cache in front (``home.http_cache``)."""
-        return ["/", *self.exports]
+        codes = Indicator.objects.filter(locale_id=self.locale_id).values_list("code", flat=True)
+        indicator_paths = [f"{code}{suffix}" for code in codes for suffix in ("/", ".csv", ".metadata.json", ".svg")]
+        return ["/", *self.exports, *indicator_paths]
 
-    def serve(self, request, *args, **kwargs):
-        from .views import dashboard_response
+    @path("")
+    def overview(self, request):
+        from .views import overview_response
 
-        return dashboard_response(self, request)
+        return overview_response(self, request)
+
+    @re_path(r"^(?P<code>[a-z0-9_-]{1,60})/$")
+    def indicator(self, request, code):
+        from .views import indicator_response
+
+        return indicator_response(self, request, code)

@@ -49,8 +49,12 @@ class UnitInfo:
     slug: str
     name: str
     province: str
-    page: CaseStudyPage
+    page: CaseStudyPage | None
     short_name: str = ""
+    region: str = ""
+    latitude: object = None
+    longitude: object = None
+    path: str = ""
 
 
 @dataclass
@@ -65,6 +69,7 @@ class IndicatorInfo:
     weight_code: str
     show_on_home: bool
     sort_order: int
+    theme: str = "members"
 
     @property
     def rule(self):
@@ -144,7 +149,12 @@ def catalogue(locale):
         province = ""
         if page.province_id:
             province = provinces.get(page.province.translation_key, page.province.name)
-        units[page.slug] = UnitInfo(page.slug, name or title, province, page, title)
+        region, latitude, longitude = "", None, None
+        if page.province_id:
+            region, latitude, longitude = page.province.region, page.province.latitude, page.province.longitude
+        units[page.slug] = UnitInfo(
+            page.slug, name or title, province, page, title, region, latitude, longitude, page.path
+        )
 
     return Catalogue(units, indicators_in(locale))
 
@@ -169,6 +179,7 @@ def indicators_in(locale):
             ind.weight_code,
             ind.show_on_home,
             ind.sort_order,
+            ind.theme,
         )
     return indicators
 
@@ -203,5 +214,76 @@ def figure_rows(cat, filters=None):
         if code not in cat.indicators:
             continue
         rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
-    rows.sort(key=lambda r: (r.unit.page.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
+    rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
     return rows
+
+
+def indicator_figures(locale, indicators, codes):
+    """The published figures of the indicators ``codes`` as ``FigureRow``, with each unit's names in ``locale``
+    (else Thai), its province and map position: one query, however many units (the names come from correlated
+    subqueries on the unit's translation and its province's)."""
+    from django.db.models import OuterRef, Subquery
+
+    local_page = CaseStudyPage.objects.filter(
+        locale=locale, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+    )
+    local_province = Province.objects.filter(locale=locale, translation_key=OuterRef("page__province__translation_key"))
+    queryset = ImpactFigure.objects.published().filter(indicator__code__in=codes)
+    if locale.language_code != settings.LANGUAGE_CODE:
+        queryset = queryset.annotate(
+            local_name=Subquery(local_page.values("unit_name")[:1]),
+            local_title=Subquery(local_page.values("title")[:1]),
+            local_province=Subquery(local_province.values("name")[:1]),
+        )
+        extra = ("local_name", "local_title", "local_province")
+    else:
+        extra = ()
+    units, rows = {}, []
+    for values in queryset.values_list(
+        "page__slug",
+        "indicator__code",
+        "period_start",
+        "period_end",
+        "value",
+        "baseline",
+        "status",
+        "source",
+        "page__unit_name",
+        "page__title",
+        "page__path",
+        "page__province__name",
+        "page__province__region",
+        "page__province__latitude",
+        "page__province__longitude",
+        *extra,
+    ):
+        slug, code = values[0], values[1]
+        if code not in indicators:
+            continue
+        unit = units.get(slug)
+        if unit is None:
+            name, title, path, province, region, latitude, longitude = values[8:15]
+            if extra:
+                local_name, local_title, local_province = values[15:18]
+                if local_title:
+                    name, title = local_name, local_title
+                province = local_province or province
+            unit = units[slug] = UnitInfo(
+                slug, name or title, province or "", None, title, region or "", latitude, longitude, path
+            )
+        rows.append(FigureRow(unit, indicators[code], *values[2:8]))
+    rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
+    return units, rows
+
+
+def overview_records(units=()):
+    """Every published figure as an aggregation ``Record`` (only of ``units`` when given): one query."""
+    queryset = ImpactFigure.objects.published()
+    if units:
+        queryset = queryset.filter(page__slug__in=units)
+    return [
+        Record(*row)
+        for row in queryset.values_list(
+            "page__slug", "indicator__code", "period_start", "period_end", "value", "status"
+        )
+    ]

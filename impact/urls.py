@@ -10,6 +10,16 @@ download_patterns = [
     re_path(r"^(?P<path>(?:[\w\-]+/)+)compare/$", explorer_views.compare, name="impact_compare"),
 ]
 
+# ``<dashboard url><indicator>.csv`` / ``.metadata.json`` / ``.svg``: after every other app's fixed paths (the
+# planner's ``plan.csv``), just before Wagtail's pages (config/urls.py).
+indicator_download_patterns = [
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)(?P<code>[a-z0-9_-]{1,60})\.(?P<fmt>csv|metadata\.json|svg)$",
+        views.indicator_download,
+        name="impact_indicator_download",
+    ),
+]
+
 api_patterns = [
     re_path(r"^figures/$", api.FigureListView.as_view(), name="impact_api_figures"),
     re_path(r"^indicators/$", api.IndicatorListView.as_view(), name="impact_api_indicators"),

@@ -1,59 +1,64 @@
-"""The dashboard page's views: charts and tables, CSV and JSON downloads, all with the same filters.
+"""The impact pages' views: the overview of indicator cards, one page per indicator (chart, table, map and sources
+tabs) with its CSV, metadata and SVG, and the figures CSV/JSON of every indicator, all with the same filters.
 
-A bad filter value (unknown unit or indicator, a date that is not a date) is answered with 400 and a
-message, never a 500.
+A bad filter value (unknown indicator, a unit slug that is not a slug, a time that is not quarters or dates) is
+answered with 400 and a message, never a 500; an unknown tab shows the chart.
 """
 
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
+from casestudies.models import Region
 from home import page_cache, spreadsheet
 from home.localisation import current_language
 from home.query_parameters import reads_query
 from home.visibility import public_pages
 
-from .aggregation import aggregate
-from .charts import bar_chart
-from .filters import FILTER_PARAMETERS, FilterError, parse_filters, quarter_of
-from .formatting import format_axis, format_period, format_value
+from .explorer import (
+    DOWNLOAD_PARAMETERS,
+    INDICATOR_PARAMETERS,
+    TABS,
+    State,
+    in_time,
+    indicator_view,
+    overview_cards,
+    read_state,
+    read_time,
+    read_units,
+    unit_map,
+)
+from .filters import FILTER_PARAMETERS, FilterError, parse_filters
 from .models import FigureStatus
-from .queries import EXPORT_COLUMNS, catalogue, csv_cells, figure_rows, figures_payload
+from .queries import (
+    EXPORT_COLUMNS,
+    catalogue,
+    csv_cells,
+    figure_rows,
+    figures_payload,
+    indicator_figures,
+    indicators_in,
+    overview_records,
+)
 
 # CSV downloads of more rows than this are streamed (``home.spreadsheet.csv_streaming_response``); smaller ones are
 # built whole, so the page and download caches can keep them.
-STREAM_ROWS = 5000
+STREAM_ROWS = 1000
 
-
-@dataclass
-class TableRow:
-    period_label: str
-    cells: list
-    total: object
-    total_label: str
-    status: str
-    method: str
-
-    @property
-    def is_illustrative(self):
-        return self.status == "illustrative"
-
-    @property
-    def status_label(self):
-        return FigureStatus(self.status).label
-
-
-@dataclass
-class Cell:
-    label: str
-    status: str
+TAB_LABELS = {
+    "chart": gettext_lazy("Chart"),
+    "table": gettext_lazy("Table"),
+    "map": gettext_lazy("Map"),
+    "sources": gettext_lazy("Sources"),
+}
 
 
 def read_filters(page, request):
@@ -62,92 +67,114 @@ def read_filters(page, request):
     return cat, parse_filters(request.GET, set(cat.units), set(cat.indicators))
 
 
-def indicator_charts(cat, rows, language, max_periods=None):
-    """One chart and table per indicator: the total (or average) per period, and each unit's value."""
-    series = aggregate([r.record() for r in rows], cat.rules)
-    by_key = {(r.unit.slug, r.indicator.code, r.period_start, r.period_end): r for r in rows}
-    charts = []
-    for code, info in cat.indicators.items():
-        aggregates = series.get(code)
-        if not aggregates:
-            continue
-        if max_periods:
-            aggregates = aggregates[-max_periods:]
-        units = [u for u in cat.units.values() if any(u.slug in a.units for a in aggregates)]
-        table = []
-        for agg in aggregates:
-            cells = []
-            for unit in units:
-                row = by_key.get((unit.slug, code, *agg.period))
-                cells.append(Cell(format_value(row.value, info.unit, language), row.status) if row else Cell("–", ""))
-            table.append(
-                TableRow(
-                    format_period(*agg.period, language),
-                    cells,
-                    agg.value,
-                    format_value(agg.value, info.unit, language),
-                    agg.status,
-                    agg.method,
-                )
-            )
-        chart = bar_chart(
-            [(t.period_label, t.total, t.total_label, t.is_illustrative) for t in table],
-            lambda n, unit=info.unit: format_axis(n, unit, language),
-        )
-        charts.append(
-            {
-                "indicator": info,
-                "chart": chart,
-                "units": units,
-                "table": table,
-                "is_share": info.rule.is_share,
-                "any_illustrative": any(t.is_illustrative for t in table),
-                "first_period": table[0].period_label,
-                "last_period": table[-1].period_label,
-            }
-        )
-    return charts
+def _bad_request_text(error):
+    return HttpResponse(
+        _("Bad filter value: %(value)s") % {"value": error}, status=400, content_type="text/plain; charset=utf-8"
+    )
 
 
-def dashboard_response(page, request):
-    """The dashboard: filters, one chart + table per indicator, download links keeping the filters."""
+def _legacy_target(page, request, indicators):
+    """Where an old dashboard address (``?indicator=…&from=…&to=…``) now lives, or None; ``FilterError`` if bad."""
+    codes = [c.strip() for c in request.GET.getlist("indicator") if c.strip()]
+    start_text, end_text = (request.GET.get("from") or "").strip(), (request.GET.get("to") or "").strip()
+    if not codes and not start_text and not end_text:
+        return None
+    for code in codes:
+        if code not in indicators:
+            raise FilterError(f"indicator={code}")
+    time_text = f"{start_text}..{end_text}".replace("-Q", "Q") if (start_text or end_text) else ""
+    read_time(time_text)  # FilterError when not quarters or dates
+    query = [("unit", v) for v in request.GET.getlist("unit")] + ([("time", time_text)] if time_text else [])
+    target = page.get_url(request) + (f"{codes[0]}/" if codes else "")
+    return target + ("?" + urlencode(query) if query else "")
+
+
+def overview_response(page, request):
+    """``/th/impact/``: one card per indicator grouped by theme; old ``?indicator=`` addresses move (301)."""
     language = current_language()
-    if not request.GET and page_cache.content_fragment_is_cached(request):  # the charts are cached: render the rest
-        return TemplateResponse(request, page.get_template(request), Page.get_context(page, request))
+    indicators = indicators_in(page.locale)
+    records = overview_records()
     context = page.get_context(request)
     status = 200
     try:
-        cat, filters = read_filters(page, request)
+        target = _legacy_target(page, request, indicators)
+        units = read_units(request.GET, {r.unit for r in records})
+        start, end, time_text = read_time(request.GET.get("time"))
     except FilterError:
-        cat, filters = catalogue(page.locale), None
         context["filter_error"] = True
-        status = 400
-    charts = []
-    if filters is not None:
-        rows = figure_rows(cat, filters)
-        limit = None if (filters.start or filters.end) else page.max_periods
-        charts = indicator_charts(cat, rows, language, limit)
-    periods = sorted({(r.period_start, r.period_end) for r in figure_rows(cat)}) if cat.units else []
-    quarters = list(dict.fromkeys(quarter_of(start) for start, _end in periods))
-    # The downloads take the same filters, and only those (never parameters the page does not read).
-    query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)]) if filters else ""
+        target, units, start, end, time_text, status = None, (), None, None, "", 400
+    if target:
+        return HttpResponsePermanentRedirect(target)
+    records = [r for r in records if (not units or r.unit in units) and in_time(r.period, start, end)]
+    state = State("chart", units, start, end, time_text)
+    groups = overview_cards(indicators, records, language) if status == 200 else []
     context.update(
         {
-            "catalogue": cat,
-            "filters": filters,
-            "charts": charts,
-            "quarters": [(q, q.replace("-Q", " Q")) for q in quarters],
-            "selected": {
-                "units": filters.units if filters else (),
-                "indicators": filters.indicators if filters else (),
-                "from": request.GET.get("from", "") if filters else "",
-                "to": request.GET.get("to", "") if filters else "",
-            },
-            "query": query,
-            "any_illustrative": any(c["any_illustrative"] for c in charts),
+            "groups": groups,
+            "state": state,
+            "query": state.query(),
+            "any_illustrative": any(card.status == "illustrative" for _label, cards in groups for card in cards),
+            "unit_count": len({r.unit for r in records}),
         }
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def _indicator_data(page, request, code):
+    """``(info, units, rows)`` of one indicator in the page's language; Http404 for an unknown code."""
+    indicators = indicators_in(page.locale)
+    info = indicators.get(code)
+    if info is None:
+        raise Http404
+    codes = {code, info.weight_code} - {""}
+    units, rows = indicator_figures(page.locale, indicators, codes)
+    return info, units, rows
+
+
+def _state_or_error(request, units):
+    try:
+        return read_state(request.GET, units), None
+    except FilterError as error:
+        return State(), error
+
+
+def indicator_response(page, request, code):
+    """``/th/impact/<indicator>/``: chart, table, map and sources tabs, the state in the query string."""
+    request.query_parameters = frozenset(INDICATOR_PARAMETERS)
+    language = current_language()
+    info, units, rows = _indicator_data(page, request, code)
+    state, error = _state_or_error(request, units)
+    view = indicator_view(units, info, rows, state, language, page.max_periods, dict(Region.choices))
+    if state.tab == "map":
+        view.map = unit_map(view, language)
+    context = Page.get_context(page, request)
+    base = f"{page.get_url(request)}{code}"
+    query = state.query(with_tab=False)
+    suffix = f"?{query}" if query else ""
+    context.update(
+        {
+            "view": view,
+            "info": info,
+            "state": state,
+            "filter_error": error is not None,
+            "tabs": [
+                (tab, TAB_LABELS[tab], f"{base}/" + (f"?{state.query(tab)}" if state.query(tab) else ""))
+                for tab in TABS
+            ],
+            "downloads": {
+                "csv": f"{base}.csv{suffix}",
+                "metadata": f"{base}.metadata.json{suffix}",
+                "svg": f"{base}.svg{suffix}",
+            },
+            "page_url": f"{base}/",
+            "all_units": sorted(units.values(), key=lambda u: u.path),
+            "status_labels": dict(FigureStatus.choices),
+            "any_illustrative": view.any_status.get("illustrative"),
+        }
+    )
+    if state.tab == "sources":
+        context["last_changed"] = last_change()
+    return TemplateResponse(request, "impact/indicator_page.html", context, status=400 if error else 200)
 
 
 def _rows_or_error(page, request):
@@ -203,4 +230,110 @@ def figures_download(request, path, fmt):
             if response.status_code == 200 and not response.streaming:
                 cache.set(key, (response.content, list(response.items())), settings.FRAGMENT_CACHE_SECONDS)
             return response
+    raise Http404
+
+
+def last_change():
+    """When any figure was last created, changed, imported or deleted (its history), or None."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import ModelLogEntry
+
+    from .models import ImpactFigure
+
+    content_type = ContentType.objects.get_for_model(ImpactFigure)  # cached by Django after the first request
+    return (
+        ModelLogEntry.objects.filter(content_type=content_type)
+        .order_by("-timestamp")
+        .values_list("timestamp", flat=True)
+        .first()
+    )
+
+
+def indicator_csv(page, request, code):
+    info, units, rows = _indicator_data(page, request, code)
+    state, error = _state_or_error(request, units)
+    if error:
+        return _bad_request_text(error)
+    rows = [
+        r
+        for r in rows
+        if r.indicator.code == code
+        and (not state.units or r.unit.slug in state.units)
+        and in_time((r.period_start, r.period_end), state.start, state.end)
+    ]
+    filename = f"{code}-{page.locale.language_code}.csv"
+    if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
+        return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(r.export()) for r in rows))
+    return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(r.export()) for r in rows])
+
+
+def indicator_metadata(page, request, code):
+    info, units, rows = _indicator_data(page, request, code)
+    state, error = _state_or_error(request, units)
+    if error:
+        return _bad_request_text(error)
+    language = page.locale.language_code
+    view = indicator_view(units, info, rows, state, language, None, dict(Region.choices))
+    query = state.query(with_tab=False)
+    suffix = f"?{query}" if query else ""
+    base = request.build_absolute_uri(f"{page.get_url(request)}{code}")
+    payload = {
+        "schema": "odf-impact-indicator-metadata/1",
+        "language": language,
+        "indicator": {
+            "code": info.code,
+            "name": info.name,
+            "definition": info.definition,
+            "how_measured": info.how_measured,
+            "unit_of_measure": info.unit,
+            "unit_label": str(info.unit_label),
+            "direction": info.direction,
+            "weighted_by": info.weight_code,
+            "theme": info.theme,
+            "combined_as": "average" if info.rule.is_share else "sum",
+        },
+        "filters": {"unit": list(state.units), "time": state.time_text},
+        "periods": [{"start": s.isoformat(), "end": e.isoformat()} for s, e in view.periods],
+        "units": [{"slug": r.unit.slug, "name": r.unit.name, "province": r.unit.province} for r in view.rows],
+        "statuses": {s: sum(1 for r in view.rows for c in r.cells if c and c[1] == s) for s in FigureStatus.values},
+        "status_meanings": {value: str(label) for value, label in FigureStatus.choices},
+        "data": {"csv": f"{base}.csv{suffix}", "chart_svg": f"{base}.svg{suffix}", "page": f"{base}/{suffix}"},
+        "columns": EXPORT_COLUMNS,
+        "licence_note": _("Figures marked illustrative are examples for demonstration, not measured results."),
+    }
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def indicator_svg(page, request, code):
+    info, units, rows = _indicator_data(page, request, code)
+    state, error = _state_or_error(request, units)
+    if error:
+        return _bad_request_text(error)
+    view = indicator_view(units, info, rows, state, current_language(), page.max_periods, dict(Region.choices))
+    if view.chart is None:
+        raise Http404
+    content = render_to_string(
+        "impact/includes/line_chart.html", {"view": view, "info": info, "standalone": True}, request=request
+    )
+    response = HttpResponse(content, content_type="image/svg+xml; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{code}.svg"'
+    return response
+
+
+INDICATOR_DOWNLOADS = {"csv": indicator_csv, "metadata.json": indicator_metadata, "svg": indicator_svg}
+
+
+@reads_query(*DOWNLOAD_PARAMETERS)
+def indicator_download(request, path, code, fmt):
+    """``<dashboard url><indicator>.csv`` / ``.metadata.json`` / ``.svg`` in the active language, with the
+    page's ``unit`` and ``time``."""
+    from wagtail.models import Locale
+
+    from .models import ImpactDashboardPage
+
+    locale = Locale.get_active()
+    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale)):
+        if page.get_url(request) == f"/{locale.language_code}/{path}":
+            return INDICATOR_DOWNLOADS[fmt](page, request, code)
     raise Http404

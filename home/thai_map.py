@@ -1,4 +1,5 @@
-"""A small, self-drawn map of Thailand for the case study index: outline and unit marks as SVG coordinates.
+"""A small, self-drawn map of Thailand (the case study index, the impact indicator pages): outline and marks as SVG
+coordinates.
 
 The outline is a simplified border traced by hand from well-known places along it (good enough to be
 recognised, not for navigation). Positions use an equirectangular projection scaled for Thailand's

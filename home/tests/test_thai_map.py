@@ -1,4 +1,4 @@
-from casestudies.thai_map import OUTLINE, outline_path, place_marks, project, view_box
+from home.thai_map import OUTLINE, outline_path, place_marks, project, view_box
 
 
 def test_projection_puts_north_up_and_east_right():

@@ -1,0 +1,353 @@
+"""The impact explorer's data: overview cards per indicator, and one indicator's chart, table, map and sources.
+
+Plain functions on the rows of ``impact.queries`` (tested directly, and through the pages). The URL state is
+``?tab=chart|table|map|sources&unit=a~b&time=2024Q1..2025Q4``: ``read_state`` turns it into a ``State`` or raises
+``FilterError`` (answered with 400); an unknown tab falls back to the chart.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from home import thai_map
+from home.charts import nice_ticks
+from home.numbers import format_number
+
+from .aggregation import aggregate, weakest_status
+from .charts import MAX_LINES, line_chart, sparkline
+from .filters import (  # noqa: F401 - the parameters are this module's, declared where models can import them
+    DOWNLOAD_PARAMETERS,
+    INDICATOR_PARAMETERS,
+    OVERVIEW_PARAMETERS,
+    FilterError,
+    parse_day,
+    quarter_of,
+)
+from .formatting import format_axis, format_period, format_value
+from .models import FigureStatus, Theme
+
+TABS = ("chart", "table", "map", "sources")
+UNIT_SEPARATOR = "~"
+MAX_UNITS = 50  # in one address
+
+
+@dataclass(frozen=True)
+class State:
+    tab: str = "chart"
+    units: tuple = ()
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    time_text: str = ""
+
+    def query(self, tab=None, with_tab=True):
+        """The query string of this state (canonical: units joined by ``~``), optionally for another tab."""
+        parts = []
+        tab = tab or self.tab
+        if with_tab and tab != "chart":
+            parts.append(f"tab={tab}")
+        if self.units:
+            parts.append("unit=" + UNIT_SEPARATOR.join(self.units))
+        if self.time_text:
+            parts.append(f"time={self.time_text}")
+        return "&".join(parts)
+
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,255}$")
+
+
+def read_units(query, known, drop_unknown=False):
+    """Unit slugs from ``unit=a~b`` (or repeated ``unit``, as a form sends them); ``FilterError`` for what is not a
+    slug, and for an unknown slug unless ``drop_unknown`` (an indicator page leaves out units without its figures)."""
+    slugs = []
+    for value in query.getlist("unit"):
+        slugs += [s.strip() for s in value.split(UNIT_SEPARATOR) if s.strip()]
+    slugs = list(dict.fromkeys(slugs))
+    if len(slugs) > MAX_UNITS:
+        raise FilterError("unit")
+    for slug in slugs:
+        if not SLUG.match(slug) or (slug not in known and not drop_unknown):
+            raise FilterError(f"unit={slug}")
+    return tuple(s for s in slugs if s in known)
+
+
+def read_time(text):
+    """``(start, end, canonical text)`` from ``2024Q1..2025Q4``, ``2024Q1..``, ``..2025Q4`` or ``2024Q3``."""
+    text = (text or "").strip()
+    if not text:
+        return None, None, ""
+    first, dots, last = text.partition("..")
+    if not dots:
+        last = first
+    start = parse_day(first) if first.strip() else None
+    end = parse_day(last, at_end=True) if last.strip() else None
+    if start is None and end is None:
+        raise FilterError(text)
+    if start and end and end < start:
+        raise FilterError(text)
+    canonical = (
+        f"{quarter_of(start).replace('-', '') if start else ''}..{quarter_of(end).replace('-', '') if end else ''}"
+    )
+    return start, end, canonical
+
+
+def read_state(query, known_units):
+    """The explorer's ``State`` from a QueryDict; unknown tab: the chart; bad units or time: ``FilterError``."""
+    tab = (query.get("tab") or "").strip()
+    units = read_units(query, known_units, drop_unknown=True)
+    start, end, time_text = read_time(query.get("time"))
+    return State(tab if tab in TABS else "chart", units, start, end, time_text)
+
+
+def in_time(period, start, end):
+    return (start is None or period[0] >= start) and (end is None or period[1] <= end)
+
+
+# Overview -------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Card:
+    info: object
+    value_label: str
+    period_label: str
+    change_label: str
+    change_since: str
+    change_direction: str  # "up", "down", "flat" or ""
+    change_is_good: bool | None
+    status: str
+    spark: object
+    is_share: bool
+
+
+def format_change(delta, unit, language):
+    """A change between two figures: "+120 people", "−฿3,000", "+4.5 pts" (percentages change in points)."""
+    thai = language.startswith("th")
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    size = abs(delta)
+    if unit in ("percent", "percent_change"):
+        return f"{sign}{format_number(size, 1 if size % 1 else 0)} {'จุด' if thai else 'pts'}"
+    return sign + format_value(size, unit, language)
+
+
+def overview_cards(indicators, records, language):
+    """``[(theme label, [Card])]`` in theme order: each indicator's latest total or average, its change over the
+    last year (from the earliest period within a year of the latest), a sparkline and the weakest status."""
+    rules = {code: info.rule for code, info in indicators.items()}
+    series = aggregate(records, rules)
+    themes = {value: (label, []) for value, label in Theme.choices}
+    for code, info in indicators.items():
+        aggregates = [a for a in series.get(code, []) if a.value is not None]
+        if not aggregates:
+            continue
+        last = aggregates[-1]
+        year_ago = last.period[1] - datetime.timedelta(days=365)
+        earlier = [a for a in aggregates[:-1] if a.period[0] >= year_ago - datetime.timedelta(days=1)]
+        change_label = change_since = direction = ""
+        good = None
+        if earlier:
+            first = earlier[0]
+            delta = last.value - first.value
+            change_label = format_change(delta, info.unit, language)
+            change_since = format_period(*first.period, language)
+            direction = "up" if delta > 0 else ("down" if delta < 0 else "flat")
+            if delta:
+                good = (delta > 0) == (info.direction == "higher")
+        recent = [a for a in aggregates if a.period[1] >= year_ago]
+        card = Card(
+            info,
+            format_value(last.value, info.unit, language),
+            format_period(*last.period, language),
+            change_label,
+            change_since,
+            direction,
+            good,
+            weakest_status(a.status for a in recent),
+            sparkline([a.value for a in aggregates[-8:]]),
+            info.rule.is_share,
+        )
+        themes.get(info.theme, themes[Theme.MEMBERS])[1].append(card)
+    return [(label, cards) for label, cards in themes.values() if cards]
+
+
+# One indicator --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class UnitRow:
+    unit: object
+    cells: list  # per period: (value label, status) or None
+    latest: Decimal | None
+    latest_label: str
+    latest_status: str
+    in_chart: bool = False
+
+
+@dataclass
+class RegionGroup:
+    label: str
+    rows: list = field(default_factory=list)
+
+
+@dataclass
+class IndicatorView:
+    info: object
+    periods: list  # (start, end)
+    period_labels: list
+    rows: list  # UnitRow, every unit with a figure
+    groups: list  # RegionGroup
+    total_label: str
+    total_cells: list  # (value label, status) per period
+    chart: object
+    chart_units: list
+    more_units: int
+    statuses: list
+    any_status: dict
+    latest_period_label: str
+    map: object = None
+
+
+def indicator_view(units, info, rows, state, language, max_periods, region_labels):
+    """Everything the indicator page shows for ``rows`` (``FigureRow`` of this indicator and its weight);
+    ``units`` maps slugs to ``UnitInfo`` (``queries.indicator_figures``)."""
+    records = [r.record() for r in rows]
+    own = [r for r in rows if r.indicator.code == info.code]
+    all_periods = sorted({(r.period_start, r.period_end) for r in own})
+    periods = [p for p in all_periods if in_time(p, state.start, state.end)]
+    if not state.time_text and max_periods:
+        periods = periods[-max_periods:]
+    wanted = set(periods)
+    by_unit = {}
+    for row in own:
+        if (row.period_start, row.period_end) in wanted and (not state.units or row.unit.slug in state.units):
+            by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = row
+    labels = [format_period(*p, language) for p in periods]
+
+    unit_rows = []
+    for slug, unit in sorted(units.items(), key=lambda item: item[1].path):
+        figures = by_unit.get(slug)
+        if not figures:
+            continue
+        cells = [
+            (format_value(figures[p].value, info.unit, language), figures[p].status) if p in figures else None
+            for p in periods
+        ]
+        last = figures[max(figures, key=lambda p: (p[1], p[0]))]
+        unit_rows.append(UnitRow(unit, cells, last.value, format_value(last.value, info.unit, language), last.status))
+
+    if state.units:
+        order = {slug: i for i, slug in enumerate(state.units)}
+        chosen = sorted(unit_rows, key=lambda r: order[r.unit.slug])[:MAX_LINES]
+    else:
+        chosen = sorted(unit_rows, key=lambda r: (-(r.latest or 0), r.unit.name))[:MAX_LINES]
+    for row in chosen:
+        row.in_chart = True
+
+    shown_slugs = {r.unit.slug for r in unit_rows}
+    weight = info.weight_code
+    kept = [r for r in records if r.unit in shown_slugs and r.period in wanted and r.indicator in (info.code, weight)]
+    totals = {a.period: a for a in aggregate(kept, {info.code: info.rule}).get(info.code, [])}
+    total_cells = [
+        (format_value(totals[p].value, info.unit, language), totals[p].status) if p in totals else None for p in periods
+    ]
+    series = [
+        (
+            row.unit.slug,
+            row.unit.short_name or row.unit.name,
+            [
+                (by_unit[row.unit.slug][p].value, cell[0], cell[1]) if cell else None
+                for p, cell in zip(periods, row.cells, strict=True)
+            ],
+            False,
+        )
+        for row in chosen
+    ]
+    is_share = info.rule.is_share
+    total_label = ""
+    if len(unit_rows) > 1:
+        total_label = _("Average of these units") if is_share else _("Total of these units")
+        if is_share:  # an average is on the same scale as each unit's line: draw it (a total would flatten them)
+            series.append(
+                (
+                    "average",
+                    total_label,
+                    [(totals[p].value, c[0], c[1]) if c else None for p, c in zip(periods, total_cells, strict=True)],
+                    True,
+                )
+            )
+    chart = line_chart(labels, series, lambda n: format_axis(n, info.unit, language)) if periods else None
+
+    groups = {}
+    for row in unit_rows:
+        key = row.unit.region
+        groups.setdefault(key, RegionGroup(region_labels.get(key, "")))
+        groups[key].rows.append(row)
+    ordered_groups = [groups[key] for key in [*region_labels, ""] if key in groups]
+
+    statuses = [c[1] for row in unit_rows for c in row.cells if c]
+    return IndicatorView(
+        info,
+        periods,
+        labels,
+        unit_rows,
+        ordered_groups,
+        total_label,
+        total_cells,
+        chart,
+        chosen,
+        max(0, len(unit_rows) - len(chosen)),
+        [s for s in FigureStatus.values if s in statuses],
+        {s: s in statuses for s in FigureStatus.values},
+        labels[-1] if labels else "",
+    )
+
+
+@dataclass
+class MapMark:
+    x: float
+    y: float
+    radius: float
+    row: object
+    negative: bool
+
+
+@dataclass
+class MapLegendItem:
+    radius: float
+    label: str
+    y: float
+
+
+def unit_map(view, language):
+    """The units with a latest value on the map of Thailand: circles sized by the value's size (area), with a legend.
+
+    Units without a province are left off the map (they are in the table)."""
+    placed = [r for r in view.rows if r.latest is not None and r.unit.latitude is not None]
+    if not placed:
+        return None
+    largest = max(abs(r.latest) for r in placed) or Decimal(1)
+    top = nice_ticks(0, largest)[-1]
+
+    def radius(value):
+        return round(4 + 16 * float((abs(value) / top) ** Decimal("0.5")), 1)
+
+    marks = [
+        MapMark(m.x, m.y, radius(m.item.latest), m.item, m.item.latest < 0)
+        for m in thai_map.place_marks(placed, lambda r: (r.unit.latitude, r.unit.longitude), spread=14)
+    ]
+    legend_values = [top, top / 4] if top else [top]
+    legend, y = [], 24.0
+    for value in legend_values:
+        r = radius(value)
+        y += r
+        legend.append(MapLegendItem(r, format_value(value, view.info.unit, language), round(y, 1)))
+        y += r + 10
+    return {
+        "view_box": thai_map.view_box(),
+        "outline": thai_map.outline_path(),
+        "marks": sorted(marks, key=lambda m: -m.radius),
+        "legend": legend,
+        "any_negative": any(m.negative for m in marks),
+    }
