@@ -73,6 +73,8 @@ def test_checkboxes_and_the_short_link_give_the_same_comparison(client):
     assert rows_of(linked, "members_total") == rows_of(ticked, "members_total")
     assert len(rows_of(linked, "members_total")) == 3
     assert f"?unit={first}~{second}~{third}" in ticked  # the link to share
+    # Each indicator links to its own page with the same units.
+    assert f'href="/en/impact/members_total/?unit={first}~{second}~{third}"' in ticked
 
 
 def test_change_is_counted_from_the_same_period_a_year_before(client):
