@@ -98,6 +98,12 @@ def discover_pages():
             raise SystemExit(f"no link under {prefix} on {page}")
         return match.group(1)
 
+    indicator_page = first_link("/th/impact/", "/th/impact/")
+    html[indicator_page] = get(APP + indicator_page)[1].decode()
+    units = re.findall(r'<input type="checkbox" name="unit" value="([^"]+)"', html[indicator_page])
+    if not units:
+        raise SystemExit(f"no unit choices on {indicator_page}")
+    first_unit = units[0]
     planner_fields = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', html["/th/toolkit/planner/"]))
     planner_fields.update(
         re.findall(
@@ -137,9 +143,9 @@ def discover_pages():
         ("self-check result", "/th/toolkit/self-check/?" + urllib.parse.urlencode(answers)),
         ("planner example", "/th/toolkit/planner/"),
         ("planner, a plan", "/th/toolkit/planner/?" + urllib.parse.urlencode({**planner_fields, "members": "25"})),
-        ("impact, all", "/th/impact/"),
-        ("impact, one unit", "/th/impact/?unit=" + first_option("/th/impact/", "unit")),
-        ("impact, one indicator", "/th/impact/?indicator=" + first_option("/th/impact/", "indicator")),
+        ("impact, overview", "/th/impact/"),
+        ("impact, an indicator", indicator_page),
+        ("impact, an indicator, units chosen", indicator_page + "?unit=" + first_unit),
         ("figures.csv", "/th/impact/figures.csv"),
         ("news index", "/th/news/"),
         ("news article", first_page_below("/th/news/")),

@@ -86,11 +86,26 @@ def bar_chart(points, tick_label):
 # Line charts (one line per unit over time) and sparklines -----------------------------------------------------
 
 LINE_WIDTH, LINE_PLOT_HEIGHT = 640, 300
-LINE_LEFT, LINE_RIGHT, LINE_TOP = 64, 16, 36
-LINE_AXIS_SPACE = 54  # under the plot: period labels on two lines and the axis name
-LEGEND_ROW, LEGEND_COLUMNS = 22, 2
+LINE_LEFT, LINE_RIGHT, LINE_TOP = 64, 40, 36
+LINE_AXIS_SPACE = 60  # under the plot: period labels on two lines and the axis name
+LEGEND_ROW, LEGEND_COLUMNS = 22, 1
 MAX_LINES = 10  # lines at once; the rest of the units are in the table
 MAX_PERIOD_LABELS = 8
+# One colour per line (distinguishable with the common colour-vision deficiencies), and every other line dashed, so
+# lines differ by more than colour; drawn as SVG attributes so the downloaded file needs no stylesheet.
+LINE_COLOURS = (
+    "#1b7a43",
+    "#c2571a",
+    "#2f5fa7",
+    "#8e3b8f",
+    "#a07a00",
+    "#0f7f86",
+    "#b3315b",
+    "#5b6b2a",
+    "#6d4c2f",
+    "#4b4f9e",
+)
+TOTAL_COLOUR = "#1f2421"
 
 
 @dataclass
@@ -112,6 +127,17 @@ class Line:
     is_total: bool = False
     legend_x: float = 0
     legend_y: float = 0
+
+    @property
+    def colour(self):
+        return TOTAL_COLOUR if self.is_total else LINE_COLOURS[self.index % len(LINE_COLOURS)]
+
+    @property
+    def dash(self):
+        """``stroke-dasharray`` of the line: the average long dashes, every other unit short dashes, else none."""
+        if self.is_total:
+            return "8 4"
+        return "10 3" if self.index % 2 else ""
 
 
 @dataclass

@@ -338,7 +338,7 @@ def unit_map(view, language):
         for m in thai_map.place_marks(placed, lambda r: (r.unit.latitude, r.unit.longitude), spread=14)
     ]
     legend_values = [top, top / 4] if top else [top]
-    legend, y = [], 24.0
+    legend, y = [], 440.0  # in the Gulf of Thailand, south-east of the coast: no land there
     for value in legend_values:
         r = radius(value)
         y += r

@@ -44,6 +44,14 @@ def csv_cells(row):
     return [("true" if row[name] else "false") if name == "illustrative" else row[name] for name in EXPORT_COLUMNS]
 
 
+@dataclass(frozen=True)
+class LocaleRef:
+    """What the queries read of a locale: its id and language code (``wagtail.models.Locale`` has both)."""
+
+    pk: int
+    language_code: str
+
+
 @dataclass
 class UnitInfo:
     slug: str
@@ -225,9 +233,11 @@ def indicator_figures(locale, indicators, codes):
     from django.db.models import OuterRef, Subquery
 
     local_page = CaseStudyPage.objects.filter(
-        locale=locale, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+        locale_id=locale.pk, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
     )
-    local_province = Province.objects.filter(locale=locale, translation_key=OuterRef("page__province__translation_key"))
+    local_province = Province.objects.filter(
+        locale_id=locale.pk, translation_key=OuterRef("page__province__translation_key")
+    )
     queryset = ImpactFigure.objects.published().filter(indicator__code__in=codes)
     if locale.language_code != settings.LANGUAGE_CODE:
         queryset = queryset.annotate(

@@ -40,6 +40,7 @@ from .filters import FILTER_PARAMETERS, FilterError, parse_filters
 from .models import FigureStatus
 from .queries import (
     EXPORT_COLUMNS,
+    LocaleRef,
     catalogue,
     csv_cells,
     figure_rows,
@@ -67,6 +68,12 @@ def read_filters(page, request):
     return cat, parse_filters(request.GET, set(cat.units), set(cat.indicators))
 
 
+def page_locale(page):
+    """The page's locale as the queries need it (its id and language), without loading the ``Locale`` row: the
+    page is served in the active language."""
+    return LocaleRef(page.locale_id, current_language())
+
+
 def _bad_request_text(error):
     return HttpResponse(
         _("Bad filter value: %(value)s") % {"value": error}, status=400, content_type="text/plain; charset=utf-8"
@@ -92,7 +99,7 @@ def _legacy_target(page, request, indicators):
 def overview_response(page, request):
     """``/th/impact/``: one card per indicator grouped by theme; old ``?indicator=`` addresses move (301)."""
     language = current_language()
-    indicators = indicators_in(page.locale)
+    indicators = indicators_in(page_locale(page))
     records = overview_records()
     context = page.get_context(request)
     status = 200
@@ -122,12 +129,13 @@ def overview_response(page, request):
 
 def _indicator_data(page, request, code):
     """``(info, units, rows)`` of one indicator in the page's language; Http404 for an unknown code."""
-    indicators = indicators_in(page.locale)
+    locale = page_locale(page)
+    indicators = indicators_in(locale)
     info = indicators.get(code)
     if info is None:
         raise Http404
     codes = {code, info.weight_code} - {""}
-    units, rows = indicator_figures(page.locale, indicators, codes)
+    units, rows = indicator_figures(locale, indicators, codes)
     return info, units, rows
 
 
@@ -262,7 +270,7 @@ def indicator_csv(page, request, code):
         and (not state.units or r.unit.slug in state.units)
         and in_time((r.period_start, r.period_end), state.start, state.end)
     ]
-    filename = f"{code}-{page.locale.language_code}.csv"
+    filename = f"{code}-{current_language()}.csv"
     if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
         return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(r.export()) for r in rows))
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(r.export()) for r in rows])
@@ -273,7 +281,7 @@ def indicator_metadata(page, request, code):
     state, error = _state_or_error(request, units)
     if error:
         return _bad_request_text(error)
-    language = page.locale.language_code
+    language = current_language()
     view = indicator_view(units, info, rows, state, language, None, dict(Region.choices))
     query = state.query(with_tab=False)
     suffix = f"?{query}" if query else ""

@@ -31,9 +31,9 @@ PAGE_TYPES = [
     "self-check result",
     "planner example",
     "planner, a plan",
-    "impact, all",
-    "impact, one unit",
-    "impact, one indicator",
+    "impact, overview",
+    "impact, an indicator",
+    "impact, an indicator, units chosen",
     "figures.csv",
     "news index",
     "news article",
@@ -53,9 +53,9 @@ NOT_YET_WITHIN = {
     "case study": "28 / 29",
     "toolkit": "14 / 15",
     "toolkit step": "18 / 19",
-    "impact, all": "18 / 19",
-    "impact, one unit": "18 / 19",
-    "impact, one indicator": "18 / 19",
+    "impact, overview": "13 / 14",
+    "impact, an indicator": "13 / 14",
+    "impact, an indicator, units chosen": "13 / 14",
     "news index": "19 / 20",
     "news article": "23 / 24",
 }
@@ -123,13 +123,14 @@ def page_url(page_type, language):
             plan = {**DEFAULTS, "members": str(int(DEFAULTS["members"]) + 5)}
             return reverse("toolkit_planner") + "?" + urlencode(plan)
         dashboard = _live(ImpactDashboardPage, language)
-        if page_type == "impact, all":
+        code = Indicator.objects.filter(locale__language_code=language).order_by("pk").first().code
+        if page_type == "impact, overview":
             return dashboard.get_url()
-        if page_type == "impact, one unit":
-            return dashboard.get_url() + "?" + urlencode({"unit": first_pilot})
-        if page_type == "impact, one indicator":
-            code = Indicator.objects.filter(locale__language_code=language).order_by("pk").first().code
-            return dashboard.get_url() + "?" + urlencode({"indicator": code})
+        if page_type == "impact, an indicator":
+            return f"{dashboard.get_url()}{code}/"
+        if page_type == "impact, an indicator, units chosen":
+            second_pilot = pilots()[1]["slug"]
+            return f"{dashboard.get_url()}{code}/?" + urlencode({"unit": f"{first_pilot}~{second_pilot}"})
         if page_type == "figures.csv":
             return dashboard.get_url() + "figures.csv"
         news = _live(NewsIndexPage, language)
