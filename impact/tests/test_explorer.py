@@ -66,7 +66,7 @@ def test_each_tab_in_both_languages(client, lang, tab):
     assert f"/{lang}/impact/share_youth.svg" in body
     year = "2567" if lang == "th" else "2024"
     if tab == "chart":
-        assert body.count('class="im-line ') >= 3
+        assert body.count('class="im-line"') >= 3
         assert "<title" in body and "<desc" in body
         assert year in body
     if tab == "table":
