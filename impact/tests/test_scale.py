@@ -119,7 +119,7 @@ def test_overview_within_120_kb_gzip(client, scale, caches_off, record_property,
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 18: 14 / 15 cold queries (th / en); the overview's own are 2 (indicators, figures), the rest is "
+    reason="issue 18: 13 / 14 cold queries (th / en); the overview's own are 2 (indicators, figures), the rest is "
     "what every page costs (site, locales, route, menu, footer)",
 )
 @pytest.mark.parametrize("language", ["th", "en"])
