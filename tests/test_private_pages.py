@@ -56,6 +56,13 @@ def _figures_of(page, source):
         figure.save()
 
 
+def _indicator_of(unit):
+    """The code of an indicator with a figure of ``unit`` (its page's table lists the unit)."""
+    from impact.models import ImpactFigure
+
+    return ImpactFigure.objects.filter(page__translation_key=unit.translation_key).first().indicator.code
+
+
 def _step_source():
     """A Thai step with resources (so the ZIP's README names the steps that use them)."""
     return (
@@ -119,7 +126,7 @@ def _surfaces(client, kind, language, control):
         surfaces += [
             ("case study index and map", get(f"/{language}/case-studies/"), True),
             ("related cards", get(f"/{language}/case-studies/{control.slug}/"), False),
-            ("impact dashboard", get(f"/{language}/impact/"), True),
+            ("impact indicator table", get(f"/{language}/impact/{_indicator_of(control)}/?tab=table"), True),
             ("figures csv", get(f"/{language}/impact/figures.csv"), True),
             ("figures json", get(f"/{language}/impact/figures.json"), True),
             ("figures api", get(f"/api/v1/impact/figures/?lang={language}"), True),
