@@ -7,7 +7,8 @@ so the spreadsheet shows it as text. Numbers stay numbers: ``int``, ``float`` an
 text that is nothing but a plain decimal number (``-5``, ``+3.25``), are written unchanged; no formula
 can hide in them.
 
-``csv_response`` (a download) and ``csv_bytes`` (its content) are what views use: UTF-8 with a byte-order
+``csv_response`` (a download) and ``csv_bytes`` (its content) are what views use, ``csv_streaming_response``
+for a large download sent as it is written (``csv_chunks``, the same bytes): UTF-8 with a byte-order
 mark, so Excel shows Thai text correctly, and CRLF line ends. ``writer`` and ``DictWriter`` have the interface
 of :mod:`csv`'s; ``escape_cell`` is the rule itself, also applied to the CSV exports of Wagtail's admin
 listings and reports (``install_in_wagtail_exports``).
@@ -18,7 +19,7 @@ import io
 import re
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
 BYTE_ORDER_MARK = "\ufeff"
 CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -86,6 +87,38 @@ def csv_bytes(header, rows):
 def csv_response(filename, header, rows):
     """A CSV download (``attachment``, named ``filename``, an ASCII name) of ``csv_bytes(header, rows)``."""
     response = HttpResponse(csv_bytes(header, rows), content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class _Echo:
+    """A file whose ``write`` hands back what it is given: ``csv.writer`` then returns each line as text."""
+
+    def write(self, text):
+        return text
+
+
+STREAM_BATCH_ROWS = 500
+
+
+def csv_chunks(header, rows, batch=STREAM_BATCH_ROWS):
+    """``csv_bytes(header, rows)`` in chunks of ``batch`` rows, written as ``rows`` (any iterable) is read: the
+    whole file is never held at once."""
+    rows_writer = writer(_Echo(), lineterminator="\r\n")
+    lines = [BYTE_ORDER_MARK + rows_writer.writerow(header)]
+    for row in rows:
+        lines.append(rows_writer.writerow(row))
+        if len(lines) >= batch:
+            yield "".join(lines).encode("utf-8")
+            lines = []
+    if lines:
+        yield "".join(lines).encode("utf-8")
+
+
+def csv_streaming_response(filename, header, rows):
+    """``csv_response`` streamed (``StreamingHttpResponse``): for downloads too large to build in memory. Page and
+    download caches keep only complete responses, so a streamed download is written anew for each request."""
+    response = StreamingHttpResponse(csv_chunks(header, rows), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -283,6 +283,8 @@ class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearc
     # The overview's; an indicator page notes its own on the request (``impact.explorer.INDICATOR_PARAMETERS``).
     query_parameters = OVERVIEW_PARAMETERS
     exports = ("figures.csv", "figures.json")  # served beside the page, with the same filters (impact/urls.py)
+    # Also beside the page (impact/explorer_views.py): the data package and the comparison of units.
+    exports += ("datapackage.json", "compare/")
     shows_pages_of = ("casestudies.CaseStudyPage",)  # every unit's name and figures (home.http_cache)
 
     content_panels = Page.content_panels + [

@@ -2,10 +2,12 @@
 
 from django.urls import re_path
 
-from . import api, views
+from . import api, explorer_views, views
 
 download_patterns = [
     re_path(r"^(?P<path>(?:[\w\-]+/)+)figures\.(?P<fmt>csv|json)$", views.figures_download, name="impact_figures"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)datapackage\.json$", explorer_views.datapackage, name="impact_datapackage"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)compare/$", explorer_views.compare, name="impact_compare"),
 ]
 
 # ``<dashboard url><indicator>.csv`` / ``.metadata.json`` / ``.svg``: after every other app's fixed paths (the

@@ -50,6 +50,10 @@ from .queries import (
     overview_records,
 )
 
+# CSV downloads of more rows than this are streamed (``home.spreadsheet.csv_streaming_response``); smaller ones are
+# built whole, so the page and download caches can keep them.
+STREAM_ROWS = 1000
+
 TAB_LABELS = {
     "chart": gettext_lazy("Chart"),
     "table": gettext_lazy("Table"),
@@ -197,6 +201,8 @@ def figures_csv(page, request):
     if error:
         return error
     filename = f"impact-figures-{page.locale.language_code}.csv"
+    if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
+        return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(row) for row in rows))
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(row) for row in rows])
 
 
@@ -265,6 +271,8 @@ def indicator_csv(page, request, code):
         and in_time((r.period_start, r.period_end), state.start, state.end)
     ]
     filename = f"{code}-{current_language()}.csv"
+    if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
+        return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(r.export()) for r in rows))
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(r.export()) for r in rows])
 
 

@@ -140,3 +140,14 @@ def test_csv_response_is_a_named_utf8_download_with_a_byte_order_mark_and_escape
     assert response["Content-Disposition"] == 'attachment; filename="plan.csv"'
     assert response.content == "\ufeffname,value\r\n'=1+1,-5\r\nไทย,3\r\n".encode()
     assert spreadsheet.csv_bytes(["a"], []) == "\ufeffa\r\n".encode()
+
+
+def test_csv_streaming_response_sends_the_same_bytes_in_chunks():
+    rows = [["=1+1", Decimal("-5")], ["ไทย", 3], *([["a", i] for i in range(1200)])]
+    response = spreadsheet.csv_streaming_response("big.csv", ["name", "value"], iter(rows))
+    assert response.streaming and response["Content-Type"] == spreadsheet.CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="big.csv"'
+    chunks = list(response.streaming_content)
+    assert len(chunks) == 3  # 1,203 lines in batches of 500
+    assert b"".join(chunks) == spreadsheet.csv_bytes(["name", "value"], rows)
+    assert list(spreadsheet.csv_chunks(["a"], [])) == ["\ufeffa\r\n".encode()]

@@ -28,7 +28,7 @@ def text(response):
 
 
 def csv_rows(response):
-    body = response.content.decode("utf-8")
+    body = response.getvalue().decode("utf-8")  # whole or streamed (large downloads)
     assert body.startswith("\ufeff")
     return list(csv.DictReader(io.StringIO(body[1:])))
 

@@ -1,0 +1,103 @@
+"""Views beside the dashboard for reuse and comparison: ``datapackage.json`` and ``compare/``.
+
+Both are served under the dashboard's URL in each language (``/th/impact/datapackage.json``,
+``/en/impact/compare/?unit=a~b``), routed in ``impact/urls.py`` before Wagtail's pages. A ``compare/`` path
+that is not under the dashboard is handed to Wagtail, so a page with that slug elsewhere is still served.
+"""
+
+from django.http import Http404, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from wagtail.models import Locale
+
+from casestudies.models import Region
+from home.localisation import current_language
+from home.query_parameters import reads_query
+from home.visibility import public_pages
+
+from .compare import MAX_UNITS, MIN_UNITS, SelectionError, compare_query, comparison, selected_units, selection_message
+from .datapackage import data_package
+from .filters import Filters
+from .queries import catalogue, figure_rows
+
+
+def dashboard_at(request, path):
+    """The public dashboard page whose URL in the active language is ``/<language>/<path>``, or None."""
+    from .models import ImpactDashboardPage
+
+    locale = Locale.get_active()
+    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale).select_related("locale")):
+        if page.get_url(request) == f"/{locale.language_code}/{path}":
+            return page
+    return None
+
+
+@require_safe
+@reads_query()
+def datapackage(request, path):
+    """``<dashboard url>datapackage.json``: the Frictionless Data Package of ``figures.csv``."""
+    page = dashboard_at(request, path)
+    if page is None:
+        raise Http404
+    cat = catalogue(page.locale)
+    package = data_package(
+        title=_("Impact figures of the pilot units"),
+        source_title=page.title,
+        homepage=request.build_absolute_uri(page.get_url(request)),
+        package_url=request.build_absolute_uri(request.path),
+        language=page.locale.language_code,
+        indicators=cat.indicators,
+    )
+    return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+def region_groups(units):
+    """``[(region label, [UnitInfo])]`` in the regions' order, units by province then name; no province last."""
+    order = {code: index for index, code in enumerate(Region.values)}
+    labels = dict(Region.choices)
+    groups = {}
+    for unit in units:
+        province = unit.page.province if unit.page.province_id else None
+        region = province.region if province is not None else ""
+        groups.setdefault(region, []).append(unit)
+    result = []
+    for region in sorted(groups, key=lambda code: order.get(code, len(order))):
+        members = sorted(groups[region], key=lambda u: (u.province, u.name))
+        result.append((labels.get(region, ""), members))
+    return result
+
+
+@require_safe
+@reads_query("unit")
+def compare(request, path):
+    """``<dashboard url>compare/?unit=a~b~c``: 2 to 5 units side by side on every indicator; else the form."""
+    page = dashboard_at(request, path)
+    if page is None:
+        from wagtail.views import serve
+
+        return serve(request, path + "compare/")
+    language = current_language()
+    cat = catalogue(page.locale)
+    error = None
+    try:
+        slugs = selected_units(request.GET.getlist("unit"), set(cat.units))
+    except SelectionError as bad:
+        slugs, error = (), bad
+    blocks = comparison(cat, figure_rows(cat, Filters(units=slugs)), slugs, language) if slugs else []
+    ticked = slugs or (error.units if error else ())
+    context = {
+        "dashboard": page,
+        "language": language,
+        "groups": region_groups(cat.units.values()),
+        "ticked": ticked,
+        "selected": [cat.units[slug] for slug in slugs],
+        "blocks": blocks,
+        "message": selection_message(error.code) if error else "",
+        "query": compare_query(slugs) if slugs else "",
+        "min_units": MIN_UNITS,
+        "max_units": MAX_UNITS,
+        "any_illustrative": any(block.any_illustrative for block in blocks),
+    }
+    return TemplateResponse(request, "impact/compare.html", context, status=400 if error else 200)
