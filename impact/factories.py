@@ -24,3 +24,12 @@ def figures_for(page, count):
         month += 1
     ImpactFigure.objects.bulk_create(figures)
     return figures
+
+
+# How a figure is marked as made up; the one place to change if the marking changes (a status instead of a flag).
+ILLUSTRATIVE = {"is_illustrative": True}
+
+
+def illustrative_figure(**fields):
+    """An unsaved figure with ``fields``, marked illustrative (the scale generator's figures, ``impact.scale``)."""
+    return ImpactFigure(**fields, **ILLUSTRATIVE)

@@ -1,11 +1,10 @@
 import importlib
-import importlib.util
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from home.app_modules import ContentOrderError, apps_with_module
 from home.demo import ensure_demo_staff
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -40,20 +39,8 @@ class Command(BaseCommand):
 
 
 def demo_apps():
-    """The installed apps with a ``demo`` module (holding ``load(stdout)``), in the order their demos must run.
-
-    An app's demo runs after the demos of the apps its AppConfig names in ``demo_after`` (later content refers to
-    earlier content: figures to case studies, news to units and partners; every section to the home page);
-    otherwise apps keep their INSTALLED_APPS order, which is also the order of the sections in the page tree.
-    """
-    configs = [config for config in apps.get_app_configs() if importlib.util.find_spec(f"{config.name}.demo")]
-    labels = {config.label for config in configs}
-    waiting = {config.label: set(getattr(config, "demo_after", ())) & labels for config in configs}
-    ordered = []
-    while configs:
-        ready = next((c for c in configs if not waiting[c.label] - {o.label for o in ordered}), None)
-        if ready is None:
-            raise CommandError(f"demo_after makes a circle between {', '.join(c.label for c in configs)}")
-        ordered.append(ready)
-        configs.remove(ready)
-    return ordered
+    """The installed apps with a ``demo`` module (holding ``load(stdout)``), in the order their demos must run."""
+    try:
+        return apps_with_module("demo")
+    except ContentOrderError as error:
+        raise CommandError(str(error)) from error
