@@ -56,13 +56,11 @@ def main():
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
 
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)  # production's storage needs the manifest
+    call_command("collectstatic", interactive=False, verbosity=0)  # production's storage needs a current manifest
     client = Client(HTTP_HOST="127.0.0.1")
     for path in args.paths:
         first = client.get(path)

@@ -2,7 +2,7 @@
 
 import datetime
 
-from impact.models import ImpactFigure, Indicator
+from impact.models import FigureStatus, ImpactFigure, Indicator
 
 
 def thai_indicators():
@@ -26,8 +26,8 @@ def figures_for(page, count):
     return figures
 
 
-# How a figure is marked as made up; the one place to change if the marking changes (a status instead of a flag).
-ILLUSTRATIVE = {"is_illustrative": True}
+# How a figure is marked as made up.
+ILLUSTRATIVE = {"status": FigureStatus.ILLUSTRATIVE}
 
 
 def illustrative_figure(**fields):
