@@ -104,6 +104,8 @@ def discover_pages():
     if not units:
         raise SystemExit(f"no unit choices on {indicator_page}")
     first_unit = units[0]
+    if len(units) < 2:
+        raise SystemExit(f"fewer than two units to compare on {indicator_page}")
     planner_fields = dict(re.findall(r'<input[^>]*name="(\w+)"[^>]*value="([^"]*)"', html["/th/toolkit/planner/"]))
     planner_fields.update(
         re.findall(
@@ -146,12 +148,16 @@ def discover_pages():
         ("impact, overview", "/th/impact/"),
         ("impact, an indicator", indicator_page),
         ("impact, an indicator, units chosen", indicator_page + "?unit=" + first_unit),
+        ("impact, compare two units", "/th/impact/compare/?unit=" + "~".join(units[:2])),
         ("figures.csv", "/th/impact/figures.csv"),
+        ("data package", "/th/impact/datapackage.json"),
         ("news index", "/th/news/"),
         ("news article", first_page_below("/th/news/")),
         ("search (Thai)", "/th/search/?q=" + urllib.parse.quote("อาชีพ")),
         ("sitemap", "/sitemap.xml"),
         ("RSS feed", "/th/news/feed/"),
+        ("network", "/th/network/"),
+        ("network, join form", "/th/network/join/"),
     ]
 
 
