@@ -51,12 +51,9 @@ NOT_YET_WITHIN = {
     "case-study index": "14 / 15",
     "case-study index, filtered": "14 / 15",
     "case study": "17 / 18",
-    "toolkit step": "16 / 17",  # 3 of its own (steps beside it, tips, resources), routing 2 deeper
     "impact, all": "18 / 19",
     "impact, one unit": "18 / 19",
     "impact, one indicator": "18 / 19",
-    "news index": "15 / 16",  # 4 of its own (dates, units, cards, renditions)
-    "news article": "18 / 19",  # 4 of its own (units, partners, tags, hero image), routing 2 deeper
 }
 
 # Tighter bounds for the page types that pay little beyond the shared floor (the request's site and root pages in
