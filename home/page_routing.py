@@ -8,6 +8,7 @@ keeps in step with the slugs), then hands over to the first page on the way whos
 
 from django.http import Http404
 
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 
@@ -16,8 +17,52 @@ def routes_by_itself(page):
     return page.specific_class is not None and page.specific_class.route is not Page.route
 
 
+def routes_to_a_child(page, remaining):
+    """Would ``page``'s own ``route`` hand ``remaining`` (not empty) to its child by slug, as ``Page.route`` does,
+    so that its specific fields are not needed? True for a page with Wagtail's plain route, and for a routable page
+    (``RoutablePageMixin``, nothing else overriding ``route``) that is not live or none of whose own routes match."""
+    cls = page.specific_class
+    if cls is None:
+        return False
+    routes = [vars(klass)["route"] for klass in cls.__mro__ if "route" in vars(klass)]
+    if routes[0] is Page.route:
+        return True
+    if routes[:2] != [RoutablePageMixin.route, Page.route]:
+        return False
+    if not page.live:
+        return True
+    try:
+        cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:
+        return True
+    return False
+
+
+def only_child_of_its_type(parent, slug):
+    """The live or draft page ``slug`` directly below ``parent``, already specific, in one query, when ``parent``'s
+    class allows a single page type below it and the page is of exactly that type; else None (then ask again)."""
+    cls = parent.specific_class
+    models = cls.allowed_subpage_models() if cls is not None else []
+    if len(models) != 1 or models[0] is Page:
+        return None
+    model = models[0]
+    found = model.objects.filter(
+        url_path=f"{parent.url_path}{slug}/", path__startswith=parent.path, depth=parent.depth + 1
+    ).order_by()[:1]
+    page = next(iter(found), None)
+    return page if page is not None and page.specific_class is model else None
+
+
 def route_below(parent, request, path_components):
-    """Wagtail's ``RouteResult`` for ``path_components`` below ``parent`` (a specific page with Wagtail's own route)."""
+    """Wagtail's ``RouteResult`` for ``path_components`` below ``parent``, a page that hands them to its children
+    by slug as ``Page.route`` does (its specific fields are not needed; it becomes the found page's parent).
+    A single component naming a page of the only type allowed below ``parent`` is one query (toolkit steps, news
+    items); otherwise two (every page on the way, then the specific one that routes the rest)."""
+    if len(path_components) == 1:
+        page = only_child_of_its_type(parent, path_components[0])
+        if page is not None:
+            page._cached_parent_obj = parent
+            return page.route(request, [])
     prefixes = [
         parent.url_path + "".join(f"{slug}/" for slug in path_components[: i + 1]) for i in range(len(path_components))
     ]
@@ -36,8 +81,10 @@ def route_below(parent, request, path_components):
 
 
 def route_from_sections(root, request, path_components):
-    """The route of a page one level below the home page ``root`` from the home page's sections the menu reads
-    anyway (``home.home_sections``, public live pages only), or None when the page is not among them."""
+    """The route of a page below the home page ``root`` from the home page's sections the menu reads anyway
+    (``home.home_sections``, public live pages only), or None when the path's section is not among them. A page
+    below a section is looked for below the section as it was read (``route_below``), unless one of the section's
+    own routes (``RoutablePageMixin``) answers."""
     from django.utils import translation
 
     from .home_sections import home_sections
@@ -47,9 +94,11 @@ def route_from_sections(root, request, path_components):
         return None
     url_path = f"{root.url_path}{path_components[0]}/"
     page = next((section for section in found.sections if section.url_path == url_path), None)
-    remaining = path_components[1:]
-    if page is None or (remaining and not routes_by_itself(page)):
+    if page is None:
         return None
+    remaining = path_components[1:]
+    if remaining and routes_to_a_child(page, remaining):
+        return route_below(page, request, remaining)
     specific = page.specific
     specific._cached_parent_obj = root
     return specific.route(request, remaining)

@@ -18,7 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .public_address import on_public_address
 from .translations import absolute_page_url
@@ -179,13 +179,20 @@ def breadcrumbs_ld(page, request):
     return {"@type": "BreadcrumbList", "itemListElement": items} if items else None
 
 
+def page_language_code(page):
+    """``page``'s language code, from the active ``Locale`` (read once per request, ``home.locale_memo``) when it
+    is the page's own: no query for ``page.locale``."""
+    active = Locale.get_active()
+    return active.language_code if active.pk == page.locale_id else page.locale.language_code
+
+
 def article_ld(page, data, organisation_id):
     article = {
         "@type": "Article",
         "headline": Truncator(page.title).chars(110),
         "description": data.description,
         "image": [data.image.url],
-        "inLanguage": page.locale.language_code,
+        "inLanguage": page_language_code(page),
         "mainEntityOfPage": data.canonical,
         "url": data.canonical,
         "author": {"@id": organisation_id},

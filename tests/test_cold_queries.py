@@ -54,8 +54,6 @@ NOT_YET_WITHIN = {
     "impact, compare two units": "15 / 15",  # a Django view below the dashboard: the site is read and routed twice
     "home": "14 / 15",
     "case study": "17 / 18",
-    "toolkit step": "16 / 17",  # 3 of its own (steps beside it, tips, resources), routing 2 deeper
-    "news article": "18 / 19",  # 4 of its own (units, partners, tags, hero image), routing 2 deeper
 }
 
 # Tighter bounds for the page types that pay little beyond the shared floor (the request's site and root pages in

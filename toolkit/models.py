@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -202,9 +202,18 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
         toolkit = self.get_parent()
         # The public steps (``home.visibility``: live, not hidden by a restriction), and this one for a reader it
         # was unlocked for: their titles and addresses, for the previous and next links.
+        # With each step's newest stored PDF (built on publish), for this step's size beside its link: no query
+        # of its own.
         hidden = hidden_page_ids()
-        siblings = Page.objects.sibling_of(self).only("id", "title", "path", "url_path", "locale_id", "live")
-        steps = [s for s in siblings.order_by("path") if (s.live and s.pk not in hidden) or s.pk == self.pk]
+        newest_pdf = ToolkitBundle.objects.filter(step=OuterRef("pk")).order_by("-created_at")
+        siblings = (
+            Page.objects.sibling_of(self)
+            .only("id", "title", "path", "url_path", "locale_id", "live")
+            .annotate(pdf_id=Subquery(newest_pdf.values("pk")[:1]), pdf_size=Subquery(newest_pdf.values("size")[:1]))
+        )
+        siblings = list(siblings.order_by("path"))
+        this = next((s for s in siblings if s.pk == self.pk), None)
+        steps = [s for s in siblings if (s.live and s.pk not in hidden) or s.pk == self.pk]
         ids = [s.pk for s in steps]
         position = ids.index(self.pk) if self.pk in ids else None
         context.update(
@@ -216,8 +225,7 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
             next_step=steps[position + 1] if position is not None and position + 1 < len(steps) else None,
             tips=tips_with_public_links(self.tips.select_related("linked_page")),
             resources=[link.resource for link in self.resource_links.select_related("resource__document")],
-            # This step's own PDF, as last built (on publish): one query, for its size beside the link.
-            step_pdf=ToolkitBundle.objects.filter(step=self).order_by("-created_at").only("size").first(),
+            step_pdf=ToolkitBundle(pk=this.pdf_id, size=this.pdf_size) if this and this.pdf_id else None,
         )
         return context
 

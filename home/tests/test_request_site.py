@@ -118,3 +118,55 @@ def test_a_section_page_is_routed_from_the_menus_read(django_assert_num_queries)
     with translation.override("th"), django_assert_num_queries(5):
         found = page_routing.route_for_request(request, "about/")
     assert found.page.slug == "about"
+
+
+def _below(section_slug, language="th"):
+    return Page.objects.get(depth=3, slug=section_slug, locale__language_code=language)
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_routes_below_sections_are_wagtails_with_their_own_routes_drafts_and_strays(thai_home, language):
+    """Below a routable section (the toolkit, the news index): its own routes win, then its children by slug; a
+    draft child, a child of another type than the one allowed, a draft section and paths too deep are routed as
+    Wagtail routes them."""
+    toolkit, news = _below("toolkit"), _below("news")
+    step = toolkit.get_children().live().first()
+    draft_step = toolkit.get_children().live().last()
+    draft_step.specific.unpublish()
+    stray = news.add_child(instance=Page(title="Stray", slug="stray-plain-page", live=True))
+    paths = [
+        "toolkit/",
+        "toolkit/download/1/",
+        "toolkit/download/x/",
+        f"toolkit/{step.slug}/",
+        f"toolkit/{step.slug}/extra/",
+        f"toolkit/{draft_step.slug}/",
+        "toolkit/no-such-step/",
+        "news/",
+        "news/feed/",
+        "news/feed/atom/",
+        "news/feed/extra/",
+        f"news/{stray.slug}/",
+        "news/no-such-item/",
+        "news/no-such-item/extra/",
+    ]
+    for path in paths:
+        assert _same(_our_route(path, language), _wagtail_route(path, language)), path
+    news.specific.unpublish()
+    for path in paths:
+        assert _same(_our_route(path, language), _wagtail_route(path, language)), path
+
+
+def test_a_page_below_a_section_is_one_query_more(django_assert_num_queries):
+    """/th/toolkit/<step>/: the section from the menu's read, then the step itself, specific, in one query; the
+    toolkit's own routes need no query at all beyond the toolkit page."""
+    step = _below("toolkit").get_children().live().first()
+    request = _request(path=f"/th/toolkit/{step.slug}/")
+    with translation.override("th"), django_assert_num_queries(5):
+        found = page_routing.route_for_request(request, f"toolkit/{step.slug}/")
+    assert found.page.pk == step.pk and type(found.page).__name__ == "ToolkitStepPage"
+    assert found.page.get_parent().pk == step.get_parent().pk
+    request = _request(path="/th/toolkit/download/1/")
+    with translation.override("th"), django_assert_num_queries(5):
+        found = page_routing.route_for_request(request, "toolkit/download/1/")
+    assert found.page.slug == "toolkit" and found.args[2] == {"resource_id": 1}
