@@ -29,12 +29,18 @@ class LanguageVersion:
 
 
 def page_language_versions(page, request, current_code):
-    """One ``LanguageVersion`` per site language for a Wagtail page (one query for the addresses only)."""
-    found = (
-        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-        .live()
-        .values_list("locale__language_code", "url_path")
-    )
+    """One ``LanguageVersion`` per site language for a Wagtail page (one query for the addresses only, none for
+    the home page: its translations are the site root's, read already for the request in ``home.request_site``)."""
+    roots = getattr(request, "_odf_request_site", None)
+    roots = roots.roots if roots is not None else ()
+    if roots and roots[0].translation_key == page.translation_key:
+        found = [(p.locale.language_code, p.url_path) for p in roots if p.live and p.alias_of_id is None]
+    else:
+        found = (
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .live()
+            .values_list("locale__language_code", "url_path")
+        )
     # Every page class here keeps Wagtail's get_url_parts, so its URL follows from its url_path alone.
     translations = dict(found) if keeps_wagtail_urls(page) else None
     versions = []

@@ -6,6 +6,7 @@ from casestudies.context import Card, live_case_studies
 from home.dates import display_year
 from home.hero_image import prefetch_hero_images
 from home.localisation import current_language
+from home.translations import relative_page_url
 
 register = template.Library()
 
@@ -25,13 +26,13 @@ def pilot_case_studies(context, home_page, limit=6):
     Three queries, however many units there are. The result depends only on the language, so the fragment
     that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
     """
-    pages = list(
-        live_case_studies(home_page.locale_id).select_related("province", "hero_image").defer_streamfields()[:limit]
-    )
+    # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
+    fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
+    pages = list(live_case_studies(home_page.locale_id).select_related("province", "hero_image").only(*fields)[:limit])
     if not pages:
         return {"cards": [], "index_url": ""}
     prefetch_hero_images(pages)
     request = context.get("request")
-    cards = [Card(p, p.province, url=p.get_url(request)) for p in pages]
+    cards = [Card(p, p.province, url=relative_page_url(p, request)) for p in pages]
     # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
     return {"cards": cards, "index_url": cards[0].url.rstrip("/").rsplit("/", 1)[0] + "/"}

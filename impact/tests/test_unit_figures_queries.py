@@ -15,12 +15,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def in_request():
     """As during a request: the restrictions are read once for all (``home.visibility``), not counted here."""
-    from home import visibility
+    from home import request_memo, visibility
 
-    visibility.request_started()
+    request_memo.request_started()
     visibility.hidden_page_ids()
     yield
-    visibility.request_finished()
+    request_memo.request_finished()
 
 
 @pytest.mark.parametrize("language", ["th", "en"])

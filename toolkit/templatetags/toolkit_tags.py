@@ -1,8 +1,12 @@
 from django import template
 from django.core.cache import cache
+from django.db.models import F, Func, OuterRef, Subquery
 from django.utils.translation import get_language
 
+from wagtail.models import Page
+
 from home import page_cache
+from home.request_site import page_url
 from home.visibility import public_pages
 from toolkit.models import ToolkitPage, ToolkitStepPage
 
@@ -18,23 +22,27 @@ def toolkit_entries(request=None):
     key = page_cache.key("toolkit-entries")
     entries = cache.get(key)
     if entries is None:
-        toolkits = list(public_pages(ToolkitPage.objects.filter(alias_of__isnull=True)).select_related("locale"))
-        steps = list(
-            public_pages(ToolkitStepPage.objects.filter(depth__in={t.depth + 1 for t in toolkits})).values_list(
-                "path", flat=True
-            )
+        # One query: each toolkit with the number of its public steps (its children at the next depth).
+        steps = public_pages(
+            ToolkitStepPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        )
+        count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        rows = (
+            public_pages(ToolkitPage.objects.filter(alias_of__isnull=True))
+            .annotate(step_count=Subquery(count))
+            .values_list("locale__language_code", "title", "intro", "url_path", "step_count")
         )
         entries = {
-            toolkit.locale.language_code: {
-                "title": toolkit.title,
-                "intro": toolkit.intro,
-                "url": toolkit.get_url(request),
-                "step_count": sum(1 for path in steps if path.startswith(toolkit.path)),
-            }
-            for toolkit in toolkits
+            code: {"title": title, "intro": intro, "url": _url(request, url_path), "step_count": step_count}
+            for code, title, intro, url_path, step_count in rows
         }
         cache.set(key, entries, 3600)
     return entries
+
+
+def _url(request, url_path):
+    """The URL of the toolkit page at ``url_path`` (its class keeps Wagtail's URLs, so they follow from it)."""
+    return page_url(request, url_path) if request is not None else Page(url_path=url_path).get_url()
 
 
 @register.inclusion_tag("toolkit/includes/toolkit_entry.html", takes_context=True)
