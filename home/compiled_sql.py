@@ -12,7 +12,9 @@ from itertools import count
 from django.db import connections
 
 _COMPILED = {}
-_STAND_IN = -(10**12)  # no id is negative
+# No id is negative; and a stand-in stays within a 32-bit integer column's range (Django leaves out a condition on
+# a value outside it, which would change the SQL).
+_STAND_IN = -2_000_000_000
 
 
 def _is_list(value):
@@ -22,7 +24,7 @@ def _is_list(value):
 def _shape(value):
     if value is None:
         return None
-    return len(value) if _is_list(value) else 0
+    return ("list", len(value)) if _is_list(value) else "id"
 
 
 def rows(name, build, *ids):
