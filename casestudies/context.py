@@ -16,10 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from home import thai_map
-from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
-from home.models import Partner
+from home import compiled_sql, thai_map
+from home.hero_image import CARD_RENDITIONS
+from home.request_site import page_url
 from home.seo import SHARE_RENDITION
+from home.translations import relative_page_url
 from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
@@ -86,14 +87,14 @@ def _names(slugs, terms):
 
 def index_context(index_page, request):
     """Filters, the paginated cards, the map marks and the text list of units for the index page."""
+    terms = taxonomy(index_page.locale_id, units=True)
+    hidden = hidden_page_ids()  # the children the public may see, as ``live_case_studies(...).child_of(index_page)``
+    child_depth = len(index_page.path) + len(index_page.path) // index_page.depth
     pages = {
-        page.pk: page
-        for page in live_case_studies(index_page.locale_id)
-        .child_of(index_page)
-        .select_related("hero_image")
-        .defer_streamfields()
+        unit.pk: unit
+        for unit in terms.units
+        if unit.path.startswith(index_page.path) and len(unit.path) == child_depth and unit.pk not in hidden
     }
-    terms = taxonomy(index_page.locale_id, pages)
     units = unit_facets(pages.values(), terms)
     provinces, groups, occupations = terms.provinces, terms.groups, terms.occupations
     region_labels = dict(Region.choices)
@@ -148,14 +149,14 @@ def index_context(index_page, request):
             region_labels.get(unit.region, ""),
             _names(unit.groups, groups),
             _names(unit.occupations, occupations),
-            url=pages[unit.page_id].get_url(request),
+            url=page_url(request, pages[unit.page_id].url_path),
         )
         for unit in matched
     ]
 
     paginator = Paginator(cards, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
-    prefetch_hero_images([card.page for card in page_obj.object_list])
+    prefetch_page_images(None, [card.page for card in page_obj.object_list])
 
     marks = thai_map.place_marks(
         [card for card in cards if card.province is not None],
@@ -171,6 +172,7 @@ def index_context(index_page, request):
             by_region.append((label, list(by_province.items())))
 
     return {
+        "index_url": relative_page_url(index_page, request),
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
         "selection": selection,
         "ignored_filters": [FACET_LABELS[f] for f in ignored],
@@ -193,19 +195,23 @@ def index_context(index_page, request):
     }
 
 
-def related_case_studies(page, group_slugs, occupation_slugs, limit=3):
-    """Other live case studies in the page's language that share one of the target groups or occupations."""
+def related_case_studies(page, terms, group_slugs, occupation_slugs, limit=3):
+    """Other public case studies in the page's language (``terms.units``, a ``Taxonomy`` read with ``units``) that
+    share one of the target groups or occupations, in tree order (no query)."""
     if not group_slugs and not occupation_slugs:
         return []
-    related = (
-        live_case_studies(page.locale_id)
-        .exclude(pk=page.pk)
-        .filter(Q(target_groups__slug__in=group_slugs) | Q(occupations__slug__in=occupation_slugs))
-        .distinct()
-        .select_related("hero_image")
-        .defer_streamfields()[:limit]
-    )
-    return list(related)
+    hidden = hidden_page_ids()  # as ``home.visibility.public_pages``
+    wanted = {"group": set(group_slugs), "occupation": set(occupation_slugs)}
+    related = []
+    for unit in terms.units:
+        if unit.pk == page.pk or unit.pk in hidden:
+            continue
+        links = terms.links.get(unit.pk, {})
+        if any(term.slug in wanted[kind] for kind in wanted for term in links.get(kind, ())):
+            related.append(unit)
+            if len(related) == limit:
+                break
+    return related
 
 
 def toolkit_steps(page, step_ids):
@@ -223,15 +229,14 @@ def toolkit_steps(page, step_ids):
     return [local.get(p.translation_key, p) for p in linked if p.translation_key in local or p.pk in public]
 
 
-def partners_of(page, partner_ids):
-    """The partners ``partner_ids`` (linked from ``page``) in its language where translated, else as linked, in
-    their order (one query: the linked partners and their versions in the page's language)."""
+def partners_of(page, terms):
+    """The partners linked from ``page`` in its language where translated, else as linked, in their order
+    (``terms.partners``, a ``Taxonomy`` read with ``other_links``; no query)."""
+    partner_ids = set(terms.partner_ids.get(page.pk, ()))
     if not partner_ids:
         return []
-    linked = Partner.objects.filter(pk__in=partner_ids)
-    rows = list(Partner.objects.filter(Q(pk__in=partner_ids) | Q(locale_id=page.locale_id, translation_key__in=linked.values("translation_key"))))  # fmt: skip
-    local = {p.translation_key: p for p in rows if p.locale_id == page.locale_id}
-    return [local.get(p.translation_key, p) for p in rows if p.pk in partner_ids]
+    local = {p.translation_key: p for p in terms.partners if p.locale_id == page.locale_id}
+    return [local.get(p.translation_key, p) for p in terms.partners if p.pk in partner_ids]
 
 
 def _with_renditions(image, renditions):
@@ -245,25 +250,38 @@ def _with_renditions(image, renditions):
 
 def prefetch_page_images(page, cards):
     """The renditions of the page's hero image (its own sizes and the shared picture's) and of the hero images
-    of ``cards`` (pages that select_related them), in one query that also brings the page's own image."""
-    images = {p.hero_image_id: p.hero_image for p in cards if p.hero_image_id}
-    if not page.hero_image_id and not images:
+    of ``cards`` (``UnitRow``: their ``hero_image`` is set here), in one query that also brings the images.
+    An image without any of these renditions yet (its first view) is read on its own."""
+    card_images = {card.hero_image_id for card in cards if card.hero_image_id}
+    own_image = page.hero_image_id if page is not None else None
+    if not own_image and not card_images:
         return
-    rendition_model = get_image_model().get_rendition_model()
-    rows = list(
-        rendition_model.objects.filter(
-            Q(image_id=page.hero_image_id, filter_spec__in=(*HERO_RENDITIONS, SHARE_RENDITION))
-            | Q(image_id__in=images, filter_spec__in=CARD_RENDITIONS)
-        ).select_related("image")
-    )
-    by_image = {}
-    for rendition in rows:
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    rendition_fields = [f.attname for f in rendition_model._meta.concrete_fields]
+    image_fields = [f.attname for f in image_model._meta.concrete_fields]
+
+    def build(own_image, card_images):
+        return rendition_model.objects.filter(
+            Q(image_id=own_image, filter_spec__in=(*HERO_RENDITIONS, SHARE_RENDITION))
+            | Q(image_id__in=card_images, filter_spec__in=CARD_RENDITIONS)
+        ).values_list(*rendition_fields, *(f"image__{name}" for name in image_fields))
+
+    found = compiled_sql.rows("renditions", build, own_image, card_images)
+    db, split = rendition_model.objects.db, len(rendition_fields)
+    by_image, images = {}, {}
+    for row in found:
+        rendition = rendition_model.from_db(db, rendition_fields, row[:split])
+        rendition.image = images.get(rendition.image_id) or image_model.from_db(db, image_fields, row[split:])
         by_image.setdefault(rendition.image_id, []).append(rendition)
-    if page.hero_image_id and page.hero_image_id not in images:
-        own = next((r.image for r in rows if r.image_id == page.hero_image_id), None)
-        images[page.hero_image_id] = own or page.hero_image  # no rendition yet: the image on its own
-    if page.hero_image_id:
+        images.setdefault(rendition.image_id, rendition.image)
+    missing = (card_images | {own_image}) - {None} - images.keys()
+    if missing:  # no rendition yet
+        images.update(get_image_model().objects.in_bulk(missing))
+    if own_image in images:
         page.hero_image = images[page.hero_image_id]
+    for card in cards:
+        card.hero_image = images.get(card.hero_image_id)
     for image_id, image in images.items():
         _with_renditions(image, by_image.get(image_id, []))
 
@@ -283,20 +301,20 @@ def detail_context(page, request):
     Five queries: the terms, partners, related units, the renditions of every hero image, toolkit steps.
     """
     adopt_active_locale(page)
-    terms = taxonomy(page.locale_id, [page.pk], other_links=True)
+    terms = taxonomy(page.locale_id, [page.pk], other_links=True, units=True)
     groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
-    related = related_case_studies(page, [g.slug for g in groups], [o.slug for o in occupations])
+    related = related_case_studies(page, terms, [g.slug for g in groups], [o.slug for o in occupations])
     prefetch_page_images(page, related)
     province = terms.province_of(page)
     index_page = page.get_parent()
     return {
         "index_page": index_page,
-        "index_url": index_page.get_url(request),
+        "index_url": relative_page_url(index_page, request),
         "province": province,
         "region_label": dict(Region.choices).get(province.region, "") if province else "",
         "target_groups": groups,
         "occupations": occupations,
-        "partners": partners_of(page, set(terms.partner_ids.get(page.pk, ()))),
-        "related": [Card(p, terms.province_of(p), url=p.get_url(request)) for p in related],
+        "partners": partners_of(page, terms),
+        "related": [Card(p, terms.province_of(p), url=page_url(request, p.url_path)) for p in related],
         "toolkit_steps": toolkit_steps(page, terms.step_ids.get(page.pk, [])),
     }

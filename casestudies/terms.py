@@ -5,10 +5,14 @@ synchronises many-to-many fields as they are); their names in the reader's langu
 ``home.localisation.in_locale``, or from this module when terms are looked up by their shared slug.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import CharField, DecimalField, Value
+from django.db.models import CharField, DecimalField, Q, Value
+from django.db.models.functions import Cast
+
+from home import compiled_sql
+from home.models import Partner
 
 from .models import CaseStudyPage, CaseStudyToolkitStep, Occupation, Province, TargetGroup
 
@@ -35,6 +39,33 @@ class Term:
     longitude: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class PartnerRow:
+    """A partner as a case study names it (only what its page shows, and what picks its language version)."""
+
+    pk: int
+    locale_id: int
+    translation_key: str
+    name: str
+    short_name: str
+    website: str
+    sort_order: int
+
+
+@dataclass
+class UnitRow:
+    """Another live case study in the language, as a card shows it (``hero_image`` is set by the renditions' read)."""
+
+    pk: int
+    path: str
+    url_path: str
+    title: str
+    summary: str
+    hero_image_id: int | None
+    province_id: int | None
+    hero_image: object = None
+
+
 @dataclass
 class Taxonomy:
     """Every term by slug in one language, and the terms each of some case studies is linked to."""
@@ -46,6 +77,8 @@ class Taxonomy:
     links: dict  # {page_id: {"group" | "occupation": [Term linked, any language]}}
     step_ids: dict  # {page_id: [toolkit step page id, in the editors' order]}
     partner_ids: dict  # {page_id: [partner id]}
+    partners: list = field(default_factory=list)  # [PartnerRow] linked, and their versions in the language
+    units: list = field(default_factory=list)  # [UnitRow] of every live case study in the language, in tree order
 
     def province_of(self, page):
         """The page's province in this language (else as linked), or None."""
@@ -65,50 +98,45 @@ _LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occ
 _OTHER_LINKS = {"step": (CaseStudyToolkitStep, "page_id", "step_id", "sort_order"), "partner": (CaseStudyPage.partners.through, "casestudypage_id", "partner_id", Value(0))}  # fmt: skip
 
 
-def taxonomy(locale_id, page_ids=(), other_links=False):
+def _decimal(value):
+    return value if value is None or isinstance(value, Decimal) else Decimal(str(value))
+
+
+def taxonomy(locale_id, page_ids=(), other_links=False, units=False):
     """The ``Taxonomy`` of ``locale_id`` with the links of the case studies ``page_ids``, in one query.
 
     The three taxonomies and the link tables are read as one ``UNION ALL`` of rows of the same shape:
-    ``(kind, pk, locale_id, slug, name, region, latitude, longitude)``; a link to a term is
-    ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL)``; with ``other_links``, a link to a toolkit step
-    or a partner is ``("step-link" | "partner-link", page_id, linked_id, "", "", "", sort_order, link_id)``.
+    ``(kind, pk, locale_id, slug, name, region, latitude, longitude, extra)``; a link to a term is
+    ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL, "")``; with ``other_links``, a link to a toolkit
+    step or a partner is ``("step-link" | "partner-link", page_id, linked_id, "", "", "", sort_order, link_id, "")``
+    and a partner linked, or the version in ``locale_id`` of one, is
+    ``("partner", pk, locale_id, translation_key, name, short_name, sort_order, NULL, website)``. With ``units``,
+    every live case study in ``locale_id`` comes too, with its links to terms:
+    ``("unit", pk, locale_id, url_path, title, summary, hero_image_id, province_id, path)``.
     """
-    text, number = CharField(), DecimalField(max_digits=7, decimal_places=4)
-    parts = []
-    for kind, model in _TERMS.items():
-        place = ("region", "latitude", "longitude") if model is Province else (Value("", text), Value(None, number), Value(None, number))  # fmt: skip
-        parts.append(model.objects.order_by().values_list(Value(kind, text), "pk", "locale_id", "slug", "name", *place))
     page_ids = list(page_ids)
-    if page_ids:
-        for kind, (through, term_id) in _LINKS.items():
-            parts.append(
-                through.objects.filter(casestudypage_id__in=page_ids)
-                .order_by()
-                .values_list(
-                    Value(f"{kind}-link", text),
-                    "casestudypage_id",
-                    term_id,
-                    *(Value("", text),) * 3,
-                    *(Value(None, number),) * 2,
-                )  # fmt: skip
-            )
-        for kind, (through, page_id, linked_id, order) in _OTHER_LINKS.items() if other_links else ():
-            parts.append(
-                through.objects.filter(**{f"{page_id}__in": page_ids})
-                .order_by()
-                .values_list(Value(f"{kind}-link", text), page_id, linked_id, *(Value("", text),) * 3, order, "pk")
-            )
-    rows = list(parts[0].union(*parts[1:], all=True))
+    other_links, units = bool(other_links and page_ids), bool(units)
+    rows = compiled_sql.rows(
+        ("taxonomy", other_links, units), lambda *ids: _union(*ids, other_links, units), locale_id, page_ids
+    )
     terms = {kind: {} for kind in _TERMS}
     by_pk, slugs, link_rows, other = {}, {}, [], {"step": {}, "partner": {}}
-    for kind, pk, locale, slug, name, region, latitude, longitude in sorted(rows, key=lambda row: row[:2]):
+    partners, unit_rows = [], []
+    for kind, pk, locale, slug, name, region, latitude, longitude, extra in sorted(rows, key=lambda row: row[:2]):
         if kind in ("step-link", "partner-link"):
             other[kind.removesuffix("-link")].setdefault(pk, []).append((latitude, longitude, locale))
             continue
         if kind.endswith("-link"):
             link_rows.append((kind.removesuffix("-link"), pk, locale))
             continue
-        term = Term(pk, locale, slug, name, region, latitude, longitude)
+        if kind == "partner":
+            partners.append(PartnerRow(pk, locale, slug, name, region, extra, int(latitude)))
+            continue
+        if kind == "unit":
+            hero, province = (int(v) if v is not None else None for v in (latitude, longitude))
+            unit_rows.append(UnitRow(pk, extra, slug, name, region, hero, province))
+            continue
+        term = Term(pk, locale, slug, name, region, _decimal(latitude), _decimal(longitude))
         by_pk[kind, pk] = term
         slugs[kind, pk] = slug
         if slug not in terms[kind] or locale == locale_id:
@@ -119,4 +147,56 @@ def taxonomy(locale_id, page_ids=(), other_links=False):
         if term is not None:
             links.setdefault(page_id, {}).setdefault(kind, []).append(term)
     step_ids, partner_ids = ({page: [linked for *_order, linked in sorted(found)] for page, found in other[kind].items()} for kind in ("step", "partner"))  # fmt: skip
-    return Taxonomy(terms["province"], terms["group"], terms["occupation"], slugs, links, step_ids, partner_ids)
+    partners.sort(key=lambda partner: (partner.sort_order, partner.pk))
+    unit_rows.sort(key=lambda unit: unit.path)
+    return Taxonomy(
+        terms["province"], terms["group"], terms["occupation"], slugs, links, step_ids, partner_ids, partners, unit_rows
+    )
+
+
+def _union(locale_id, page_ids, other_links, units):
+    """The queryset of ``taxonomy``'s rows (see there)."""
+    text, number = CharField(), DecimalField(max_digits=7, decimal_places=4)
+    blank, none = Value("", text), Value(None, number)
+    parts = []
+    for kind, model in _TERMS.items():
+        place = ("region", "latitude", "longitude") if model is Province else (blank, none, none)
+        parts.append(model.objects.order_by().values_list(Value(kind, text), "pk", "locale_id", "slug", "name", *place, blank))  # fmt: skip
+    live_units = CaseStudyPage.objects.filter(locale_id=locale_id, live=True).order_by()
+    if units:
+        parts.append(live_units.values_list(Value("unit", text), "pk", "locale_id", "url_path", "title", "summary", "hero_image_id", "province_id", "path"))  # fmt: skip
+    if page_ids or units:
+        linked = Q(casestudypage_id__in=page_ids) | Q(casestudypage_id__in=live_units.values("pk")) if units else Q(casestudypage_id__in=page_ids)  # fmt: skip
+        for kind, (through, term_id) in _LINKS.items():
+            parts.append(
+                through.objects.filter(linked)
+                .order_by()
+                .values_list(
+                    Value(f"{kind}-link", text), "casestudypage_id", term_id, blank, blank, blank, none, none, blank
+                )  # fmt: skip
+            )
+    if other_links:
+        for kind, (through, page_id, linked_id, order) in _OTHER_LINKS.items():
+            parts.append(
+                through.objects.filter(**{f"{page_id}__in": page_ids})
+                .order_by()
+                .values_list(Value(f"{kind}-link", text), page_id, linked_id, blank, blank, blank, order, "pk", blank)
+            )
+        partner_ids = CaseStudyPage.partners.through.objects.filter(casestudypage_id__in=page_ids).values("partner_id")
+        keys = Partner.objects.filter(pk__in=partner_ids).values("translation_key")
+        parts.append(
+            Partner.objects.filter(Q(pk__in=partner_ids) | Q(locale_id=locale_id, translation_key__in=keys))
+            .order_by()
+            .values_list(
+                Value("partner", text),
+                "pk",
+                "locale_id",
+                Cast("translation_key", text),
+                "name",
+                "short_name",
+                "sort_order",
+                none,
+                "website",
+            )  # fmt: skip
+        )
+    return parts[0].union(*parts[1:], all=True)

@@ -40,4 +40,5 @@ def news_about(context, case_study):
     """The "News about this unit" section of a case study: its latest public news in the page's language."""
     from news.context import news_about as news_items
 
-    return {"request": context.get("request"), "news_items": news_items(case_study)}
+    request = context.get("request")
+    return {"request": request, "news_items": news_items(case_study, request)}
