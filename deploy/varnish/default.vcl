@@ -47,7 +47,7 @@ sub vcl_recv {
 
     # KNOWN: the query parameters the site's pages read.
     if (req.url ~ "\?") {
-        set req.url = regsuball(req.url, "([?&])(?!(?:q|kind|page|year|unit|region|province|group|occupation|indicator|from|to|lang|format|edit|capital|members|savings|loan_size|term|fee_rate|fee_method|repayment|learning_share|months|q-[0-9a-f]{8})=)[^&]*", "\1");
+        set req.url = regsuball(req.url, "([?&])(?!(?:q|kind|page|year|unit|tab|time|region|province|group|occupation|indicator|from|to|lang|format|edit|capital|members|savings|loan_size|term|fee_rate|fee_method|repayment|learning_share|months|q-[0-9a-f]{8})=)[^&]*", "\1");
         set req.url = regsuball(req.url, "&&+", "&");
         set req.url = regsub(req.url, "\?&", "?");
         set req.url = regsub(req.url, "[?&]$", "");

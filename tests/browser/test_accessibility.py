@@ -251,22 +251,27 @@ def test_language_switcher_works_by_keyboard(page, site_url, start, target, name
 FILTERS = [
     pytest.param("/th/case-studies/", "#cs-filter-region", "region", id="case studies"),
     pytest.param("/en/news/", "#news-filter-unit", "unit", id="news"),
-    pytest.param("/en/impact/", "[name=unit]", "unit", id="impact"),
+    pytest.param("/en/impact/members_total/", "[name=unit]", "unit", id="impact indicator (checkboxes)"),
 ]
 
 
 @pytest.mark.parametrize(("path", "select", "parameter"), FILTERS)
 def test_filters_work_by_keyboard(page, site_url, path, select, parameter):
-    """Tab to a filter, pick a value with the arrow keys, Tab to the button and press Enter: the list is filtered."""
+    """Tab to a filter, pick a value with the arrow keys (or tick a box with Space), Tab to the button and press
+    Enter: the list is filtered."""
     page.goto(site_url + path)
     assert tab_until(page, select, 60), f"Tab never reached the filter {select}"
-    page.keyboard.press("ArrowDown")  # the first choice after "All"
+    checkbox = page.evaluate("document.activeElement.type === 'checkbox'")
+    page.keyboard.press("Space" if checkbox else "ArrowDown")  # tick the first box / the first choice after "All"
     chosen = page.evaluate("document.activeElement.value")
     assert chosen
     button = page.evaluate("document.activeElement.form.querySelector('button[type=submit]').textContent.trim()")
-    assert tab_until(page, "button[type=submit]", 10)
+    assert tab_until(page, "button[type=submit]", 30)
     assert page.evaluate("document.activeElement.textContent.trim()") == button
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert f"{parameter}={chosen}" in page.url
-    assert page.evaluate(f"document.querySelector({select!r}).value") == chosen  # the choice is kept on the page
+    if checkbox:  # the box stays ticked on the page
+        assert page.evaluate(f"document.querySelector('{select}[value=\"{chosen}\"]').checked")
+    else:  # the choice is kept on the page
+        assert page.evaluate(f"document.querySelector({select!r}).value") == chosen
