@@ -10,28 +10,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale
-
 from casestudies.models import Region
 from home.localisation import current_language
 from home.query_parameters import reads_query
-from home.visibility import public_pages
 
+from .addresses import dashboard_at
 from .compare import MAX_UNITS, MIN_UNITS, SelectionError, compare_query, comparison, selected_units, selection_message
 from .datapackage import data_package
 from .filters import Filters
 from .queries import catalogue, figure_rows
-
-
-def dashboard_at(request, path):
-    """The public dashboard page whose URL in the active language is ``/<language>/<path>``, or None."""
-    from .models import ImpactDashboardPage
-
-    locale = Locale.get_active()
-    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale).select_related("locale")):
-        if page.get_url(request) == f"/{locale.language_code}/{path}":
-            return page
-    return None
 
 
 @require_safe

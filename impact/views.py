@@ -21,8 +21,8 @@ from casestudies.models import Region
 from home import page_cache, spreadsheet
 from home.localisation import current_language
 from home.query_parameters import reads_query
-from home.visibility import public_pages
 
+from .addresses import dashboard_at
 from .explorer import (
     DOWNLOAD_PARAMETERS,
     INDICATOR_PARAMETERS,
@@ -217,9 +217,6 @@ def figures_json(page, request):
 @reads_query(*FILTER_PARAMETERS)
 def figures_download(request, path, fmt):
     """``<dashboard url>figures.csv`` / ``figures.json`` in the active language (404 for any other path)."""
-    from wagtail.models import Locale
-
-    from .models import ImpactDashboardPage
 
     # Keyed by the filters only, in a fixed order: parameters the export does not read make no new entry.
     query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)])
@@ -231,13 +228,12 @@ def figures_download(request, path, fmt):
         for name, value in headers:
             response[name] = value
         return response
-    locale = Locale.get_active()
-    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale)):
-        if page.get_url(request) == f"/{locale.language_code}/{path}":
-            response = figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
-            if response.status_code == 200 and not response.streaming:
-                cache.set(key, (response.content, list(response.items())), settings.FRAGMENT_CACHE_SECONDS)
-            return response
+    page = dashboard_at(request, path)
+    if page is not None:
+        response = figures_csv(page, request) if fmt == "csv" else figures_json(page, request)
+        if response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, list(response.items())), settings.FRAGMENT_CACHE_SECONDS)
+        return response
     raise Http404
 
 
@@ -336,12 +332,7 @@ INDICATOR_DOWNLOADS = {"csv": indicator_csv, "metadata.json": indicator_metadata
 def indicator_download(request, path, code, fmt):
     """``<dashboard url><indicator>.csv`` / ``.metadata.json`` / ``.svg`` in the active language, with the
     page's ``unit`` and ``time``."""
-    from wagtail.models import Locale
-
-    from .models import ImpactDashboardPage
-
-    locale = Locale.get_active()
-    for page in public_pages(ImpactDashboardPage.objects.filter(locale=locale)):
-        if page.get_url(request) == f"/{locale.language_code}/{path}":
-            return INDICATOR_DOWNLOADS[fmt](page, request, code)
-    raise Http404
+    page = dashboard_at(request, path)
+    if page is None:
+        raise Http404
+    return INDICATOR_DOWNLOADS[fmt](page, request, code)

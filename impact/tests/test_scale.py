@@ -191,5 +191,4 @@ def test_compare_answers_at_scale(client, scale, caches_off, record_property):  
     assert html.count('<section class="cmp-indicator"') == 14
     size = len(gzip.compress(response.content))
     record_property("measured", f"compare 5 of {UNITS} units: {size / 1024:.1f} KB gzip, {queries} queries")
-    # 15 cold: a plain Django view below the dashboard reads the site and routes twice (issue 18 left it above 12).
-    assert queries <= MAX_QUERIES + 3
+    assert queries <= MAX_QUERIES
