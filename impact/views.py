@@ -5,11 +5,13 @@ A bad filter value (unknown indicator, a unit slug that is not a slug, a time th
 answered with 400 and a message, never a 500; an unknown tab shows the chart.
 """
 
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -211,7 +213,21 @@ def figures_json(page, request):
     rows, error = _rows_or_error(page, request)
     if error:
         return error
-    return JsonResponse(figures_payload(page.locale.language_code, rows), json_dumps_params={"ensure_ascii": False})
+    payload = figures_payload(page.locale.language_code, rows)
+    if len(rows) > STREAM_ROWS:  # programme scale: sent row by row, never encoded whole (and not cached)
+        return StreamingHttpResponse(json_chunks(payload), content_type="application/json")
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+
+
+def json_chunks(payload):
+    """``payload`` (its list of rows under ``"figures"``, the last key) as JSON text, one row per chunk: the same
+    document ``JsonResponse`` writes, without holding it whole."""
+    rows = payload["figures"]
+    head = {key: value for key, value in payload.items() if key != "figures"}
+    yield json.dumps(head, ensure_ascii=False, cls=DjangoJSONEncoder)[:-1] + ', "figures": ['
+    for index, row in enumerate(rows):
+        yield ("," if index else "") + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+    yield "]}"
 
 
 @reads_query(*FILTER_PARAMETERS)

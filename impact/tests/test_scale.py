@@ -6,6 +6,7 @@ lines and groups its table by region, the exports stream, and the comparison sti
 
 import datetime
 import gzip
+import json
 import re
 import time
 
@@ -140,6 +141,19 @@ def test_figures_csv_streams_every_row(client, scale, caches_off, record_propert
         f"figures.csv at {UNITS} units: {len(lines) - 2} rows, {len(body.encode()) / 1e6:.1f} MB in {len(chunks)} "
         f"chunks, {queries} queries, written in {seconds:.1f} s",
     )
+
+
+def test_figures_json_streams_the_same_document(client, scale, caches_off):  # noqa: F811
+    response, _queries = cold_get(client, "/en/impact/figures.json")
+    assert response.status_code == 200
+    assert response.streaming, "figures.json is encoded whole in memory"
+    chunks = list(response.streaming_content)
+    document = json.loads(b"".join(chunks).decode("utf-8"))
+    assert len(chunks) > 1000
+    assert document["language"] == "en"
+    assert document["count"] == len(document["figures"]) == ImpactFigure.objects.published().count()
+    small = json.loads(client.get("/en/impact/figures.json?unit=scale-unit-000").content)  # encoded whole
+    assert set(small) == set(document) and set(small["figures"][0]) == set(document["figures"][0])
 
 
 def test_indicator_csv_streams(client, scale, caches_off):  # noqa: F811
