@@ -56,3 +56,20 @@ def pytest_terminal_summary(terminalreporter):
         for name, value in getattr(report, "user_properties", ()):
             if name in ("fuzz_cases", "measured") and report.when == "call":
                 terminalreporter.write_line(f"{name.replace('_cases', '')}: {value}")
+
+
+@pytest.fixture
+def caches_off(settings):
+    """Every cache off, as production's ``DISABLE_CACHES=1`` (a dummy Django cache, no page or fragment cache):
+    for the tests that count a page's cold queries. Django's caches are reset when CACHES changes."""
+    from django.core.cache import cache, caches
+    from django.core.cache.backends.dummy import DummyCache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    settings.CACHE_GENERATION = "cache"
+    assert isinstance(caches["default"], DummyCache)
+    cache.set("odf:probe", 1)
+    assert cache.get("odf:probe") is None
+    return settings

@@ -7,8 +7,6 @@ from urllib.parse import urlencode
 
 import pytest
 
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
 from django.urls import reverse
 from django.utils import translation
 
@@ -47,12 +45,6 @@ PAGE_TYPES = [
     "network, join form",
 ]
 
-# Page types not yet within the bound with every cache off (issue 18, still open): their cold counts on SQLite,
-# Thai / English, when this was written. Strict: once a page type is within the bound its test fails until it is
-# taken off this list.
-NOT_YET_WITHIN = {
-}
-
 # Tighter bounds for the page types that pay little beyond the shared floor (the request's site and root pages in
 # two queries, the restrictions, the home page's sections, the language versions, the footer's partners): their
 # cold counts on SQLite and PostgreSQL, Thai and English.
@@ -70,19 +62,6 @@ TIGHTER = {
     "RSS feed": 7,
     "Atom feed": 7,
 }
-
-
-@pytest.fixture
-def caches_off(settings):
-    """Every cache off, as production's ``DISABLE_CACHES=1``: Django's caches are reset when CACHES changes."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
-    settings.CACHE_GENERATION = "cache"
-    assert isinstance(caches["default"], DummyCache)
-    cache.set("odf:probe", 1)
-    assert cache.get("odf:probe") is None
-    return settings
 
 
 def _live(model, language, **filters):
@@ -190,11 +169,8 @@ def test_every_page_type_is_listed():
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["th", "en"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_cold_page_within_12_queries(request, client, caches_off, django_assert_max_num_queries, page_type, language):
+def test_cold_page_within_12_queries(client, caches_off, django_assert_max_num_queries, page_type, language):
     """The second request of a page with every cache off (the first warms the process: renditions, imports)."""
-    if page_type in NOT_YET_WITHIN:
-        reason = f"issue 18: {NOT_YET_WITHIN[page_type]} cold queries"
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     url = page_url(page_type, language)
     assert url.startswith(f"/{language}/") or page_type == "sitemap", url
     first = client.get(url)

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,15 +20,6 @@ from home.models import Partner
 pytestmark = pytest.mark.django_db
 
 UNIT = "ban-pho-thong"
-
-
-@pytest.fixture
-def caches_off(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
-    assert isinstance(caches["default"], DummyCache)
-    return settings
 
 
 def _queries(client, path):

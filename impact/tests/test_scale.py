@@ -20,7 +20,6 @@ from casestudies.models import CaseStudyPage
 from impact.factories import thai_indicators
 from impact.models import FigureStatus, ImpactFigure
 from impact.queries import EXPORT_COLUMNS
-from tests.test_cold_queries import caches_off  # noqa: F401 - a fixture
 
 UNITS, QUARTERS = 200, 12
 OVERVIEW_MAX_GZIP = 120 * 1024

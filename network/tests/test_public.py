@@ -5,8 +5,7 @@ import logging
 
 import pytest
 
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
@@ -106,16 +105,6 @@ def test_illustrative_groups_are_labelled(client):
     make_registration(name="Made-up group", is_illustrative=True)
     body = client.get(index_url("en")).content.decode()
     assert "Illustrative" in body
-
-
-@pytest.fixture
-def caches_off(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
-    settings.CACHE_GENERATION = "cache"
-    assert isinstance(caches["default"], DummyCache)
-    return settings
 
 
 @pytest.mark.parametrize("language", ["th", "en"])

@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -23,15 +21,6 @@ from news.related import linked_ids, pages_in_locale, snippets_in_locale
 pytestmark = pytest.mark.django_db
 
 ARTICLE = "eef-scg-occupation-fund-2023"
-
-
-@pytest.fixture
-def caches_off(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
-    assert isinstance(caches["default"], DummyCache)
-    return settings
 
 
 @pytest.fixture

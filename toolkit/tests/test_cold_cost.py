@@ -3,8 +3,6 @@ resources and tips there are; a tip links only to a page the public may see."""
 
 import pytest
 
-from django.core.cache import caches
-from django.core.cache.backends.dummy import DummyCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,15 +12,6 @@ from toolkit.factories import step_copy, step_resource
 from toolkit.models import StepTip, ToolkitStepPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def caches_off(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.PAGE_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 0
-    assert isinstance(caches["default"], DummyCache)
-    return settings
 
 
 def cold_queries(client, path):
