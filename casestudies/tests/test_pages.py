@@ -271,3 +271,28 @@ def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_fo
     assert list_part.count("<details>") == 3 and "<summary>" in list_part
     few = client.get("/th/case-studies/?province=lampang&group=youth").content.decode()
     assert "<details>" not in few.split('class="cs-map__list"')[1]  # a short list stays open
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_province_filter_groups_provinces_by_region_in_a_fixed_order(client, language):
+    """The demo's provinces: Lampang (North), Bueng Kan (Northeast), Kanchanaburi (West), in the regions' order."""
+    from django.utils import translation
+
+    from casestudies.models import Region
+
+    body = client.get(f"/{language}/case-studies/").content.decode()
+    select = body.split('<select id="cs-filter-province"')[1].split("</select>")[0]
+    labels = re.findall(r'<optgroup label="([^"]+)">', select)
+    with translation.override(language):
+        assert labels == [str(Region.NORTH.label), str(Region.NORTHEAST.label), str(Region.WEST.label)]
+    assert select.count("</optgroup>") == 3
+    groups = select.split("<optgroup")[1:]
+    assert 'value="lampang"' in groups[0] and 'value="bueng-kan"' in groups[1] and 'value="kanchanaburi"' in groups[2]
+
+
+def test_the_indicator_page_lists_units_by_region(client):
+    body = client.get("/en/impact/members_total/").content.decode()
+    legends = re.findall(r'<fieldset class="im-units__region"><legend>([^<]+)</legend>', body)
+    assert legends == ["North", "Northeast", "West"]
+    north = body.split('<fieldset class="im-units__region"><legend>North</legend>')[1].split("</fieldset>")[0]
+    assert 'value="chae-son-friends-with-disabilities"' in north

@@ -285,3 +285,13 @@ def test_an_import_takes_as_many_queries_for_500_rows_as_for_50(django_capture_o
         counts[count] = len(queries)
     assert counts[50] == counts[large], counts
     assert counts[50] <= 12, counts
+
+
+def test_the_listing_unit_filter_groups_units_by_region(superuser_client):
+    import re
+
+    body = superuser_client.get(LISTING).content.decode()
+    select = body.split('name="unit"')[1].split("</select>")[0]
+    labels = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert labels == ["ภาคเหนือ", "ภาคตะวันออกเฉียงเหนือ", "ภาคตะวันตก"]  # the admin speaks Thai; regions in order
+    assert f'value="{thai_unit().pk}"' in select.split("<optgroup")[2]  # Bueng Kan: the Northeast
