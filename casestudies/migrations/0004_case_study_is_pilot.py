@@ -8,14 +8,24 @@ PILOT_SLUGS = ("pho-jai-nai-withi-pho-phiang", "ban-pho-thong", "chae-son-friend
 
 
 def mark_pilots(apps, schema_editor):
+    """Mark the pilots' pages, and their revisions too, so that publishing an older draft keeps the mark."""
     CaseStudyPage = apps.get_model("casestudies", "CaseStudyPage")
-    CaseStudyPage.objects.filter(slug__in=PILOT_SLUGS).update(is_pilot=True)
+    Revision = apps.get_model("wagtailcore", "Revision")
+    pilots = CaseStudyPage.objects.filter(slug__in=PILOT_SLUGS)
+    pilots.update(is_pilot=True)
+    ids = [str(pk) for pk in pilots.values_list("pk", flat=True)]
+    for revision in Revision.objects.filter(
+        object_id__in=ids, content_type__app_label="casestudies", content_type__model="casestudypage"
+    ):
+        revision.content["is_pilot"] = True
+        revision.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('casestudies', '0003_hero_image_help_text_shared'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
