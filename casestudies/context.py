@@ -50,12 +50,16 @@ class Card:
     url: str = ""  # the page's URL, worked out once for the card, the map and the list
 
 
+LIST_UNFOLDED = 12  # units in the map's list beyond which each region is folded
+
+
 @dataclass
 class Option:
     value: str
     label: str
     count: int
     selected: bool
+    group: str = ""  # a province's region: the ``<optgroup>`` it is listed under
 
 
 def live_case_studies(locale):
@@ -99,6 +103,9 @@ def index_context(index_page, request):
     provinces, groups, occupations = terms.provinces, terms.groups, terms.occupations
     region_labels = dict(Region.choices)
 
+    def provinces_region(slug):
+        return provinces[slug].region
+
     allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
     selection, ignored = filtering.parse_selection(request.GET, allowed)
     matched = filtering.apply_selection(units, selection)
@@ -110,19 +117,30 @@ def index_context(index_page, request):
         for facet in filtering.FACETS:
             used[facet] |= unit.values(facet)
 
-    def options(facet, ordered_values, label):
+    def options(facet, ordered_values, label, group=lambda value: ""):
         chosen = selection.get(facet)
         return [
-            Option(value, label(value), counts[facet].get(value, 0), value == chosen)
+            Option(value, label(value), counts[facet].get(value, 0), value == chosen, group(value))
             for value in ordered_values
             if value in used[facet] or value == chosen
         ]
 
+    # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region.
+    province_order = [
+        slug
+        for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: provinces[s].name), provinces_region)
+        for slug in slugs
+    ]
     filters = [
         ("region", options("region", region_labels, lambda v: region_labels[v])),
         (
             "province",
-            options("province", sorted(provinces, key=lambda s: provinces[s].name), lambda v: provinces[v].name),
+            options(
+                "province",
+                province_order,
+                lambda v: provinces[v].name,
+                lambda v: region_labels.get(provinces[v].region, ""),
+            ),
         ),
         ("group", options("group", sorted(groups, key=lambda s: groups[s].name), lambda v: groups[v].name)),
         (
@@ -158,10 +176,24 @@ def index_context(index_page, request):
     page_obj = paginator.get_page(request.GET.get("page"))
     prefetch_page_images(None, [card.page for card in page_obj.object_list])
 
-    marks = thai_map.place_marks(
-        [card for card in cards if card.province is not None],
-        lambda card: (card.province.latitude, card.province.longitude),
-    )
+    index_url = relative_page_url(index_page, request)
+    marks = [
+        {
+            "x": mark.x,
+            "y": mark.y,
+            "count": mark.count,
+            "card": mark.item,
+            # One unit: its page; several in the province: the list narrowed to that province.
+            "url": mark.item.url
+            if mark.count == 1
+            else f"{index_url}?{urlencode({**selection, 'province': mark.item.province.slug})}",
+        }
+        for mark in thai_map.group_marks(
+            [card for card in cards if card.province is not None],
+            lambda card: card.province.slug,
+            lambda card: (card.province.latitude, card.province.longitude),
+        )
+    ]
     by_region = []
     for value, label in Region.choices:
         in_region = [card for card in cards if card.province is not None and card.province.region == value]
@@ -169,10 +201,10 @@ def index_context(index_page, request):
             by_province = {}
             for card in sorted(in_region, key=lambda c: (c.province.name, c.page.title)):
                 by_province.setdefault(card.province, []).append(card)
-            by_region.append((label, list(by_province.items())))
+            by_region.append((label, list(by_province.items()), len(in_region)))
 
     return {
-        "index_url": relative_page_url(index_page, request),
+        "index_url": index_url,
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
         "selection": selection,
         "ignored_filters": [FACET_LABELS[f] for f in ignored],
@@ -192,6 +224,8 @@ def index_context(index_page, request):
             ],
         },
         "units_by_region": by_region,
+        # A long list shows each region folded (``<details>``), its name and number of units in the summary.
+        "regions_folded": len(cards) > LIST_UNFOLDED,
     }
 
 

@@ -86,6 +86,7 @@ def load(stdout=None):
             index,
             CaseStudyPage,
             unit["content"],
+            is_pilot=True,  # every demo unit is one of the article's three pilots
             organisation_kind=unit["kind"],
             province=provinces[unit["province"]],
             target_groups=[groups[s] for s in unit["groups"]],

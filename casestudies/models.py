@@ -1,4 +1,4 @@
-"""Case studies: one structured page per pilot learning unit, under one index page per language.
+"""Case studies: one structured page per learning unit (the pilots are marked ``is_pilot``), under one index page per language.
 
 The taxonomy (province with its region, target group, occupation) lives in translatable snippets so
 Thai and English names come from the CMS. Filter values in URLs are the snippets' ASCII slugs, which
@@ -45,6 +45,21 @@ class Region(models.TextChoices):
     EAST = "east", _("East")
     WEST = "west", _("West")
     SOUTH = "south", _("South")
+
+    @classmethod
+    def grouped(cls, items, region_of):
+        """``[(region label, [item, ...])]`` for every unit list a reader chooses from (``<optgroup>`` or a
+        fieldset per region): regions in the fixed order above, items in the order given; items whose
+        ``region_of(item)`` is empty come last, under an empty label."""
+        groups = {}
+        for item in items:
+            groups.setdefault(region_of(item) or "", []).append(item)
+        order = {value: number for number, value in enumerate(cls.values)}
+        labels = dict(cls.choices)
+        return [
+            (labels.get(region, ""), groups[region])
+            for region in sorted(groups, key=lambda region: order.get(region, len(order)))
+        ]
 
 
 class OrganisationKind(models.TextChoices):
@@ -111,7 +126,7 @@ class Occupation(TranslatableTerm):
 
 
 class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Page):
-    """The list of pilot units: cards, filters by region/province, target group and occupation, and a map."""
+    """The list of learning units: cards, filters by region/province, target group and occupation, and a map."""
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("One or two sentences above the list of units.")
@@ -146,12 +161,20 @@ class CaseStudyPageForm(SameLanguagePageForm):
 
 
 class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, HeroImageMixin, Page):
-    """One pilot learning unit: who it serves, what it does, how its fund works, and what it has learned."""
+    """One learning unit (a pilot or one that took up the model later): who it serves, what it does, how its fund works, and what it has learned."""
 
     unit_name = models.CharField(
         _("unit name"),
         max_length=255,
         help_text=_("The unit's full official name, e.g. “วิสาหกิจชุมชนพอใจในวิถีพอเพียง”."),
+    )
+    is_pilot = models.BooleanField(
+        _("pilot learning unit"),
+        default=False,
+        help_text=_(
+            "One of the programme's pilot learning units (หน่วยจัดการเรียนรู้นำร่อง). Only pilots are called "
+            "pilots on the site; units that take up the model later are not."
+        ),
     )
     organisation_kind = models.CharField(
         _("kind of organisation"),
@@ -258,6 +281,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     ]
     unit_panels = [
         FieldRowPanel([FieldPanel("organisation_kind"), FieldPanel("year_joined")]),
+        FieldPanel("is_pilot"),
         MultiFieldPanel(
             [FieldPanel("province"), FieldRowPanel([FieldPanel("district"), FieldPanel("subdistrict")])],
             heading=_("Where"),
@@ -302,6 +326,7 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         TranslatableField("unit_name"),
+        SynchronizedField("is_pilot"),
         SynchronizedField("organisation_kind"),
         TranslatableField("province"),
         TranslatableField("district"),

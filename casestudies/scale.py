@@ -97,6 +97,7 @@ def generate(units=200, stdout=None, **sizes):
             index,
             CaseStudyPage,
             unit_content(number, province),
+            is_pilot=False,  # units that take up the model later: never called pilots
             organisation_kind=kinds[number % len(kinds)],
             province=provinces[province["slug"]],
             target_groups=[groups[number % len(groups)]] if groups else [],

@@ -15,7 +15,9 @@ nothing is sent):
 - a page published or unpublished: the page and each of its translations, its ancestors (the listings and the
   home page that show it) and its siblings (related cards, the step navigation), each with its
   ``get_cached_paths`` (feeds, exports), and the pages its class names in ``pages_showing_it()``;
-- a page in the menus, moved or deleted, a privacy change, or a snippet, image, document or figure saved:
+- figures saved (an admin edit, a bulk action, an import): only the pages that show them, chosen by their
+  writer (``impact.services.figures_changed`` calls ``purge_pages`` once per save, however many rows);
+- a page in the menus, moved or deleted, a privacy change, or a snippet, image or document saved:
   the whole site (the site root ``/``, which ``deploy/varnish/default.vcl`` takes to mean every address of
   that host; a CDN backend is given the same address).
 """
@@ -59,7 +61,8 @@ def shared_cache_headers(get_response):
 # Purging ------------------------------------------------------------------------------------------------------
 
 
-def _backends_configured():
+def backends_configured():
+    """Is there a frontend cache to purge (``FRONTEND_CACHE_URL`` set)?"""
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
@@ -129,15 +132,29 @@ def purge_urls(urls):
         transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
 
+def purge_pages(pages):
+    """Purge ``pages`` (each with its cached paths: feeds, exports) in one batch once the transaction commits.
+
+    ``pages`` may be a function returning them, so callers pay for finding the pages only when there is a frontend
+    cache to purge."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    if not backends_configured():
+        return
+    batch = PurgeBatch()
+    batch.add_pages(pages() if callable(pages) else pages)
+    purge_urls(batch.urls)
+
+
 def page_changed(sender, instance, **kwargs):
     """``page_published`` / ``page_unpublished``: purge what shows the page."""
-    if _backends_configured():
+    if backends_configured():
         purge_urls(urls_affected_by(instance))
 
 
 def everything_changed(sender=None, **kwargs):
     """Purge the whole site: a change many pages show."""
-    if _backends_configured():
+    if backends_configured():
         purge_urls(site_roots())
 
 

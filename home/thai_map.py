@@ -75,6 +75,61 @@ class Mark:
     item: object
 
 
+@dataclass(frozen=True)
+class PlaceMark:
+    """One mark for every item in one place (a province): drawn with their number when there are several."""
+
+    x: float
+    y: float
+    items: tuple
+
+    @property
+    def count(self):
+        return len(self.items)
+
+    @property
+    def item(self):
+        return self.items[0]
+
+
+def separate(points, gap, rounds=60):
+    """``points`` (``[[x, y], ...]``, changed in place) pushed apart until no two are closer than ``gap`` (or after
+    ``rounds`` passes): each pair that is too close moves apart along the line between them, half each."""
+    for _round in range(rounds):
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                dx, dy = points[j][0] - points[i][0], points[j][1] - points[i][1]
+                distance = math.hypot(dx, dy)
+                if distance >= gap:
+                    continue
+                if distance == 0:  # same place: part them sideways
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                    points[j][0] += 0.01
+                push = (gap - distance) / 2 + 0.01
+                ux, uy = dx / distance, dy / distance
+                points[i][0] -= ux * push
+                points[i][1] -= uy * push
+                points[j][0] += ux * push
+                points[j][1] += uy * push
+                moved = True
+        if not moved:
+            break
+    return points
+
+
+def group_marks(items, place, position, gap=24.0):
+    """One ``PlaceMark`` per place (``place(item)``, e.g. a province) holding its items in the order given, at
+    ``position`` (latitude, longitude) of its first item; marks of neighbouring places are moved apart so that no
+    two marks (and the numbers written in them) overlap, however many units share a province."""
+    by_place = {}
+    for item in items:
+        by_place.setdefault(place(item), []).append(item)
+    groups = list(by_place.values())
+    points = separate([list(project(*position(group[0]))) for group in groups], gap)
+    return [PlaceMark(round(x, 1), round(y, 1), tuple(group)) for (x, y), group in zip(points, groups, strict=True)]
+
+
 def place_marks(items, position, spread=9.0):
     """One mark per item at ``position(item)`` (latitude, longitude); items in the same place are set in a ring
     around it so every mark stays visible and clickable."""

@@ -1,5 +1,6 @@
 """Create, edit and delete of a single figure in the admin, each logged with the values it changed.
 
+Each purges the pages that show the unit's figures (``services.figures_changed``), not the whole site.
 Registered for ``ImpactFigure`` through the ``register_actions`` hook, in place of Wagtail's plain
 ``wagtail.create`` / ``wagtail.edit`` / ``wagtail.delete`` entries, which do not say what changed.
 """
@@ -12,7 +13,7 @@ from wagtail.actions.edit import EditAction
 
 from . import history
 from .models import ImpactFigure
-from .services import lock_units
+from .services import figures_changed, lock_units
 
 
 class FigureCreateAction(CreateAction):
@@ -24,6 +25,7 @@ class FigureCreateAction(CreateAction):
     def _create(self, skip_permission_checks=False):
         instance = super()._create(skip_permission_checks=skip_permission_checks)
         history.record([(None, instance)], history.CREATE, self.user)
+        figures_changed([instance.page_id])
         return instance
 
 
@@ -39,6 +41,7 @@ class FigureEditAction(EditAction):
         old = ImpactFigure.objects.select_related("page", "indicator").get(pk=self.instance.pk)  # after the lock
         instance = super()._edit(skip_permission_checks=skip_permission_checks)
         history.record([(history.snapshot(old), instance)], history.EDIT, self.user)
+        figures_changed([old.page_id, instance.page_id])
         return instance
 
 
@@ -51,6 +54,7 @@ class FigureDeleteAction(DeleteAction):
         with transaction.atomic():
             figure = ImpactFigure.objects.select_related("page", "indicator").get(pk=self.instance.pk)
             history.record([(history.snapshot(figure), figure)], history.DELETE, self.user, deleted=True)
+            figures_changed([figure.page_id])
             return self.instance.delete()
 
 

@@ -21,14 +21,19 @@ from .models import FigureStatus, ImpactFigure, Indicator
 from .services import delete_figures, set_status
 
 
-def _source_units(request):
-    from casestudies.models import CaseStudyPage
+def _unit_choices():
+    """The Thai case studies grouped by region (``<optgroup>``, the regions' fixed order), by title in each."""
+    from casestudies.models import CaseStudyPage, Region
 
-    return (
+    units = (
         CaseStudyPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
-        .defer_streamfields()
         .order_by("title")
+        .values_list("pk", "title", "province__region")
     )
+    return [
+        (region or _("No province"), [(pk, title) for pk, title, _region in members])
+        for region, members in Region.grouped(units, lambda unit: unit[2])
+    ]
 
 
 def _source_indicators(request):
@@ -36,7 +41,7 @@ def _source_indicators(request):
 
 
 class ImpactFigureFilterSet(WagtailFilterSet):
-    unit = django_filters.ModelChoiceFilter(field_name="page", label=_("unit"), queryset=_source_units)
+    unit = django_filters.ChoiceFilter(field_name="page", label=_("unit"), choices=_unit_choices)
     indicator = django_filters.ModelChoiceFilter(label=_("indicator"), queryset=_source_indicators)
     period = django_filters.DateFromToRangeFilter(
         field_name="period_start", label=_("period starts"), widget=DateRangePickerWidget

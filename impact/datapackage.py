@@ -59,7 +59,7 @@ def field_descriptors(indicators):
         "unit_slug": {
             "type": "string",
             "title": _("Unit"),
-            "description": _("The pilot unit's stable identifier (its page slug, the same in both languages)."),
+            "description": _("The learning unit's stable identifier (its page slug, the same in both languages)."),
             "constraints": {"required": True, "pattern": r"[-\w]+"},
         },
         "unit_name": {
@@ -169,7 +169,7 @@ def data_package(*, title, source_title, homepage, package_url, language, indica
 
     ``homepage`` and ``package_url`` are absolute URLs of the dashboard (``source_title``) and of the package."""
     description = _(
-        "Impact figures of the pilot units of the programme: one row per unit, indicator and period. "
+        "Impact figures of the learning units of the programme: one row per unit, indicator and period. "
         "Names and labels are in the language of this package; numbers are the same in both languages."
     )
     if any_illustrative:
@@ -192,7 +192,7 @@ def data_package(*, title, source_title, homepage, package_url, language, indica
             {"title": source_title, "path": homepage},
             {
                 "title": _(
-                    "Records of the pilot units (ledgers, surveys, meeting minutes), as named in the source column"
+                    "Records of the learning units (ledgers, surveys, meeting minutes), as named in the source column"
                 )
             },
         ],
@@ -202,7 +202,7 @@ def data_package(*, title, source_title, homepage, package_url, language, indica
                 "name": "figures",
                 "path": RESOURCE_PATH,
                 "title": _("Impact figures"),
-                "description": _("Every figure of the published pilot units; the same file as figures.csv."),
+                "description": _("Every figure of the published learning units; the same file as figures.csv."),
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",

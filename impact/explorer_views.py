@@ -30,7 +30,7 @@ def datapackage(request, path):
         raise Http404
     cat = catalogue(page.locale)
     package = data_package(
-        title=_("Impact figures of the pilot units"),
+        title=_("Impact figures of the learning units"),
         source_title=page.title,
         homepage=request.build_absolute_uri(page.get_url(request)),
         package_url=request.build_absolute_uri(request.path),
@@ -42,18 +42,7 @@ def datapackage(request, path):
 
 def region_groups(units):
     """``[(region label, [UnitInfo])]`` in the regions' order, units by province then name; no province last."""
-    order = {code: index for index, code in enumerate(Region.values)}
-    labels = dict(Region.choices)
-    groups = {}
-    for unit in units:
-        province = unit.page.province if unit.page.province_id else None
-        region = province.region if province is not None else ""
-        groups.setdefault(region, []).append(unit)
-    result = []
-    for region in sorted(groups, key=lambda code: order.get(code, len(order))):
-        members = sorted(groups[region], key=lambda u: (u.province, u.name))
-        result.append((labels.get(region, ""), members))
-    return result
+    return Region.grouped(sorted(units, key=lambda u: (u.province, u.name)), lambda unit: unit.region)
 
 
 @require_safe

@@ -157,6 +157,10 @@ class ImpactFigure(models.Model):
     every change is logged with its old and new values (``impact.history``).
     """
 
+    # Not purged on every save (that emptied the whole site's caches once per row): the writers above purge what
+    # shows the figures, once per save (``impact.services.figures_changed``).
+    purges_page_cache = False
+
     page = models.ForeignKey(
         "casestudies.CaseStudyPage",
         related_name="impact_figures",

@@ -4,6 +4,10 @@ Figures are rows of their own (not part of the case study page), so no page revi
 Writers for the same unit take turns: each transaction first locks the unit's page row (in page order, so two
 imports never deadlock), then reads the old values for the history, then upserts on the unique constraint
 (unit, indicator, period). Page publishing never touches figures, so it cannot undo an import.
+
+Every write ends with ``figures_changed``: once per save, however many rows, the app caches are purged (one
+generation bump: ``home.page_cache`` keeps no finer record) and an HTTP cache in front is told to drop the pages
+that show the figures, not the whole site (``pages_showing_figures``).
 """
 
 from django.conf import settings
@@ -12,10 +16,12 @@ from django.db import transaction
 from wagtail.models import Page
 
 from casestudies.models import CaseStudyPage
+from home import http_cache
+from home.models import HomePage
 from home.page_cache import bump_generation
 
 from . import history
-from .models import ImpactFigure, Indicator
+from .models import ImpactDashboardPage, ImpactFigure, Indicator
 
 KEY_FIELDS = ["page", "indicator", "period_start", "period_end"]
 VALUE_FIELDS = ["value", "baseline", "source", "status"]
@@ -42,6 +48,30 @@ def lock_units(page_ids):
     list(Page.objects.select_for_update().filter(pk__in=page_ids).order_by("pk").values_list("pk"))
 
 
+def pages_showing_figures(page_ids):
+    """The live pages whose HTML or downloads show figures of the units ``page_ids`` (their Thai pages):
+
+    - those units' case studies in every language;
+    - the impact dashboards (overview, indicator pages, compare, figures.csv/json, datapackage: their cached paths);
+    - the home pages (their headline figures).
+    """
+    units = CaseStudyPage.objects.filter(pk__in=page_ids).values("translation_key")
+    return [
+        *CaseStudyPage.objects.live().filter(translation_key__in=units).defer_streamfields(),
+        *ImpactDashboardPage.objects.live(),
+        *HomePage.objects.live(),
+    ]
+
+
+def figures_changed(page_ids):
+    """After figures of the units ``page_ids`` are written: purge the caches that show them, once, after commit."""
+    page_ids = sorted(set(page_ids))
+    if not page_ids:
+        return
+    transaction.on_commit(bump_generation)
+    http_cache.purge_pages(lambda: pages_showing_figures(page_ids))
+
+
 def _key(figure):
     return (figure.page_id, figure.indicator_id, figure.period_start, figure.period_end)
 
@@ -50,7 +80,7 @@ def save_figures(values, user=None, file_name=""):
     """Create or update the figures in ``values`` (clean rows from ``importing.check_rows``) in one transaction.
 
     A figure is identified by unit, indicator and period, so importing the same period again updates it.
-    A fixed number of queries whatever the number of rows; the page caches are purged once, after commit.
+    A fixed number of queries whatever the number of rows; the caches that show the figures are purged once, after commit.
     Returns ``(created, updated)``: updated counts rows that existed, whether or not a value changed.
     """
     if not values:
@@ -77,12 +107,18 @@ def save_figures(values, user=None, file_name=""):
         page_ids = sorted({figure.page_id for figure in figures})
         lock_units(page_ids)
         pages = {page.pk: page for page in units.values()}
+        # The old values of the figures this file replaces: only the file's units, indicators and span of periods
+        # are read, so an import does not slow down as earlier years pile up.
+        keys = {_key(figure) for figure in figures}
         before = {}
         for old in ImpactFigure.objects.filter(
-            page_id__in=page_ids, indicator_id__in={figure.indicator_id for figure in figures}
+            page_id__in=page_ids,
+            indicator_id__in={figure.indicator_id for figure in figures},
+            period_start__range=(min(f.period_start for f in figures), max(f.period_start for f in figures)),
         ).select_related("indicator"):
-            old.page = pages[old.page_id]
-            before[_key(old)] = history.snapshot(old)
+            if _key(old) in keys:
+                old.page = pages[old.page_id]
+                before[_key(old)] = history.snapshot(old)
         ImpactFigure.objects.bulk_create(
             figures,
             batch_size=BATCH_SIZE,
@@ -96,7 +132,7 @@ def save_figures(values, user=None, file_name=""):
             user,
             extra={"file": file_name} if file_name else None,
         )
-        transaction.on_commit(bump_generation)
+        figures_changed(page_ids)
     updated = sum(1 for figure in figures if _key(figure) in before)
     return len(figures) - updated, updated
 
@@ -115,17 +151,17 @@ def set_status(figures, status, user=None):
             figure.status = status
         ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current]).update(status=status)
         history.record(pairs, history.EDIT, user)
-        transaction.on_commit(bump_generation)
+        figures_changed(figure.page_id for figure in current)
     return len(current)
 
 
 def delete_figures(figures, user=None):
-    """Delete ``figures``, keeping their last values in the history; the page caches are purged once."""
+    """Delete ``figures``, keeping their last values in the history; the caches that show them are purged once."""
     with transaction.atomic():
         ids = [figure.pk for figure in figures]
         lock_units(sorted({figure.page_id for figure in figures}))
         current = list(ImpactFigure.objects.filter(pk__in=ids).select_related("page", "indicator"))
         history.record([(history.snapshot(figure), figure) for figure in current], history.DELETE, user, deleted=True)
         ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current])._raw_delete(ImpactFigure.objects.db)
-        transaction.on_commit(bump_generation)
+        figures_changed(figure.page_id for figure in current)
     return len(current)

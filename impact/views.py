@@ -177,7 +177,7 @@ def indicator_response(page, request, code):
                 "svg": f"{base}.svg{suffix}",
             },
             "page_url": f"{base}/",
-            "all_units": sorted(units.values(), key=lambda u: u.path),
+            "unit_groups": Region.grouped(sorted(units.values(), key=lambda u: u.path), lambda unit: unit.region),
             "status_labels": dict(FigureStatus.choices),
             "any_illustrative": view.any_status.get("illustrative"),
         }

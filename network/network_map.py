@@ -53,10 +53,10 @@ def region_counts(by_province):
 
 
 def pilot_marks(language):
-    """The public pilot units of ``language`` with a province, as map marks."""
+    """The public pilot units (``is_pilot``) of ``language`` with a province, as map marks."""
     units = (
         public_pages(CaseStudyPage.objects.filter(locale__language_code=language or get_language()))
-        .filter(province__isnull=False)
+        .filter(province__isnull=False, is_pilot=True)
         .select_related("province")
         .defer_streamfields()
     )

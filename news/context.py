@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from casestudies.models import CaseStudyPage, Region
 from home import compiled_sql
 from home.dates import display_year
 from home.hero_image import prefetch_hero_images
@@ -56,6 +57,12 @@ def index_context(index_page, request):
     years = sorted({day.year for _pk, day in dated}, reverse=True)
     units = pages_in_locale(sorted(linked_units), index_page.locale_id)
     unit_slugs = {unit.slug: unit for unit in units}
+    # The unit filter lists the units by region (``<optgroup>``): one query for their regions.
+    regions = (
+        dict(CaseStudyPage.objects.filter(pk__in=[unit.pk for unit in units]).values_list("pk", "province__region"))
+        if units
+        else {}
+    )
 
     ignored = []
     year = None
@@ -90,6 +97,7 @@ def index_context(index_page, request):
         "paginator": paginator,
         "years": [(y, display_year(y, language)) for y in years],
         "units": units,
+        "unit_groups": Region.grouped(units, lambda unit: regions.get(unit.pk)),
         "selected_year": year,
         "selected_unit": unit_slugs.get(unit) if unit else None,
         "selection": selection,

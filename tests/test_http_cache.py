@@ -182,3 +182,85 @@ def test_nothing_is_sent_without_a_frontend_cache(settings, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         publish(Page.objects.get(pk=CaseStudyPage.objects.first().pk))
     assert RecordingBackend.purged == [] and callbacks == []
+
+
+# Figures: only the pages that show them ---------------------------------------------------------------------------
+
+
+def figure_pages(thai_unit):
+    """What shows a unit's figures: its case study in both languages, the impact pages and exports, the home pages."""
+    units = {page.url for page in CaseStudyPage.objects.live().filter(translation_key=thai_unit.translation_key)}
+    dashboards = {page.url for page in ImpactDashboardPage.objects.live()}
+    exports = {url + name for url in dashboards for name in ("figures.csv", "figures.json", "datapackage.json")}
+    return units | dashboards | exports | {url + "compare/" for url in dashboards} | {"/th/", "/en/"}
+
+
+def test_editing_one_figure_in_the_admin_purges_its_unit_and_the_impact_pages_not_the_site(
+    client, django_capture_on_commit_callbacks
+):
+    from home.factories import signed_in, user
+    from impact.models import ImpactFigure
+
+    figure = ImpactFigure.objects.select_related("page").filter(page__locale__language_code="th").first()
+    others = CaseStudyPage.objects.live().exclude(translation_key=figure.page.translation_key)
+    admin = signed_in(user("purger", superuser=True), client)
+    data = {
+        "page": figure.page_id,
+        "indicator": figure.indicator_id,
+        "period_start": figure.period_start.isoformat(),
+        "period_end": figure.period_end.isoformat(),
+        "value": str(figure.value + 1),
+        "baseline": "" if figure.baseline is None else str(figure.baseline),
+        "source": figure.source,
+        "status": figure.status,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(f"/admin/snippets/impact/impactfigure/edit/{figure.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    paths = purged_paths()
+    assert figure_pages(figure.page) <= paths
+    indicator_code = figure.indicator.code
+    assert any(path.endswith(f"/{indicator_code}/") for path in paths)  # the indicator pages
+    assert "/" not in paths  # not the whole site
+    assert not paths & {page.url for page in others}  # not the other units
+    assert not {"/th/about/", "/th/toolkit/", "/th/news/", "/en/news/", "/th/case-studies/"} & paths
+
+
+def test_an_import_of_many_rows_purges_once(monkeypatch, django_capture_on_commit_callbacks):
+    import datetime
+    from decimal import Decimal
+
+    from wagtail.contrib.frontend_cache import utils
+
+    from impact.models import Indicator
+    from impact.services import save_figures
+
+    calls = []
+    monkeypatch.setattr(utils, "purge_urls_from_cache", lambda urls, **kwargs: calls.append(list(urls)))
+    units = list(CaseStudyPage.objects.filter(locale__language_code="th", alias_of__isnull=True))[:2]
+    codes = list(Indicator.objects.filter(locale__language_code="th").values_list("code", flat=True))
+    rows = [
+        {
+            "unit_slug": unit.slug,
+            "indicator_code": code,
+            "period_start": datetime.date(2030, month, 1),
+            "period_end": datetime.date(2030, month, 28),
+            "value": Decimal(month),
+            "baseline": None,
+            "status": "reported",
+            "source": "ledger",
+        }
+        for unit in units
+        for code in codes
+        for month in range(1, 13)
+    ]
+    assert len(rows) > 300
+    with django_capture_on_commit_callbacks(execute=True):
+        save_figures(rows)
+    assert len(calls) == 1  # one purge for the whole file, not one per row
+    from urllib.parse import urlsplit
+
+    paths = {urlsplit(url).path for url in calls[0]}
+    for unit in units:
+        assert figure_pages(unit) <= paths
+    assert "/" not in paths

@@ -21,14 +21,20 @@ def local_year(year):
 
 @register.simple_tag(takes_context=True)
 def pilot_case_studies(context, home_page, limit=6):
-    """The first ``limit`` live case studies in ``home_page``'s language as cards, and the URL of their index.
+    """The first ``limit`` live pilot units (``is_pilot``) in ``home_page``'s language as cards, and the URL of
+    their index. Units that took up the model later are not pilots and are not shown here.
 
     Three queries, however many units there are. The result depends only on the language, so the fragment
     that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
     """
     # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
     fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
-    pages = list(live_case_studies(home_page.locale_id).select_related("province", "hero_image").only(*fields)[:limit])
+    pages = list(
+        live_case_studies(home_page.locale_id)
+        .filter(is_pilot=True)
+        .select_related("province", "hero_image")
+        .only(*fields)[:limit]
+    )
     if not pages:
         return {"cards": [], "index_url": ""}
     prefetch_hero_images(pages)

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 PILOT_SLUGS = list(pilot_slugs().values())
 MARK = re.compile(r'<a class="cs-map__mark" href="([^"]+)" aria-label="([^"]+)">')
+GROUP_MARK = re.compile(r'<a class="cs-map__mark cs-map__mark--group" href="([^"]+)" aria-label="([^"]+)">')
 CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
 
 
@@ -180,7 +181,10 @@ def test_index_paginates_past_twelve_units(client):
     # Filters are kept across pages; the map shows every matching unit, not just this page's.
     filtered = client.get("/th/case-studies/?group=youth&page=2").content.decode()
     assert 'href="?group=youth&amp;page=1"' in filtered
-    assert len(MARK.findall(first.content.decode())) == 15
+    # The map shows every matching unit, not just this page's: 13 in Kanchanaburi as one numbered mark.
+    assert len(MARK.findall(first.content.decode())) == 2
+    assert len(GROUP_MARK.findall(first.content.decode())) == 1
+    assert ">13</text>" in first.content.decode()
 
 
 def _query_count(client, path):
@@ -226,3 +230,69 @@ def test_home_page_shows_the_pilots(client):
         for slug in PILOT_SLUGS:
             assert f'href="/{language}/case-studies/{slug}/"' in body
         assert f'href="/{language}/case-studies/"' in body
+
+
+def test_only_units_marked_as_pilots_are_called_pilots_on_the_home_page(client):
+    """A unit that took up the model later (``is_pilot`` off) is not among the home page's pilot learning units,
+    even when it comes first in the tree; the three demo pilots are marked as pilots in both languages."""
+    index = thai_index()
+    newcomer = case_study(index, "newcomer-unit", title="หน่วยที่มาใหม่")
+    newcomer.move(index, pos="first-child")
+    assert set(CaseStudyPage.objects.filter(is_pilot=True).values_list("slug", flat=True)) == set(PILOT_SLUGS)
+    assert CaseStudyPage.objects.filter(is_pilot=True).count() == 2 * len(PILOT_SLUGS)  # Thai and English
+    body = client.get("/th/").content.decode()
+    section = body[body.index('id="home-pilots-heading"') :]
+    section = section[: section.index("</section>")]
+    assert "newcomer-unit" not in section
+    for slug in PILOT_SLUGS:
+        assert f'href="/th/case-studies/{slug}/"' in section
+
+
+def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_folds(client):
+    """30 more units in three provinces: one mark per province (a number when several units share it), no two marks
+    overlapping, each numbered mark linking to the list narrowed to its province; the region list folds."""
+    import math
+
+    from casestudies.factories import case_studies_in_bulk
+
+    provinces = ("kanchanaburi", "bueng-kan", "lampang")
+    case_studies_in_bulk(thai_index(), [f"many-{i:02d}" for i in range(30)], provinces=provinces)
+    body = client.get("/th/case-studies/").content.decode()
+    groups = GROUP_MARK.findall(body)
+    assert len(groups) == 3 and not MARK.findall(body)  # 11 units in each province, one mark each
+    assert {href for href, _label in groups} == {f"/th/case-studies/?province={slug}" for slug in provinces}
+    assert body.count(">11</text>") == 3
+    centres = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="(\d+)"/>', body.split('class="cs-map__svg"')[1])
+    assert len(centres) == 3
+    for i, (x1, y1, r1) in enumerate(centres):
+        for x2, y2, r2 in centres[i + 1 :]:
+            assert math.dist((float(x1), float(y1)), (float(x2), float(y2))) >= float(r1) + float(r2)
+    list_part = body.split('class="cs-map__list"')[1]
+    assert list_part.count("<details>") == 3 and "<summary>" in list_part
+    few = client.get("/th/case-studies/?province=lampang&group=youth").content.decode()
+    assert "<details>" not in few.split('class="cs-map__list"')[1]  # a short list stays open
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_province_filter_groups_provinces_by_region_in_a_fixed_order(client, language):
+    """The demo's provinces: Lampang (North), Bueng Kan (Northeast), Kanchanaburi (West), in the regions' order."""
+    from django.utils import translation
+
+    from casestudies.models import Region
+
+    body = client.get(f"/{language}/case-studies/").content.decode()
+    select = body.split('<select id="cs-filter-province"')[1].split("</select>")[0]
+    labels = re.findall(r'<optgroup label="([^"]+)">', select)
+    with translation.override(language):
+        assert labels == [str(Region.NORTH.label), str(Region.NORTHEAST.label), str(Region.WEST.label)]
+    assert select.count("</optgroup>") == 3
+    groups = select.split("<optgroup")[1:]
+    assert 'value="lampang"' in groups[0] and 'value="bueng-kan"' in groups[1] and 'value="kanchanaburi"' in groups[2]
+
+
+def test_the_indicator_page_lists_units_by_region(client):
+    body = client.get("/en/impact/members_total/").content.decode()
+    legends = re.findall(r'<fieldset class="im-units__region"><legend>([^<]+)</legend>', body)
+    assert legends == ["North", "Northeast", "West"]
+    north = body.split('<fieldset class="im-units__region"><legend>North</legend>')[1].split("</fieldset>")[0]
+    assert 'value="chae-son-friends-with-disabilities"' in north

@@ -54,6 +54,9 @@ def test_generated_units_news_and_figures(client, generate):
     # Units are spread over different provinces, are labelled illustrative and none of them is a pilot.
     assert units("th").values("province").distinct().count() == UNITS
     assert not units("th").filter(slug__in=pilot_slugs().values()).exists()
+    assert not units("th").filter(is_pilot=True).exists() and not units("en").filter(is_pilot=True).exists()
+    home = client.get("/th/").content.decode()
+    assert "scale-unit-" not in home.split('id="home-pilots-heading"')[1].split("</section>")[0]
     for unit in units("en"):
         assert unit.title.startswith("Illustrative unit"), unit.title
     for unit in units("th"):

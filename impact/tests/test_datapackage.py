@@ -118,7 +118,7 @@ def test_schema_describes_every_column_in_order_with_types_units_and_key(client)
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("th", ("ตัวเลขผลลัพธ์", "หน่วยนำร่อง")), ("en", ("Impact figures", "pilot units"))],
+    [("th", ("ตัวเลขผลลัพธ์", "หน่วยจัดการเรียนรู้")), ("en", ("Impact figures", "learning units"))],
 )
 def test_package_texts_are_in_the_page_language(client, language, words):
     package = json.loads(client.get(f"/{language}/impact/datapackage.json").content)

@@ -250,3 +250,48 @@ def test_who_may_list_edit_and_delete_figures(client, group, can_list, can_delet
     assert (member.get(f"{LISTING}history/{figure.pk}/").status_code == 200) is can_list
     member.post(f"/admin/bulk/impact/impactfigure/delete/?next={LISTING}&id={figure.pk}")
     assert ImpactFigure.objects.filter(pk=figure.pk).exists() is not can_delete
+
+
+def _rows(count):
+    """``count`` import rows for the Bueng Kan unit, every indicator, month after month."""
+    indicators = [i.code for i in thai_indicators()]
+    rows = []
+    month = 0
+    while len(rows) < count:
+        start = datetime.date(2008 + month // 12, month % 12 + 1, 1)
+        rows += [
+            import_row("ban-pho-thong", code, start, start + datetime.timedelta(days=27), "7") for code in indicators
+        ]
+        month += 1
+    return rows[:count]
+
+
+def test_an_import_takes_as_many_queries_for_500_rows_as_for_50(django_capture_on_commit_callbacks):
+    """The number of queries does not grow with the rows: one upsert and one history insert per statement's worth
+    of rows (1,000 on PostgreSQL; SQLite takes at most 999 parameters per statement, 90 history rows of 11 columns,
+    so there the larger file is 90 rows)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    large = min(500, (connection.features.max_query_params or 10**6) // 11)
+    assert large >= 90
+    counts = {}
+    for count in (50, large):
+        ImpactFigure.objects.filter(page=thai_unit()).delete()
+        rows = _rows(count)
+        with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+            created, _ = save_figures(rows)
+        assert created == count
+        counts[count] = len(queries)
+    assert counts[50] == counts[large], counts
+    assert counts[50] <= 12, counts
+
+
+def test_the_listing_unit_filter_groups_units_by_region(superuser_client):
+    import re
+
+    body = superuser_client.get(LISTING).content.decode()
+    select = body.split('name="unit"')[1].split("</select>")[0]
+    labels = re.findall(r'<optgroup label="([^"]+)">', select)
+    assert labels == ["ภาคเหนือ", "ภาคตะวันออกเฉียงเหนือ", "ภาคตะวันตก"]  # the admin speaks Thai; regions in order
+    assert f'value="{thai_unit().pk}"' in select.split("<optgroup")[2]  # Bueng Kan: the Northeast

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -177,7 +178,13 @@ def test_good_file_previews_then_saves_and_reimport_updates(staff):
     before = figures_of("ban-pho-thong").count()
     response = upload(staff, "figures.xlsx", xlsx_bytes(GOOD))
     assert response.status_code == 200
-    assert "บันทึกตัวเลขเหล่านี้" in response.content.decode()  # "Save these figures": the admin speaks Thai
+    body = response.content.decode()
+    assert "บันทึกตัวเลขเหล่านี้" in body  # "Save these figures": the admin speaks Thai
+    # Progress: the preview says how many rows it checked and how long it took; the buttons say what they are
+    # doing while a long file is checked or saved.
+    assert re.search(r"ตรวจ 1 แถวแล้ว ใช้เวลา [\d.]+ วินาที", body)
+    assert 'data-w-progress-active-value="กำลังบันทึก 1 แถว…"' in body
+    assert 'data-w-progress-active-value="กำลังตรวจทุกแถวของไฟล์…"' in body
     assert figures_of("ban-pho-thong").count() == before  # nothing saved before confirming
     token = staff.session["impact_import"]["token"]
     response = staff.post(URL, {"confirm": "1", "token": token})

@@ -110,6 +110,16 @@ def test_unit_filter(client, thai_index):
     assert ARTICLE in body and "/th/news/other/" not in body
     body = client.get("/th/news/?unit=ban-pho-thong").content.decode()
     assert ARTICLE in body and "/th/news/other/" not in body
+    # The units are listed by region, in the regions' fixed order, in both languages.
+    for language, regions in (
+        ("en", ["North", "Northeast", "West"]),
+        ("th", ["ภาคเหนือ", "ภาคตะวันออกเฉียงเหนือ", "ภาคตะวันตก"]),
+    ):
+        select = (
+            client.get(f"/{language}/news/").content.decode().split('id="news-filter-unit"')[1].split("</select>")[0]
+        )
+        assert [part.split('"')[0] for part in select.split('<optgroup label="')[1:]] == regions
+        assert 'value="ban-pho-thong"' in select.split("<optgroup")[2]
 
 
 @pytest.mark.parametrize(
