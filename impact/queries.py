@@ -7,12 +7,14 @@ of units and indicators, one for the figures.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
 
 from casestudies.models import CaseStudyPage, Province
-from home.visibility import public_pages
+from home import compiled_sql
+from home.visibility import hidden_page_ids, public_pages
 
 from .aggregation import IndicatorRule, Record
-from .models import FigureStatus, ImpactFigure, Indicator
+from .models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
     "unit_slug",
@@ -78,6 +80,7 @@ class IndicatorInfo:
     show_on_home: bool
     sort_order: int
     theme: str = "members"
+    ids: tuple = ()  # of the indicator's rows in the languages read (figures are of the Thai one)
 
     @property
     def rule(self):
@@ -167,27 +170,53 @@ def catalogue(locale):
     return Catalogue(units, indicators_in(locale))
 
 
+INDICATOR_COLUMNS = (
+    "code",
+    "pk",
+    "locale_id",
+    "name",
+    "definition",
+    "how_measured",
+    "unit",
+    "direction",
+    "weight_code",
+    "show_on_home",
+    "sort_order",
+    "theme",
+)
+
+
+def _indicator_rows(locale_id):
+    """The indicators of the locale ``locale_id`` and of the default language (Thai)."""
+    in_locales = Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    return Indicator.objects.filter(in_locales).order_by().values_list(*INDICATOR_COLUMNS)
+
+
 def indicators_in(locale):
     """``{code: IndicatorInfo}`` in catalogue order, named in ``locale`` where translated, else Thai (one query)."""
-    rows = list(Indicator.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}))
-    chosen = {}
-    for indicator in rows:
-        if indicator.code not in chosen or indicator.locale_id == locale.pk:
-            chosen[indicator.code] = indicator
+    chosen, ids = {}, {}
+    for row in compiled_sql.rows("impact-indicators", _indicator_rows, locale.pk):
+        ids.setdefault(row[0], []).append(row[1])
+        if row[0] not in chosen or row[2] == locale.pk:
+            chosen[row[0]] = row
+    unit_labels = dict(UnitOfMeasure.choices)
     indicators = {}
-    for code, ind in sorted(chosen.items(), key=lambda item: (item[1].sort_order, item[0])):
+    for code, row in sorted(chosen.items(), key=lambda item: (item[1][10], item[0])):
+        name, definition, how_measured, unit, direction, weight_code, on_home, order, theme = row[3:]
+        label = str(unit_labels.get(unit, unit))  # as ``get_unit_display()``
         indicators[code] = IndicatorInfo(
             code,
-            ind.name,
-            ind.definition,
-            ind.how_measured,
-            ind.unit,
-            ind.get_unit_display(),
-            ind.direction,
-            ind.weight_code,
-            ind.show_on_home,
-            ind.sort_order,
-            ind.theme,
+            name,
+            definition,
+            how_measured,
+            unit,
+            label,
+            direction,
+            weight_code,
+            on_home,
+            order,
+            theme,
+            tuple(sorted(ids[code])),
         )
     return indicators
 
@@ -226,54 +255,68 @@ def figure_rows(cat, filters=None):
     return rows
 
 
+FIGURE_COLUMNS = (
+    "page__slug",
+    "indicator__code",
+    "period_start",
+    "period_end",
+    "value",
+    "baseline",
+    "status",
+    "source",
+    "page__unit_name",
+    "page__title",
+    "page__path",
+    "page__province__name",
+    "page__province__region",
+    "page__province__latitude",
+    "page__province__longitude",
+)
+
+
+def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
+    """The published figures of the indicators ``indicator_ids`` with their unit's names, province and map
+    position, and where ``translated`` the names in the locale ``locale_id`` (correlated subqueries)."""
+    queryset = ImpactFigure.objects.published_without(hidden).filter(indicator_id__in=indicator_ids).order_by()
+    if not translated:
+        return queryset.values_list(*FIGURE_COLUMNS)
+    local_page = CaseStudyPage.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+    )
+    local_province = Province.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("page__province__translation_key")
+    )
+    return queryset.values_list(
+        *FIGURE_COLUMNS,
+        Subquery(local_page.values("unit_name")[:1]),
+        Subquery(local_page.values("title")[:1]),
+        Subquery(local_province.values("name")[:1]),
+    )
+
+
 def indicator_figures(locale, indicators, codes):
     """The published figures of the indicators ``codes`` as ``FigureRow``, with each unit's names in ``locale``
     (else Thai), its province and map position: one query, however many units (the names come from correlated
-    subqueries on the unit's translation and its province's)."""
-    from django.db.models import OuterRef, Subquery
-
-    local_page = CaseStudyPage.objects.filter(
-        locale_id=locale.pk, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+    subqueries on the unit's translation and its province's), its SQL compiled once (``home.compiled_sql``)."""
+    translated = locale.language_code != settings.LANGUAGE_CODE
+    indicator_ids = sorted(pk for code in codes if code in indicators for pk in indicators[code].ids)
+    hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
+    found = compiled_sql.rows(
+        ("impact-indicator-figures", translated),
+        lambda *ids: _indicator_figure_rows(*ids, translated),
+        locale.pk,
+        indicator_ids,
+        hidden,
     )
-    local_province = Province.objects.filter(
-        locale_id=locale.pk, translation_key=OuterRef("page__province__translation_key")
-    )
-    queryset = ImpactFigure.objects.published().filter(indicator__code__in=codes)
-    if locale.language_code != settings.LANGUAGE_CODE:
-        queryset = queryset.annotate(
-            local_name=Subquery(local_page.values("unit_name")[:1]),
-            local_title=Subquery(local_page.values("title")[:1]),
-            local_province=Subquery(local_province.values("name")[:1]),
-        )
-        extra = ("local_name", "local_title", "local_province")
-    else:
-        extra = ()
     units, rows = {}, []
-    for values in queryset.values_list(
-        "page__slug",
-        "indicator__code",
-        "period_start",
-        "period_end",
-        "value",
-        "baseline",
-        "status",
-        "source",
-        "page__unit_name",
-        "page__title",
-        "page__path",
-        "page__province__name",
-        "page__province__region",
-        "page__province__latitude",
-        "page__province__longitude",
-        *extra,
-    ):
+    for values in found:
         slug, code = values[0], values[1]
         if code not in indicators:
             continue
         unit = units.get(slug)
         if unit is None:
             name, title, path, province, region, latitude, longitude = values[8:15]
-            if extra:
+            if translated:
                 local_name, local_title, local_province = values[15:18]
                 if local_title:
                     name, title = local_name, local_title
@@ -286,14 +329,19 @@ def indicator_figures(locale, indicators, codes):
     return units, rows
 
 
+RECORD_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end", "value", "status")
+
+
+def _record_rows(hidden):
+    return ImpactFigure.objects.published_without(hidden).order_by().values_list(*RECORD_COLUMNS)
+
+
 def overview_records(units=()):
     """Every published figure as an aggregation ``Record`` (only of ``units`` when given): one query."""
-    queryset = ImpactFigure.objects.published()
     if units:
-        queryset = queryset.filter(page__slug__in=units)
-    return [
-        Record(*row)
-        for row in queryset.values_list(
-            "page__slug", "indicator__code", "period_start", "period_end", "value", "status"
-        )
-    ]
+        return [
+            Record(*row)
+            for row in ImpactFigure.objects.published().filter(page__slug__in=units).values_list(*RECORD_COLUMNS)
+        ]
+    hidden = sorted(hidden_page_ids())  # as ``published()``; the SQL compiled once (``home.compiled_sql``)
+    return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 
@@ -36,3 +38,18 @@ def unit_figures(context, page):
     """The "Impact figures" section of a case study ``page``: the latest figure of each indicator for its unit,
     labelled in the page's language (nothing without figures)."""
     return {"request": context.get("request"), "page": page, "figures": case_study_figures(page)}
+
+
+# A figure's status as a badge (impact.models.FigureStatus): a filter, not an include, as tables show one per cell.
+STATUS_MARKS = {
+    "illustrative": ("im-badge", _("Illustrative")),
+    "verified": ("im-badge im-badge--verified", _("Verified")),
+    "reported": ("im-badge im-badge--reported", _("Reported")),
+}
+
+
+@register.filter
+def status_mark(status):
+    """``<span class="im-badge …">Verified</span>`` for a figure's status (nothing for an unknown one)."""
+    mark = STATUS_MARKS.get(status)
+    return format_html('<span class="{}">{}</span>', *mark) if mark else ""
