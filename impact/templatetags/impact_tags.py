@@ -1,5 +1,5 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -53,3 +53,57 @@ def status_mark(status):
     """``<span class="im-badge …">Verified</span>`` for a figure's status (nothing for an unknown one)."""
     mark = STATUS_MARKS.get(status)
     return format_html('<span class="{}">{}</span>', *mark) if mark else ""
+
+
+def _card_change(card):
+    if not card.change_label:
+        return ""
+    return format_html(
+        '<p class="im-card__change im-card__change--{}">{} {}</p>',
+        card.change_tone,
+        card.change_arrow,
+        card.change_text,
+    )
+
+
+def _card_spark(card):
+    spark = card.spark
+    if not spark:
+        return ""
+    return format_html(
+        '<svg class="im-spark{}" viewBox="{}" width="{}" height="{}" aria-hidden="true" focusable="false">'
+        '<polyline points="{}"/><circle cx="{}" cy="{}" r="2.5"/></svg>',
+        " im-spark--illustrative" if card.status == "illustrative" else "",
+        spark.view_box,
+        spark.width,
+        spark.height,
+        spark.points,
+        spark.last_x,
+        spark.last_y,
+    )
+
+
+@register.simple_tag
+def overview_cards(cards, dashboard_url, query_suffix):
+    """The ``<li>`` of each indicator card of the impact overview (``impact.explorer.Card``): its link, latest
+    value, period and status, change over the year and sparkline. One tag for the list, not tags per card."""
+    return format_html_join(
+        "\n",
+        '<li class="im-card">\n<a class="im-card__link" href="{}{}/{}">{}</a>\n<p class="im-card__value">{}</p>\n'
+        '<p class="im-card__meta">{}, {} {}</p>\n{}\n{}\n</li>',
+        (
+            (
+                dashboard_url,
+                card.info.code,
+                query_suffix,
+                card.info.name,
+                card.value_label,
+                card.combined_label,
+                card.period_label,
+                status_mark(card.status),
+                _card_change(card),
+                _card_spark(card),
+            )
+            for card in cards
+        ),
+    )
