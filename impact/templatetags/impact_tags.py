@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
@@ -106,4 +107,50 @@ def overview_cards(cards, dashboard_url, query_suffix):
             )
             for card in cards
         ),
+    )
+
+
+def _compare_latest(line):
+    if not line.periods:
+        return gettext("No figures")
+    return format_html(
+        '<strong>{}</strong> <span class="cmp-period">{}</span> {}',
+        line.latest_label,
+        line.latest_period,
+        status_mark(line.status),
+    )
+
+
+def _compare_change(line):
+    judged = {"better": gettext("better"), "worse": gettext("worse")}.get(line.change_direction)
+    return format_html(
+        '<td class="im-num{}">{}{}{}</td>',
+        f" cmp-change--{line.change_direction}" if line.change_direction else "",
+        line.change_label,
+        format_html(' <span class="visually-hidden">({})</span>', judged) if judged else "",
+        format_html(' <span class="cmp-period">{}</span>', gettext("since %(period)s") % {"period": line.change_since})
+        if line.change_since
+        else "",
+    )
+
+
+def _compare_trend(line):
+    if not line.spark_points:
+        return ""
+    return format_html(
+        '<svg class="cmp-spark{}" viewBox="0 0 120 32" width="120" height="32" aria-hidden="true" focusable="false">'
+        '<polyline points="{}"/></svg>',
+        " cmp-spark--illustrative" if line.is_illustrative else "",
+        line.spark_points,
+    )
+
+
+@register.simple_tag
+def compare_rows(lines):
+    """The table rows of one indicator of the comparison (``impact.compare.UnitLine``): each unit's latest value
+    with its period and status, its change and trend line. One tag for the table, not tags per cell."""
+    return format_html_join(
+        "\n",
+        '<tr>\n<th scope="row">{}</th>\n<td class="im-num">{}</td>\n{}\n<td class="cmp-trend">{}</td>\n</tr>',
+        ((line.unit.short_name, _compare_latest(line), _compare_change(line), _compare_trend(line)) for line in lines),
     )
