@@ -17,3 +17,17 @@ def dashboard_at(request, path):
         if page_url(request, page.url_path) == f"/{locale.language_code}/{path}":
             return page
     return None
+
+
+def dashboard_section(request, path):
+    """As ``dashboard_at``, as the plain page (title and address) that the home page's sections hold, read once per
+    request for the menu (``home.home_sections``): no query of its own."""
+    from home.home_sections import home_sections
+
+    from .models import ImpactDashboardPage
+
+    language = Locale.get_active().language_code
+    for page in home_sections(request, language).of_type(ImpactDashboardPage):
+        if page_url(request, page.url_path) == f"/{language}/{path}":
+            return page
+    return None

@@ -121,6 +121,23 @@ class Card:
     spark: object
     is_share: bool
 
+    # What the card's markup shows, worked out once here rather than by tags per card.
+    @property
+    def combined_label(self):
+        return _("average") if self.is_share else _("total")
+
+    @property
+    def change_text(self):
+        return _("%(change)s since %(since)s") % {"change": self.change_label, "since": self.change_since}
+
+    @property
+    def change_tone(self):
+        return "flat" if self.change_is_good is None else ("good" if self.change_is_good else "bad")
+
+    @property
+    def change_arrow(self):
+        return {"up": "▲", "down": "▼"}.get(self.change_direction, "")
+
 
 def format_change(delta, unit, language):
     """A change between two figures: "+120 people", "−฿3,000", "+4.5 pts" (percentages change in points)."""

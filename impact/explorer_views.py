@@ -13,12 +13,13 @@ from django.views.decorators.http import require_safe
 from casestudies.models import Region
 from home.localisation import current_language
 from home.query_parameters import reads_query
+from home.request_site import page_url
 
-from .addresses import dashboard_at
+from .addresses import dashboard_at, dashboard_section
 from .compare import MAX_UNITS, MIN_UNITS, SelectionError, compare_query, comparison, selected_units, selection_message
 from .datapackage import data_package
 from .filters import Filters
-from .queries import catalogue, figure_rows
+from .queries import LocaleRef, catalogue, figure_rows
 
 
 @require_safe
@@ -49,13 +50,13 @@ def region_groups(units):
 @reads_query("unit")
 def compare(request, path):
     """``<dashboard url>compare/?unit=a~b~c``: 2 to 5 units side by side on every indicator; else the form."""
-    page = dashboard_at(request, path)
+    page = dashboard_section(request, path)
     if page is None:
         from wagtail.views import serve
 
         return serve(request, path + "compare/")
     language = current_language()
-    cat = catalogue(page.locale)
+    cat = catalogue(LocaleRef(page.locale_id, language))
     error = None
     try:
         slugs = selected_units(request.GET.getlist("unit"), set(cat.units))
@@ -74,6 +75,7 @@ def compare(request, path):
         "query": compare_query(slugs) if slugs else "",
         "min_units": MIN_UNITS,
         "max_units": MAX_UNITS,
+        "dashboard_url": page_url(request, page.url_path),  # once, not per indicator
         "any_illustrative": any(block.any_illustrative for block in blocks),
     }
     return TemplateResponse(request, "impact/compare.html", context, status=400 if error else 200)

@@ -143,10 +143,15 @@ class SourceFigureQuerySet(models.QuerySet):
 
     def published(self):
         """Figures of source case studies the public may see (``home.visibility``: live, private in no language)."""
-        from casestudies.models import CaseStudyPage
-        from home.visibility import public_pages
+        from home.visibility import hidden_page_ids
 
-        return self.of_source_pages().filter(page_id__in=public_pages(CaseStudyPage.objects.all()).values("pk"))
+        return self.published_without(sorted(hidden_page_ids()))
+
+    def published_without(self, hidden):
+        """``published()`` with the ids of the pages the public may not see given (``home.visibility``), so that a
+        query's SQL depends only on how many there are (``home.compiled_sql``)."""
+        queryset = self.of_source_pages().filter(page__live=True)
+        return queryset.exclude(page_id__in=hidden) if hidden else queryset
 
 
 class ImpactFigure(models.Model):

@@ -7,12 +7,14 @@ of units and indicators, one for the figures.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import OuterRef, Q, Subquery
 
 from casestudies.models import CaseStudyPage, Province
-from home.visibility import public_pages
+from home import compiled_sql
+from home.visibility import hidden_page_ids
 
 from .aggregation import IndicatorRule, Record
-from .models import FigureStatus, ImpactFigure, Indicator
+from .models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
     "unit_slug",
@@ -63,6 +65,7 @@ class UnitInfo:
     latitude: object = None
     longitude: object = None
     path: str = ""
+    page_id: int | None = None  # of the Thai source page (the figures' page)
 
 
 @dataclass
@@ -78,6 +81,7 @@ class IndicatorInfo:
     show_on_home: bool
     sort_order: int
     theme: str = "members"
+    ids: tuple = ()  # of the indicator's rows in the languages read (figures are of the Thai one)
 
     @property
     def rule(self):
@@ -131,149 +135,223 @@ class FigureRow:
         }
 
 
-def catalogue(locale):
-    """Published units (by slug) and indicators (by code) with names in ``locale``, falling back to Thai."""
-    source_pages = list(
-        public_pages(CaseStudyPage.objects.all())
-        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
-        .select_related("province")
-        .defer_streamfields()
-        .order_by("path")
-    )
-    local_pages = {
-        p.translation_key: p
-        for p in CaseStudyPage.objects.live()
-        .filter(locale=locale, translation_key__in=[p.translation_key for p in source_pages])
-        .defer_streamfields()
-        .only("translation_key", "unit_name", "title", "alias_of_id")
-    }
-    provinces = {p.translation_key: p.name for p in Province.objects.filter(locale=locale)}
-    units = {}
-    for page in source_pages:
-        local = local_pages.get(page.translation_key)
-        translated = local is not None and not local.alias_of_id
-        name = local.unit_name if translated else page.unit_name
-        title = local.title if translated else page.title
-        province = ""
-        if page.province_id:
-            province = provinces.get(page.province.translation_key, page.province.name)
-        region, latitude, longitude = "", None, None
-        if page.province_id:
-            region, latitude, longitude = page.province.region, page.province.latitude, page.province.longitude
-        units[page.slug] = UnitInfo(
-            page.slug, name or title, province, page, title, region, latitude, longitude, page.path
-        )
+UNIT_COLUMNS = (
+    "pk",
+    "slug",
+    "unit_name",
+    "title",
+    "path",
+    "province__name",
+    "province__region",
+    "province__latitude",
+    "province__longitude",
+)
 
+
+def _unit_rows(locale_id, hidden, translated):
+    """The published Thai source case studies (none of ``hidden``) in tree order with their province, and where
+    ``translated`` their names and their province's name in the locale ``locale_id`` (correlated subqueries)."""
+    pages = CaseStudyPage.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+    if hidden:
+        pages = pages.exclude(pk__in=hidden)
+    pages = pages.order_by("path")
+    if not translated:
+        return pages.values_list(*UNIT_COLUMNS)
+    local_page = CaseStudyPage.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("translation_key"), live=True
+    )
+    local_province = Province.objects.filter(locale_id=locale_id, translation_key=OuterRef("province__translation_key"))
+    return pages.values_list(
+        *UNIT_COLUMNS,
+        Subquery(local_page.values("unit_name")[:1]),
+        Subquery(local_page.values("title")[:1]),
+        Subquery(local_page.values("alias_of_id")[:1]),
+        Subquery(local_province.values("name")[:1]),
+    )
+
+
+def catalogue(locale):
+    """Published units (by slug) and indicators (by code) with names in ``locale``, falling back to Thai: two
+    queries, each compiled once (``home.compiled_sql``)."""
+    translated = locale.language_code != settings.LANGUAGE_CODE
+    found = compiled_sql.rows(
+        ("impact-units", translated),
+        lambda *ids: _unit_rows(*ids, translated),
+        locale.pk,
+        sorted(hidden_page_ids()),  # as ``home.visibility.public_pages``
+    )
+    units = {}
+    for row in found:
+        pk, slug, name, title, path, province, region, latitude, longitude = row[:9]
+        if translated:
+            local_name, local_title, local_alias_of, local_province = row[9:]
+            if local_title is not None and not local_alias_of:  # a translation of its own, not an alias
+                name, title = local_name, local_title
+            province = local_province or province
+        units[slug] = UnitInfo(
+            slug, name or title, province or "", None, title, region or "", latitude, longitude, path, pk
+        )
     return Catalogue(units, indicators_in(locale))
+
+
+INDICATOR_COLUMNS = (
+    "code",
+    "pk",
+    "locale_id",
+    "name",
+    "definition",
+    "how_measured",
+    "unit",
+    "direction",
+    "weight_code",
+    "show_on_home",
+    "sort_order",
+    "theme",
+)
+
+
+def _indicator_rows(locale_id):
+    """The indicators of the locale ``locale_id`` and of the default language (Thai)."""
+    in_locales = Q(locale_id=locale_id) | Q(locale__language_code=settings.LANGUAGE_CODE)
+    return Indicator.objects.filter(in_locales).order_by().values_list(*INDICATOR_COLUMNS)
 
 
 def indicators_in(locale):
     """``{code: IndicatorInfo}`` in catalogue order, named in ``locale`` where translated, else Thai (one query)."""
-    rows = list(Indicator.objects.filter(locale__language_code__in={settings.LANGUAGE_CODE, locale.language_code}))
-    chosen = {}
-    for indicator in rows:
-        if indicator.code not in chosen or indicator.locale_id == locale.pk:
-            chosen[indicator.code] = indicator
+    chosen, ids = {}, {}
+    for row in compiled_sql.rows("impact-indicators", _indicator_rows, locale.pk):
+        ids.setdefault(row[0], []).append(row[1])
+        if row[0] not in chosen or row[2] == locale.pk:
+            chosen[row[0]] = row
+    unit_labels = dict(UnitOfMeasure.choices)
     indicators = {}
-    for code, ind in sorted(chosen.items(), key=lambda item: (item[1].sort_order, item[0])):
+    for code, row in sorted(chosen.items(), key=lambda item: (item[1][10], item[0])):
+        name, definition, how_measured, unit, direction, weight_code, on_home, order, theme = row[3:]
+        label = str(unit_labels.get(unit, unit))  # as ``get_unit_display()``
         indicators[code] = IndicatorInfo(
             code,
-            ind.name,
-            ind.definition,
-            ind.how_measured,
-            ind.unit,
-            ind.get_unit_display(),
-            ind.direction,
-            ind.weight_code,
-            ind.show_on_home,
-            ind.sort_order,
-            ind.theme,
+            name,
+            definition,
+            how_measured,
+            unit,
+            label,
+            direction,
+            weight_code,
+            on_home,
+            order,
+            theme,
+            tuple(sorted(ids[code])),
         )
     return indicators
 
 
+ROW_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end", "value", "baseline", "status", "source")
+
+
+def _figure_rows_of(page_ids, indicator_ids, hidden):
+    """The published figures (none of the pages ``hidden``), only of the pages ``page_ids`` and the indicators
+    ``indicator_ids`` where each is not None."""
+    queryset = ImpactFigure.objects.published_without(hidden).order_by()
+    if page_ids is not None:
+        queryset = queryset.filter(page_id__in=page_ids)
+    if indicator_ids is not None:
+        queryset = queryset.filter(indicator_id__in=indicator_ids)
+    return queryset.values_list(*ROW_COLUMNS)
+
+
 def figure_rows(cat, filters=None):
-    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query)."""
-    queryset = (
-        ImpactFigure.objects.published()
-        .filter(page__slug__in=list(cat.units))
-        .values_list(
-            "page__slug",
-            "indicator__code",
-            "period_start",
-            "period_end",
-            "value",
-            "baseline",
-            "status",
-            "source",
+    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query; its SQL
+    compiled once when the filters name no dates: ``home.compiled_sql``)."""
+    page_ids = indicator_ids = None
+    if filters is not None and filters.units:
+        page_ids = sorted(cat.units[slug].page_id for slug in filters.units if slug in cat.units)
+    if filters is not None and filters.indicators:
+        indicator_ids = sorted(
+            pk for code in filters.indicators if code in cat.indicators for pk in cat.indicators[code].ids
         )
-    )
-    if filters is not None:
-        if filters.units:
-            queryset = queryset.filter(page__slug__in=filters.units)
-        if filters.indicators:
-            queryset = queryset.filter(indicator__code__in=filters.indicators)
+    hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
+    if (page_ids is not None and not page_ids) or (indicator_ids is not None and not indicator_ids):
+        found = []  # none of the units or indicators asked for is in the catalogue
+    elif filters is not None and (filters.start or filters.end):
+        queryset = _figure_rows_of(page_ids, indicator_ids, hidden)
         if filters.start:
             queryset = queryset.filter(period_start__gte=filters.start)
         if filters.end:
             queryset = queryset.filter(period_end__lte=filters.end)
+        found = list(queryset)
+    else:
+        found = compiled_sql.rows("impact-figure-rows", _figure_rows_of, page_ids, indicator_ids, hidden)
     rows = []
-    for slug, code, start, end, value, baseline, status, source in queryset:
-        if code not in cat.indicators:
+    for slug, code, start, end, value, baseline, status, source in found:
+        if code not in cat.indicators or slug not in cat.units:
             continue
         rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
     rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
     return rows
 
 
+FIGURE_COLUMNS = (
+    "page__slug",
+    "indicator__code",
+    "period_start",
+    "period_end",
+    "value",
+    "baseline",
+    "status",
+    "source",
+    "page__unit_name",
+    "page__title",
+    "page__path",
+    "page__province__name",
+    "page__province__region",
+    "page__province__latitude",
+    "page__province__longitude",
+)
+
+
+def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
+    """The published figures of the indicators ``indicator_ids`` with their unit's names, province and map
+    position, and where ``translated`` the names in the locale ``locale_id`` (correlated subqueries)."""
+    queryset = ImpactFigure.objects.published_without(hidden).filter(indicator_id__in=indicator_ids).order_by()
+    if not translated:
+        return queryset.values_list(*FIGURE_COLUMNS)
+    local_page = CaseStudyPage.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+    )
+    local_province = Province.objects.filter(
+        locale_id=locale_id, translation_key=OuterRef("page__province__translation_key")
+    )
+    return queryset.values_list(
+        *FIGURE_COLUMNS,
+        Subquery(local_page.values("unit_name")[:1]),
+        Subquery(local_page.values("title")[:1]),
+        Subquery(local_province.values("name")[:1]),
+    )
+
+
 def indicator_figures(locale, indicators, codes):
     """The published figures of the indicators ``codes`` as ``FigureRow``, with each unit's names in ``locale``
     (else Thai), its province and map position: one query, however many units (the names come from correlated
-    subqueries on the unit's translation and its province's)."""
-    from django.db.models import OuterRef, Subquery
-
-    local_page = CaseStudyPage.objects.filter(
-        locale_id=locale.pk, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+    subqueries on the unit's translation and its province's), its SQL compiled once (``home.compiled_sql``)."""
+    translated = locale.language_code != settings.LANGUAGE_CODE
+    indicator_ids = sorted(pk for code in codes if code in indicators for pk in indicators[code].ids)
+    hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
+    found = compiled_sql.rows(
+        ("impact-indicator-figures", translated),
+        lambda *ids: _indicator_figure_rows(*ids, translated),
+        locale.pk,
+        indicator_ids,
+        hidden,
     )
-    local_province = Province.objects.filter(
-        locale_id=locale.pk, translation_key=OuterRef("page__province__translation_key")
-    )
-    queryset = ImpactFigure.objects.published().filter(indicator__code__in=codes)
-    if locale.language_code != settings.LANGUAGE_CODE:
-        queryset = queryset.annotate(
-            local_name=Subquery(local_page.values("unit_name")[:1]),
-            local_title=Subquery(local_page.values("title")[:1]),
-            local_province=Subquery(local_province.values("name")[:1]),
-        )
-        extra = ("local_name", "local_title", "local_province")
-    else:
-        extra = ()
     units, rows = {}, []
-    for values in queryset.values_list(
-        "page__slug",
-        "indicator__code",
-        "period_start",
-        "period_end",
-        "value",
-        "baseline",
-        "status",
-        "source",
-        "page__unit_name",
-        "page__title",
-        "page__path",
-        "page__province__name",
-        "page__province__region",
-        "page__province__latitude",
-        "page__province__longitude",
-        *extra,
-    ):
+    for values in found:
         slug, code = values[0], values[1]
         if code not in indicators:
             continue
         unit = units.get(slug)
         if unit is None:
             name, title, path, province, region, latitude, longitude = values[8:15]
-            if extra:
+            if translated:
                 local_name, local_title, local_province = values[15:18]
                 if local_title:
                     name, title = local_name, local_title
@@ -286,14 +364,19 @@ def indicator_figures(locale, indicators, codes):
     return units, rows
 
 
+RECORD_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end", "value", "status")
+
+
+def _record_rows(hidden):
+    return ImpactFigure.objects.published_without(hidden).order_by().values_list(*RECORD_COLUMNS)
+
+
 def overview_records(units=()):
     """Every published figure as an aggregation ``Record`` (only of ``units`` when given): one query."""
-    queryset = ImpactFigure.objects.published()
     if units:
-        queryset = queryset.filter(page__slug__in=units)
-    return [
-        Record(*row)
-        for row in queryset.values_list(
-            "page__slug", "indicator__code", "period_start", "period_end", "value", "status"
-        )
-    ]
+        return [
+            Record(*row)
+            for row in ImpactFigure.objects.published().filter(page__slug__in=units).values_list(*RECORD_COLUMNS)
+        ]
+    hidden = sorted(hidden_page_ids())  # as ``published()``; the SQL compiled once (``home.compiled_sql``)
+    return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]

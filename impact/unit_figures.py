@@ -6,7 +6,8 @@ from django.db.models import OuterRef, Q, Subquery
 
 from wagtail.models import Locale
 
-from home.visibility import public_pages
+from home import compiled_sql
+from home.visibility import hidden_page_ids, public_pages
 
 from .aggregation import IndicatorRule, Record, aggregate, latest
 from .formatting import format_period, format_value
@@ -81,37 +82,61 @@ def case_study_figures(page):
     return shown
 
 
-def headline_figures(locale=None):
-    """The latest total (or average) across units of each indicator marked for the home page, named in ``locale``
-    where translated (else Thai), in catalogue order.
+HEADLINE_COLUMNS = (
+    "page__slug",
+    "indicator__code",
+    "period_start",
+    "period_end",
+    "value",
+    "status",
+    "indicator__unit",
+    "indicator__weight_code",
+    "indicator__show_on_home",
+    "indicator__sort_order",
+    "indicator__name",
+    "indicator__definition",
+)
 
-    One query: the published figures of the headline indicators and of their weights, each with its indicator's
-    rule, order and name (and the name and definition of its version in ``locale``).
-    """
-    locale = locale or Locale.get_active()
-    language = _language(locale)
+
+def headline_rows(locale_id, hidden):
+    """The figures the headline figures are made of: those of the headline indicators and of their weights (of the
+    pages the public may see: none of ``hidden``), only from the oldest of the headline indicators' latest periods
+    on, so that the rows read do not grow with the figures' history. Each row has its indicator's rule, order and
+    name, and the name and definition of its version in the locale ``locale_id`` (None where not translated).
+
+    Each headline indicator's latest period and the same period of its weight are among the rows: the
+    latest period of each ends on or after the oldest of them (one scalar subquery, run once by the database)."""
+    published = ImpactFigure.objects.published_without(hidden)
+    latest_end = published.filter(indicator_id=OuterRef("pk")).order_by("-period_end").values("period_end")[:1]
+    since = (
+        Indicator.objects.filter(show_on_home=True)
+        .annotate(latest_end=Subquery(latest_end))
+        .filter(latest_end__isnull=False)
+        .order_by("latest_end")
+        .values("latest_end")[:1]
+    )
     headline = Indicator.objects.filter(show_on_home=True)
-    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale.pk)
-    rows = list(
-        ImpactFigure.objects.published()
-        .filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale_id)
+    return (
+        published.filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
+        .filter(period_end__gte=Subquery(since))
         .values_list(
-            "page__slug",
-            "indicator__code",
-            "period_start",
-            "period_end",
-            "value",
-            "status",
-            "indicator__unit",
-            "indicator__weight_code",
-            "indicator__show_on_home",
-            "indicator__sort_order",
-            "indicator__name",
-            "indicator__definition",
+            *HEADLINE_COLUMNS,
             Subquery(local.values("name")[:1]),
             Subquery(local.values("definition")[:1]),
         )
     )
+
+
+def headline_figures(locale=None):
+    """The latest total (or average) across units of each indicator marked for the home page, named in ``locale``
+    where translated (else Thai), in catalogue order.
+
+    One query (``headline_rows``, its SQL compiled once: ``home.compiled_sql``), reading only the latest rows.
+    """
+    locale = locale or Locale.get_active()
+    language = _language(locale)
+    rows = compiled_sql.rows("impact-headlines", headline_rows, locale.pk, sorted(hidden_page_ids()))
     rules, names = {}, {}
     for row in rows:
         code, unit, weight_code, on_home, sort_order, name, definition, local_name, local_definition = row[1], *row[6:]

@@ -124,6 +124,8 @@ def overview_response(page, request):
             "query": state.query(),
             "any_illustrative": any(card.status == "illustrative" for _label, cards in groups for card in cards),
             "unit_count": len({r.unit for r in records}),
+            "dashboard_url": page.get_url(request),  # once, not per card
+            "query_suffix": f"?{state.query()}" if state.query() else "",
         }
     )
     return TemplateResponse(request, page.get_template(request), context, status=status)

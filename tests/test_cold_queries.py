@@ -61,6 +61,12 @@ TIGHTER = {
     "sitemap": 4,
     "RSS feed": 7,
     "Atom feed": 7,
+    "impact, overview": 10,
+    "impact, an indicator": 9,
+    "impact, an indicator, units chosen": 9,
+    "impact, compare two units": 9,
+    "data package": 7,
+    "figures.csv": 8,
 }
 
 

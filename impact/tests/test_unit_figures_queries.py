@@ -47,3 +47,58 @@ def test_unit_figures_in_one_query_whatever_their_number(django_assert_num_queri
             shown = case_study_figures(page)
         assert len(shown) == len({figure.indicator_id for figure in source.impact_figures.all()})
         assert all(figure.name == catalogue[figure.code].name for figure in shown)
+
+
+def test_headline_figures_read_only_the_latest_period(in_request):
+    """Issue 22: the home page reads the rows of the latest periods, not every figure of the headline indicators
+    (the demo's indicators all end in the same quarter, and it has several quarters)."""
+    import datetime
+
+    from impact.models import ImpactFigure
+    from impact.unit_figures import headline_rows
+
+    locale = Locale.objects.get(language_code="th")
+    published = ImpactFigure.objects.published().filter(indicator__show_on_home=True)
+    latest_end = max(published.values_list("period_end", flat=True))
+    assert published.exclude(period_end=latest_end).exists()  # older quarters are there, and left out:
+    rows = list(headline_rows(locale.pk, []))
+    assert rows and {row[3] for row in rows} == {latest_end}
+    # A newer quarter of one headline indicator: the others' latest quarter is still read (and their weights).
+    unit = published.first().page
+    members = published.filter(indicator__code="members_total").first().indicator
+    ImpactFigure.objects.create(
+        page=unit,
+        indicator=members,
+        period_start=latest_end + datetime.timedelta(days=1),
+        period_end=latest_end + datetime.timedelta(days=90),
+        value=7,
+    )
+    rows = list(headline_rows(locale.pk, []))
+    assert {row[3] for row in rows} == {latest_end, latest_end + datetime.timedelta(days=90)}
+
+
+def test_headline_figures_are_each_indicators_latest_when_periods_differ(in_request):
+    """One headline indicator a quarter ahead of the others: it shows its newer total, the others (and an average
+    weighted by the first) keep theirs."""
+    import datetime
+
+    from impact.models import ImpactFigure
+
+    locale = Locale.objects.get(language_code="en")
+    before = {figure.code: figure for figure in headline_figures(locale)}
+    members = ImpactFigure.objects.published().filter(indicator__code="members_total")
+    latest_end = max(members.values_list("period_end", flat=True))
+    ImpactFigure.objects.create(
+        page=members.first().page,
+        indicator=members.first().indicator,
+        period_start=datetime.date(2031, 1, 1),
+        period_end=datetime.date(2031, 3, 31),
+        value=7,
+    )
+    after = {figure.code: figure for figure in headline_figures(locale)}
+    assert (after["members_total"].value_label, after["members_total"].period_label) == ("7 people", "Jan–Mar 2031")
+    assert latest_end < datetime.date(2031, 1, 1)
+    assert {code: f for code, f in after.items() if code != "members_total"} == {
+        code: f for code, f in before.items() if code != "members_total"
+    }
+    assert "share_youth" in after  # weighted by members_total: still its own latest quarter's weighted average
