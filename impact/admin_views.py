@@ -33,9 +33,9 @@ class UploadForm(forms.Form):
     )
 
 
-def _check(rows, model_checks=True):
+def _check(rows):
     indicators = {code: ind.unit for code, ind in source_indicators().items()}
-    return importing.check_rows(rows, set(source_units()), indicators, model_checks)
+    return importing.check_rows(rows, set(source_units()), indicators)
 
 
 class ImportFiguresView(WagtailAdminTemplateMixin, View):
@@ -108,9 +108,9 @@ class ImportFiguresView(WagtailAdminTemplateMixin, View):
             messages.error(request, _("This import has expired or was already saved. Upload the file again."))
             return redirect("impact_import")
         rows = [(number, raw) for number, raw in stored["rows"]]
-        # The rows are the server's own copy of what the preview checked; only a unit or indicator removed since
-        # can make them wrong, so the model's validation is not run again.
-        checked = _check(rows, model_checks=False)
+        # The rows are the server's own copy of what the preview checked, but a unit or indicator may have been
+        # removed and the checks may have changed (a deployment) since: every check runs again.
+        checked = _check(rows)
         if any(row.errors for row in checked):
             return self.preview(request, rows, stored["name"])
         created, updated = save_figures([row.values for row in checked], request.user, stored["name"])

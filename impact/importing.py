@@ -172,13 +172,12 @@ def _status(raw, errors):
     return status
 
 
-def check_rows(rows, units, indicators, model_checks=True):
+def check_rows(rows, units, indicators):
     """Check every row; ``units`` is the set of known unit slugs, ``indicators`` maps codes to units of measure.
 
     Beyond reading the cells, every row goes through the model's validation (plausible periods and numbers),
     so the import refuses exactly what the admin refuses. Returns ``CheckedRow`` objects: ``values`` holds the
-    clean values when ``errors`` is empty. ``model_checks=False`` leaves the model's validation out (two thirds
-    of the time) for rows that passed it already and cannot have changed since: the confirmation of a preview.
+    clean values when ``errors`` is empty.
     """
     indicator_models = {code: Indicator(code=code, unit=unit) for code, unit in indicators.items()}
     checked = []
@@ -212,17 +211,16 @@ def check_rows(rows, units, indicators, model_checks=True):
 
         status = _status(raw, row.errors)
 
-        if model_checks:
-            row.errors += _model_errors(
-                indicator_models.get(code),
-                {
-                    "period_start": start,
-                    "period_end": end,
-                    "value": value,
-                    "baseline": baseline,
-                    "source": raw.get("source", ""),
-                },
-            )
+        row.errors += _model_errors(
+            indicator_models.get(code),
+            {
+                "period_start": start,
+                "period_end": end,
+                "value": value,
+                "baseline": baseline,
+                "source": raw.get("source", ""),
+            },
+        )
 
         key = (unit, code, start, end)
         if start and end and key in seen:
