@@ -7,6 +7,7 @@ of units and indicators, one for the figures.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 
 from casestudies.models import CaseStudyPage, Province
 from home.visibility import public_pages
@@ -28,6 +29,7 @@ EXPORT_COLUMNS = [
     "illustrative",
     "source",
     "status",
+    "group",
 ]
 EXPORT_SCHEMA = "odf-impact-figures/1"
 
@@ -88,6 +90,7 @@ class IndicatorInfo:
 class Catalogue:
     units: dict
     indicators: dict
+    language: str = settings.LANGUAGE_CODE
 
     @property
     def rules(self):
@@ -104,6 +107,7 @@ class FigureRow:
     baseline: object
     status: str
     source: str
+    group: str = ""  # a network group's figure (``impact.group_figures``): its name; the unit is then empty
 
     @property
     def is_illustrative(self):
@@ -128,6 +132,7 @@ class FigureRow:
             "illustrative": self.is_illustrative,
             "source": self.source,
             "status": self.status,
+            "group": self.group,
         }
 
 
@@ -164,7 +169,14 @@ def catalogue(locale):
             page.slug, name or title, province, page, title, region, latitude, longitude, page.path
         )
 
-    return Catalogue(units, indicators_in(locale))
+    return Catalogue(units, indicators_in(locale), locale.language_code)
+
+
+def group_unit(group_id, name, province_code, language):
+    """The "unit" of a network group's figure row: ``group-<id>``, its name and province (named in ``language``)."""
+    from network.models import Registration
+
+    return UnitInfo(f"group-{group_id}", name, Registration.province_label(province_code, language), None)
 
 
 def indicators_in(locale):
@@ -193,10 +205,11 @@ def indicators_in(locale):
 
 
 def figure_rows(cat, filters=None):
-    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query)."""
+    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query); the
+    network groups' after the pilots' (without a unit filter), marked by their ``group``."""
     queryset = (
         ImpactFigure.objects.published()
-        .filter(page__slug__in=list(cat.units))
+        .filter(Q(page__slug__in=list(cat.units)) | Q(group__isnull=False))
         .values_list(
             "page__slug",
             "indicator__code",
@@ -206,6 +219,9 @@ def figure_rows(cat, filters=None):
             "baseline",
             "status",
             "source",
+            "group_id",
+            "group__name",
+            "group__province_code",
         )
     )
     if filters is not None:
@@ -218,11 +234,14 @@ def figure_rows(cat, filters=None):
         if filters.end:
             queryset = queryset.filter(period_end__lte=filters.end)
     rows = []
-    for slug, code, start, end, value, baseline, status, source in queryset:
+    for slug, code, start, end, value, baseline, status, source, group_id, group, province_code in queryset:
         if code not in cat.indicators:
             continue
-        rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
-    rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
+        unit = cat.units[slug] if group_id is None else group_unit(group_id, group, province_code, cat.language)
+        rows.append(FigureRow(unit, cat.indicators[code], start, end, value, baseline, status, source, group or ""))
+    rows.sort(
+        key=lambda r: (r.group, r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end)
+    )
     return rows
 
 
@@ -238,7 +257,7 @@ def indicator_figures(locale, indicators, codes):
     local_province = Province.objects.filter(
         locale_id=locale.pk, translation_key=OuterRef("page__province__translation_key")
     )
-    queryset = ImpactFigure.objects.published().filter(indicator__code__in=codes)
+    queryset = ImpactFigure.objects.published().of_pilots().filter(indicator__code__in=codes)
     if locale.language_code != settings.LANGUAGE_CODE:
         queryset = queryset.annotate(
             local_name=Subquery(local_page.values("unit_name")[:1]),
@@ -288,7 +307,7 @@ def indicator_figures(locale, indicators, codes):
 
 def overview_records(units=()):
     """Every published figure as an aggregation ``Record`` (only of ``units`` when given): one query."""
-    queryset = ImpactFigure.objects.published()
+    queryset = ImpactFigure.objects.published().of_pilots()
     if units:
         queryset = queryset.filter(page__slug__in=units)
     return [

@@ -94,6 +94,7 @@ def headline_figures(locale=None):
     local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale.pk)
     rows = list(
         ImpactFigure.objects.published()
+        .of_pilots()
         .filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
         .values_list(
             "page__slug",
