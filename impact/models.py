@@ -304,6 +304,8 @@ class ImpactFigure(models.Model):
     def clean(self):
         super().clean()
         errors = period_errors(self.period_start, self.period_end)
+        if self.page_id is None and self.group_id is None:  # the admin's form: a figure belongs to a unit
+            errors["page"] = _("Choose the unit this figure belongs to.")
         try:
             indicator = self.indicator  # also an unsaved one, as the import checks rows before saving
         except ObjectDoesNotExist:
