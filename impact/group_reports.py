@@ -15,10 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.localisation import current_language
 from home.numbers import THAI_DIGITS
 from home.page_cache import bump_generation
 
 from . import history
+from .formatting import format_period
 from .models import FigureReview, FigureStatus, ImpactFigure
 from .plausibility import NUMBER_ERROR_MESSAGES, number_errors
 from .services import source_indicators
@@ -51,12 +53,11 @@ def recent_quarters(today=None, count=QUARTERS_SHOWN):
 
 
 def quarter_label(year, quarter):
+    """ "ไตรมาส 4: ต.ค.–ธ.ค. 2569" / "Quarter 4: Oct–Dec 2026" (Buddhist-Era years in Thai, as readers expect)."""
     start, end = quarter_bounds(year, quarter)
-    return _("Quarter %(quarter)s of %(year)s (%(start)s – %(end)s)") % {
+    return _("Quarter %(quarter)s: %(period)s") % {
         "quarter": quarter,
-        "year": year,
-        "start": start.isoformat(),
-        "end": end.isoformat(),
+        "period": format_period(start, end, current_language()),
     }
 
 
