@@ -185,8 +185,7 @@ class ImpactFigure(models.Model):
         related_name="impact_figures",
         on_delete=models.CASCADE,
         verbose_name=_("case study"),
-        null=True,
-        blank=True,
+        null=True,  # a network group's figure has none; staff's forms and the import still require it (not blank)
         help_text=_("The pilot unit (its Thai page) this figure belongs to."),
     )
     group = models.ForeignKey(
@@ -304,8 +303,6 @@ class ImpactFigure(models.Model):
     def clean(self):
         super().clean()
         errors = period_errors(self.period_start, self.period_end)
-        if self.page_id is None and self.group_id is None:  # the admin's form: a figure belongs to a unit
-            errors["page"] = _("Choose the unit this figure belongs to.")
         try:
             indicator = self.indicator  # also an unsaved one, as the import checks rows before saving
         except ObjectDoesNotExist:

@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='impactfigure',
             name='page',
-            field=models.ForeignKey(blank=True, help_text='The pilot unit (its Thai page) this figure belongs to.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='impact_figures', to='casestudies.casestudypage', verbose_name='case study'),
+            field=models.ForeignKey(help_text='The pilot unit (its Thai page) this figure belongs to.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='impact_figures', to='casestudies.casestudypage', verbose_name='case study'),
         ),
         migrations.AddConstraint(
             model_name='impactfigure',
