@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("planner.urls")),
     path("", include("selfcheck.urls")),
     path("", include("network.urls")),
+    path("", include(impact_urls.group_report_patterns)),
     path("manifest.webmanifest", home_views.web_manifest, name="web_manifest"),
     path("", include(impact_urls.indicator_download_patterns)),
     path("", include(wagtail_urls)),

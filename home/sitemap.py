@@ -2,17 +2,27 @@
 
 Wagtail's own sitemap lists only the default site tree and carries no alternates; this groups the
 translations of each page by ``translation_key`` so each URL names all of its language versions.
+
+Public views that are not pages (the network's list and join form) are added by their apps: a function
+registered with ``@hooks.register(SITEMAP_VIEWS_HOOK)`` returns URL names of views inside ``i18n_patterns``
+that take no arguments; each is listed in every language with the same alternates. Private views (a group's
+report link, withdrawal) are never registered.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import override
 
+from wagtail import hooks
 from wagtail.models import Page
 
 from .translations import absolute_page_url
 from .visibility import public_pages
+
+SITEMAP_VIEWS_HOOK = "odf_sitemap_views"
 
 
 @dataclass(frozen=True)
@@ -46,4 +56,19 @@ def sitemap_entries(request):
             if code in versions:
                 url, lastmod = versions[code]
                 entries.append(SitemapEntry(url, lastmod, tuple(alternates)))
+    return entries + view_entries(request)
+
+
+def view_entries(request):
+    """The entries of the non-page views the apps register (``SITEMAP_VIEWS_HOOK``), in every language."""
+    entries = []
+    for hook in hooks.get_hooks(SITEMAP_VIEWS_HOOK):
+        for name in hook():
+            versions = []
+            for code, _name in settings.LANGUAGES:
+                with override(code):
+                    versions.append((code, request.build_absolute_uri(reverse(name))))
+            default = dict(versions)[settings.LANGUAGE_CODE]
+            alternates = (*versions, ("x-default", default))
+            entries.extend(SitemapEntry(url, None, alternates) for _code, url in versions)
     return entries

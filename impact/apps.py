@@ -7,7 +7,7 @@ class ImpactConfig(AppConfig):
     name = "impact"
     verbose_name = _("Impact figures")
     public_content = True  # its models are shown on public pages: saving one purges the page cache
-    demo_after = ("home", "casestudies")  # figures belong to the demo's pilot units
+    demo_after = ("home", "casestudies", "network")  # figures belong to the demo's pilot units and network groups
 
     def ready(self):
         from .panels import add_unit_figures_tab

@@ -141,6 +141,14 @@ def field_descriptors(indicators):
                 "written with a ' in front so that spreadsheets show it as text."
             ),
         },
+        "group": {
+            "type": "string",
+            "title": _("Network group"),
+            "description": _(
+                "Empty for a pilot unit's figure. Otherwise the name of the network group that reported the figure "
+                "through its private link, accepted by staff; its unit_slug is then “group-” and the group's number."
+            ),
+        },
     }
     statuses = _status_values()
     if statuses:

@@ -18,6 +18,7 @@ from home.demo_data import pick, pilot_slugs, read
 from home.demo_translation import translate
 from home.models import HomePage
 
+from . import group_demo
 from .models import Direction, FigureStatus, ImpactDashboardPage, ImpactFigure, Indicator, Theme, UnitOfMeasure
 
 DATA = read(
@@ -125,3 +126,4 @@ def load(stdout=None):
     created = _ensure_figures(indicators)
     if stdout:
         stdout.write(f"impact: {len(indicators)} indicators, dashboard page, {created} new illustrative figures")
+    group_demo.load(stdout)

@@ -22,7 +22,7 @@ EDIT = "impact.figure.edit"
 IMPORT = "impact.figure.import"
 DELETE = "impact.figure.delete"
 
-FIELDS = ["page", "indicator", "period_start", "period_end", "value", "baseline", "source", "status"]
+FIELDS = ["page", "group", "indicator", "period_start", "period_end", "value", "baseline", "source", "status", "review"]
 # Fields of older entries that the model no longer has, with their label (the status replaced the flag).
 FORMER_FIELDS = {"is_illustrative": gettext_lazy("illustrative")}
 
@@ -38,8 +38,9 @@ def _plain(value):
 
 def snapshot(figure):
     """``{field: value}`` of a figure; the unit and indicator by their slug and code (what staff type)."""
-    values = {name: _plain(getattr(figure, name)) for name in FIELDS if name not in ("page", "indicator")}
+    values = {name: _plain(getattr(figure, name)) for name in FIELDS if name not in ("page", "group", "indicator")}
     values["page"] = figure.page.slug if figure.page_id else None
+    values["group"] = f"{figure.group.name} (#{figure.group_id})" if figure.group_id else None
     values["indicator"] = figure.indicator.code if figure.indicator_id else None
     return {name: values[name] for name in FIELDS}
 

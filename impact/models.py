@@ -42,6 +42,15 @@ class FigureStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified by staff")
 
 
+class FigureReview(models.TextChoices):
+    """Whether staff have accepted a figure for the public pages. A pilot's figures are entered by staff and are
+    accepted as they are; a network group's arrive through its private report link and wait for a Moderator."""
+
+    PENDING = "pending", _("Waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
 class Theme(models.TextChoices):
     """The groups of indicator cards on the impact overview, in this order."""
 
@@ -142,7 +151,9 @@ class SourceFigureQuerySet(models.QuerySet):
         return self.filter(page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True)
 
     def published(self):
-        """Figures of source case studies the public may see (``home.visibility``: live, private in no language)."""
+        """The one rule for what the public sees, used by every surface (pages, exports, API, data package):
+        accepted figures of a public Thai source case study (``home.visibility``: live, private in no language) or
+        of a public network group (``Registration.objects.public()``: approved)."""
         from home.visibility import hidden_page_ids
 
         return self.published_without(sorted(hidden_page_ids()))
@@ -150,12 +161,27 @@ class SourceFigureQuerySet(models.QuerySet):
     def published_without(self, hidden):
         """``published()`` with the ids of the pages the public may not see given (``home.visibility``), so that a
         query's SQL depends only on how many there are (``home.compiled_sql``)."""
-        queryset = self.of_source_pages().filter(page__live=True)
-        return queryset.exclude(page_id__in=hidden) if hidden else queryset
+        from network.models import Registration
+
+        pilots = models.Q(
+            page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True, page__live=True
+        )
+        if hidden:
+            pilots &= ~models.Q(page_id__in=hidden)
+        groups = models.Q(group_id__in=Registration.objects.public().values("pk"))
+        return self.filter(pilots | groups, review=FigureReview.ACCEPTED)
+
+    def of_pilots(self):
+        return self.filter(group__isnull=True)
+
+    def of_groups(self):
+        """Figures a network group reported through its private link (shown apart from the pilots')."""
+        return self.filter(group__isnull=False)
 
 
 class ImpactFigure(models.Model):
-    """One value of one indicator for one pilot unit over one period; shared by both languages.
+    """One value of one indicator for one pilot unit — or one network group — over one period; shared by both
+    languages.
 
     A plain row of its own, not part of the case study page: page revisions, drafts and publishing never touch
     figures. They are edited in the figures listing and by the spreadsheet import (``impact.services``), and
@@ -171,7 +197,18 @@ class ImpactFigure(models.Model):
         related_name="impact_figures",
         on_delete=models.CASCADE,
         verbose_name=_("case study"),
+        null=True,  # a network group's figure has none; staff's forms and the import still require it (not blank)
         help_text=_("The pilot unit (its Thai page) this figure belongs to."),
+    )
+    group = models.ForeignKey(
+        "network.Registration",
+        related_name="impact_figures",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("network group"),
+        help_text=_("The network group that reported this figure through its private link (instead of a unit)."),
     )
     indicator = models.ForeignKey(
         Indicator,
@@ -222,11 +259,20 @@ class ImpactFigure(models.Model):
         ),
     )
 
+    review = models.CharField(
+        _("review"),
+        max_length=10,
+        choices=FigureReview.choices,
+        default=FigureReview.ACCEPTED,
+        help_text=_("A network group's figures are public only once staff accept them."),
+    )
+
     objects = SourceFigureQuerySet.as_manager()
 
     # The fields a change is logged for, in this order (``impact.history``).
     tracked_fields = [
         "page",
+        "group",
         "indicator",
         "period_start",
         "period_end",
@@ -234,15 +280,25 @@ class ImpactFigure(models.Model):
         "baseline",
         "source",
         "status",
+        "review",
     ]
 
     class Meta:
         verbose_name = _("impact figure")
         verbose_name_plural = _("impact figures")
+        permissions = [("review_group_figures", _("Can accept or reject figures reported by network groups"))]
         ordering = ["page_id", "indicator_id", "period_start", "period_end"]
         constraints = [
             models.UniqueConstraint(
                 fields=["page", "indicator", "period_start", "period_end"], name="unique_figure_per_period"
+            ),
+            models.UniqueConstraint(
+                fields=["group", "indicator", "period_start", "period_end"], name="unique_group_figure_per_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, group__isnull=True)
+                | models.Q(page__isnull=True, group__isnull=False),
+                name="figure_of_unit_or_group",
             ),
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")), name="figure_period_ordered"

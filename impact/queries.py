@@ -30,6 +30,7 @@ EXPORT_COLUMNS = [
     "illustrative",
     "source",
     "status",
+    "group",
 ]
 EXPORT_SCHEMA = "odf-impact-figures/1"
 
@@ -92,6 +93,7 @@ class IndicatorInfo:
 class Catalogue:
     units: dict
     indicators: dict
+    language: str = settings.LANGUAGE_CODE
 
     @property
     def rules(self):
@@ -108,6 +110,7 @@ class FigureRow:
     baseline: object
     status: str
     source: str
+    group: str = ""  # a network group's figure (``impact.group_figures``): its name; the unit is then empty
 
     @property
     def is_illustrative(self):
@@ -132,6 +135,7 @@ class FigureRow:
             "illustrative": self.is_illustrative,
             "source": self.source,
             "status": self.status,
+            "group": self.group,
         }
 
 
@@ -191,7 +195,14 @@ def catalogue(locale):
         units[slug] = UnitInfo(
             slug, name or title, province or "", None, title, region or "", latitude, longitude, path, pk
         )
-    return Catalogue(units, indicators_in(locale))
+    return Catalogue(units, indicators_in(locale), locale.language_code)
+
+
+def group_unit(group_id, name, province_code, language):
+    """The "unit" of a network group's figure row: ``group-<id>``, its name and province (named in ``language``)."""
+    from network.models import Registration
+
+    return UnitInfo(f"group-{group_id}", name, Registration.province_label(province_code, language), None)
 
 
 INDICATOR_COLUMNS = (
@@ -245,7 +256,19 @@ def indicators_in(locale):
     return indicators
 
 
-ROW_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end", "value", "baseline", "status", "source")
+ROW_COLUMNS = (
+    "page__slug",
+    "indicator__code",
+    "period_start",
+    "period_end",
+    "value",
+    "baseline",
+    "status",
+    "source",
+    "group_id",
+    "group__name",
+    "group__province_code",
+)
 
 
 def _figure_rows_of(page_ids, indicator_ids, hidden):
@@ -261,7 +284,8 @@ def _figure_rows_of(page_ids, indicator_ids, hidden):
 
 def figure_rows(cat, filters=None):
     """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query; its SQL
-    compiled once when the filters name no dates: ``home.compiled_sql``)."""
+    compiled once when the filters name no dates: ``home.compiled_sql``); the network groups' after the pilots'
+    (only without a unit filter), marked by their ``group``."""
     page_ids = indicator_ids = None
     if filters is not None and filters.units:
         page_ids = sorted(cat.units[slug].page_id for slug in filters.units if slug in cat.units)
@@ -282,11 +306,14 @@ def figure_rows(cat, filters=None):
     else:
         found = compiled_sql.rows("impact-figure-rows", _figure_rows_of, page_ids, indicator_ids, hidden)
     rows = []
-    for slug, code, start, end, value, baseline, status, source in found:
-        if code not in cat.indicators or slug not in cat.units:
+    for slug, code, start, end, value, baseline, status, source, group_id, group, province_code in found:
+        if code not in cat.indicators or (group_id is None and slug not in cat.units):
             continue
-        rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
-    rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
+        unit = cat.units[slug] if group_id is None else group_unit(group_id, group, province_code, cat.language)
+        rows.append(FigureRow(unit, cat.indicators[code], start, end, value, baseline, status, source, group or ""))
+    rows.sort(
+        key=lambda r: (r.group, r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end)
+    )
     return rows
 
 
@@ -312,7 +339,8 @@ FIGURE_COLUMNS = (
 def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
     """The published figures of the indicators ``indicator_ids`` with their unit's names, province and map
     position, and where ``translated`` the names in the locale ``locale_id`` (correlated subqueries)."""
-    queryset = ImpactFigure.objects.published_without(hidden).filter(indicator_id__in=indicator_ids).order_by()
+    queryset = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
+    queryset = queryset.order_by()
     if not translated:
         return queryset.values_list(*FIGURE_COLUMNS)
     local_page = CaseStudyPage.objects.filter(
@@ -368,7 +396,7 @@ RECORD_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end",
 
 
 def _record_rows(hidden):
-    return ImpactFigure.objects.published_without(hidden).order_by().values_list(*RECORD_COLUMNS)
+    return ImpactFigure.objects.published_without(hidden).of_pilots().order_by().values_list(*RECORD_COLUMNS)
 
 
 def overview_records(units=()):
@@ -376,7 +404,10 @@ def overview_records(units=()):
     if units:
         return [
             Record(*row)
-            for row in ImpactFigure.objects.published().filter(page__slug__in=units).values_list(*RECORD_COLUMNS)
+            for row in ImpactFigure.objects.published()
+            .of_pilots()
+            .filter(page__slug__in=units)
+            .values_list(*RECORD_COLUMNS)
         ]
     hidden = sorted(hidden_page_ids())  # as ``published()``; the SQL compiled once (``home.compiled_sql``)
     return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]

@@ -106,7 +106,7 @@ def headline_rows(locale_id, hidden):
 
     Each headline indicator's latest period and the same period of its weight are among the rows: the
     latest period of each ends on or after the oldest of them (one scalar subquery, run once by the database)."""
-    published = ImpactFigure.objects.published_without(hidden)
+    published = ImpactFigure.objects.published_without(hidden).of_pilots()
     latest_end = published.filter(indicator_id=OuterRef("pk")).order_by("-period_end").values("period_end")[:1]
     since = (
         Indicator.objects.filter(show_on_home=True)

@@ -1,8 +1,8 @@
 """Open-data URLs: the CSV/JSON downloads beside the dashboard (inside each language) and the read-only API."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
-from . import api, explorer_views, views
+from . import api, explorer_views, group_report_views, views
 
 download_patterns = [
     re_path(r"^(?P<path>(?:[\w\-]+/)+)figures\.(?P<fmt>csv|json)$", views.figures_download, name="impact_figures"),
@@ -23,4 +23,9 @@ indicator_download_patterns = [
 api_patterns = [
     re_path(r"^figures/$", api.FigureListView.as_view(), name="impact_api_figures"),
     re_path(r"^indicators/$", api.IndicatorListView.as_view(), name="impact_api_indicators"),
+]
+
+# A network group's private report form (``impact.group_report_views``), inside each language.
+group_report_patterns = [
+    path("network/report/<str:token>/", group_report_views.group_report, name="impact_group_report"),
 ]

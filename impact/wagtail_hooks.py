@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
 
-from . import actions, admin_views, history
+from . import actions, admin_views, group_report_views, history
 from .admin_figures import (
     DeleteFiguresBulkAction,
     ImpactFigureViewSet,
@@ -62,7 +62,25 @@ def impact_admin_urls():
             admin_views.template_download,
             name="impact_import_template",
         ),
+        path(
+            "impact/group-figures/",
+            group_report_views.ReviewQueueView.as_view(),
+            name="impact_group_figures_review",
+        ),
     ]
+
+
+class GroupFiguresMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(group_report_views.REVIEW_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def group_figures_menu_item():
+    """The Moderators' queue of figures the network groups reported."""
+    return GroupFiguresMenuItem(
+        _("Group figures to review"), reverse("impact_group_figures_review"), icon_name="table", order=271
+    )
 
 
 class ImportMenuItem(MenuItem):

@@ -5,6 +5,8 @@ kept apart from its contact (``CONTACT_FIELDS``), which only staff see and which
 surface lists groups through ``Registration.objects.public()`` and nothing else.
 """
 
+import datetime
+import hashlib
 import secrets
 
 from django.db import models
@@ -19,8 +21,17 @@ PUBLIC_FIELDS = ("name", "kind", "province_code", "district_code", "fund_start")
 CONTACT_FIELDS = ("contact_name", "contact_phone", "contact_line_id", "contact_email")
 
 
+REPORT_LINK_DAYS = 120
+
+
 def new_token():
     return secrets.token_urlsafe(32)
+
+
+def token_hash(token):
+    """What is stored of a report link's token: its SHA-256 (the token is 256 random bits, so a plain hash is
+    enough; a leaked database gives no working link)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Status(models.TextChoices):
@@ -35,6 +46,12 @@ class RegistrationQuerySet(models.QuerySet):
     def public(self):
         """The one rule for what the public sees: approved groups only (never submitted, rejected or withdrawn)."""
         return self.filter(status=Status.APPROVED)
+
+    def with_report_token(self, token):
+        """The public group whose report link carries ``token`` and has not expired, or ``None``."""
+        if not token or len(token) > 100:
+            return None
+        return self.public().filter(report_token_hash=token_hash(token), report_link_expires__gt=timezone.now()).first()
 
     def in_region(self, region):
         return self.filter(province_code__in=places.province_codes_in(region))
@@ -89,6 +106,8 @@ class Registration(models.Model):
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
     withdrawal_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    report_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    report_link_expires = models.DateTimeField(_("report link expires"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -126,8 +145,21 @@ class Registration(models.Model):
     def province_name(self, language):
         return places.province_name(self.province_code, language)
 
+    @staticmethod
+    def province_label(province_code, language):
+        """A province's name by its code (for rows read without the model, e.g. a group's figures)."""
+        return places.province_name(province_code, language)
+
     def district_name(self, language):
         return places.district_name(self.district_code, language)
+
+    def new_report_token(self, days=REPORT_LINK_DAYS):
+        """Give the group a new private report link (the old one stops working); returns the token, which is
+        shown once and never stored."""
+        token = new_token()
+        self.report_token_hash = token_hash(token)
+        self.report_link_expires = timezone.now() + datetime.timedelta(days=days)
+        return token
 
     def has_contact(self):
         return any(getattr(self, name) for name in CONTACT_FIELDS)

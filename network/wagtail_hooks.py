@@ -16,9 +16,10 @@ from wagtail.admin.widgets import HeaderButton, ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from home.sitemap import SITEMAP_VIEWS_HOOK
 from home.templatetags.page_hooks_tags import HOME_SECTIONS_HOOK
 
-from . import admin_views, export, moderation, places
+from . import admin_views, export, moderation, places, report_links
 from .models import Registration, Status
 
 
@@ -95,6 +96,7 @@ def network_admin_urls():
     return [
         path("network/review/<int:pk>/", admin_views.ReviewView.as_view(), name="network_review"),
         path("network/registrations.csv", export.export_csv, name="network_export"),
+        path("network/report-link/<int:pk>/", report_links.ReportLinkView.as_view(), name="network_report_link"),
     ]
 
 
@@ -102,12 +104,23 @@ def network_admin_urls():
 def review_button(snippet, user, next_url=None):
     if isinstance(snippet, Registration) and user.has_perm(admin_views.REVIEW_PERMISSION):
         yield ListingButton(_("Review"), reverse("network_review", args=[snippet.pk]), icon_name="check", priority=5)
+        if snippet.status == Status.APPROVED:
+            yield ListingButton(
+                _("Report link"), reverse("network_report_link", args=[snippet.pk]), icon_name="link", priority=6
+            )
 
 
 hooks.register("register_log_actions", moderation.register_log_actions)
+hooks.register("register_log_actions", report_links.register_log_actions)
 
 
 @hooks.register(HOME_SECTIONS_HOOK, order=35)
 def home_section_network():
     """The network's growth, as a section of the home page (home.templatetags.page_hooks_tags)."""
     return "network/includes/home_growth.html"
+
+
+@hooks.register(SITEMAP_VIEWS_HOOK)
+def network_sitemap_views():
+    """The network's public pages in the sitemap (never a private link: report form, withdrawal)."""
+    return ["network_index", "network_join"]

@@ -43,6 +43,7 @@ PAGE_TYPES = [
     "Atom feed",
     "network",
     "network, join form",
+    "network, a group's report form",
 ]
 
 # Tighter bounds for the page types that pay little beyond the shared floor (the request's site and root pages in
@@ -138,6 +139,13 @@ def page_url(page_type, language):
             return reverse("network_index")
         if page_type == "network, join form":
             return reverse("network_join")
+        if page_type == "network, a group's report form":
+            from network.models import Registration
+
+            group = Registration.objects.public().order_by("pk").first()  # a demo group
+            token = group.new_report_token()
+            group.save()
+            return reverse("impact_group_report", args=[token])
         news = _live(NewsIndexPage, language)
         if page_type == "news index":
             return news.get_url()

@@ -215,10 +215,12 @@ def test_roles_migration_can_run_again_without_changing_anything():
 
     impact_grants = importlib.import_module("impact.migrations.0002_data_staff_permissions")
     network_grants = importlib.import_module("network.migrations.0002_moderator_permissions")
+    review_grants = importlib.import_module("impact.migrations.0007_figures_of_network_groups")
     before = snapshot()
     migration.create_roles(apps, None)
     impact_grants.grant(apps, None)  # the impact app adds its models' permissions after the roles exist
     network_grants.grant(apps, None)  # and so does the network app (the Moderators review registrations)
+    review_grants.grant(apps, None)  # and the review of the figures network groups report
     assert snapshot() == before
 
 

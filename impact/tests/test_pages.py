@@ -106,7 +106,8 @@ def test_csv_schema_thai_text_and_filters(client):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
     assert list(rows[0]) == EXPORT_COLUMNS
-    assert len(rows) == ImpactFigure.objects.published().count() == 3 * (13 * 4 + 1)
+    assert len(rows) == ImpactFigure.objects.published().count()
+    assert ImpactFigure.objects.published().of_pilots().count() == 3 * (13 * 4 + 1)  # and the demo groups' figures
     row = next(r for r in rows if r["unit_slug"] == "ban-pho-thong" and r["indicator_code"] == "members_total")
     assert row["unit_name"].startswith("กลุ่มวิสาหกิจชุมชนกลุ่มทอเสื่อบ้านโพธิ์ทอง")
     assert row["province"] == "บึงกาฬ"
@@ -223,7 +224,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
                     )
                 )
     ImpactFigure.objects.bulk_create(figures)
-    assert ImpactFigure.objects.published().count() == 30 * 12 * 8
+    assert ImpactFigure.objects.published().of_pilots().count() == 30 * 12 * 8
 
     for lang in ("th", "en"):
         client.get(f"/{lang}/impact/")  # warm the fragment caches, as a running server is
@@ -240,7 +241,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
         assert chart.count('<path d="M') == 10  # at most ten lines; the rest are in the table
         with django_assert_max_num_queries(12):
             rows = csv_rows(client.get(f"/{lang}/impact/figures.csv"))
-        assert len(rows) == 30 * 12 * 8
+        assert len([row for row in rows if not row["group"]]) == 30 * 12 * 8  # and the demo groups' figures
 
 
 def test_admin_case_study_editor_and_figure_listing(client):
@@ -327,16 +328,17 @@ def test_each_status_has_its_own_mark_in_tables_csv_and_json(client):
     members = ImpactFigure.objects.of_source_pages().filter(indicator__code="members_total")
     members.filter(page__slug="ban-pho-thong").update(status="verified")
     members.exclude(page__slug="ban-pho-thong").update(status="reported")
-    body = text(client.get("/en/impact/members_total/?tab=table"))
+    body = text(client.get("/en/impact/members_total/?tab=table")).split('id="im-groups-heading"')[0]  # the pilots'
     assert '<span class="im-badge im-badge--verified">Verified</span>' in body
     assert '<span class="im-badge im-badge--reported">Reported</span>' in body
     assert '<span class="im-badge">Illustrative</span>' not in body
     totals = re.findall(r'<td class="im-num"><strong>.*?</strong>(.*?)</td>', body, re.S)  # the total row
     assert totals and all("im-badge--reported" in t for t in totals)  # verified + reported = reported
     rows = csv_rows(client.get("/th/impact/figures.csv?indicator=members_total"))
+    rows = [r for r in rows if not r["group"]]  # the demo network groups' are illustrative
     assert {(r["unit_slug"] == "ban-pho-thong", r["status"], r["illustrative"]) for r in rows} == {
         (True, "verified", "false"),
         (False, "reported", "false"),
     }
     data = json.loads(client.get("/en/impact/figures.json?indicator=members_total").content)
-    assert {f["status"] for f in data["figures"]} == {"verified", "reported"}
+    assert {f["status"] for f in data["figures"] if not f["group"]} == {"verified", "reported"}

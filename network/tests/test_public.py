@@ -2,6 +2,7 @@
 query bound with caches off, and no contact detail on any public surface, cache or log."""
 
 import logging
+import re
 
 import pytest
 
@@ -10,6 +11,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from home.factories import signed_in, user
+from impact import group_reports
+from impact.models import ImpactFigure
 from network import moderation
 from network.models import Registration
 from network.network_map import region_counts
@@ -142,6 +145,12 @@ def _public_urls():
                 reverse("search") + "?q=" + "กลุ่มรั่วไหล",
             ]
             urls += [f"/{language}/impact/figures.csv", f"/{language}/impact/figures.json", f"/{language}/news/feed/"]
+            # Where a group's reported figures appear once accepted (issue 21, must-have 5):
+            urls += [
+                f"/{language}/impact/",
+                f"/{language}/impact/members_total/",
+                f"/{language}/impact/datapackage.json",
+            ]
     return urls + ["/sitemap.xml", "/robots.txt", "/api/v1/impact/figures/", "/api/v1/impact/indicators/"]
 
 
@@ -169,6 +178,17 @@ def test_no_contact_detail_on_any_public_surface_cache_or_log(
     moderator.post(reverse("network_review", args=[registration.pk]), {"decision": moderation.APPROVE})
     registration.refresh_from_db()
     assert registration.status == "approved" and registration.contact_email == EMAIL
+    # The group reports a figure through its private link and staff accept it: its name is then on the impact pages.
+    with django_capture_on_commit_callbacks(execute=True):
+        link = moderator.post(reverse("network_report_link", args=[registration.pk])).content.decode()
+        report = re.search(r'value="http://testserver(/(?:th|en)/network/report/[^"]+/)"', link).group(1)
+        quarter = group_reports.recent_quarters()[0][0]
+        assert client.post(report, {"quarter": quarter, "value_members_total": "31"}).status_code == 200
+        figures = list(ImpactFigure.objects.filter(group=registration))
+        moderator.post(
+            reverse("impact_group_figures_review"), {"figure": [f.pk for f in figures], "decision": "accept"}
+        )
+    assert ImpactFigure.objects.published().filter(group=registration).count() == 1
 
     seen_name = False
     for url in _public_urls():
@@ -181,6 +201,7 @@ def test_no_contact_detail_on_any_public_surface_cache_or_log(
             for secret in SECRETS:
                 assert secret not in text, (url, secret)
     assert seen_name  # the group itself is public
+    assert "กลุ่มรั่วไหล" in client.get("/en/impact/members_total/").content.decode()  # its figure, accepted
 
     locmem = getattr(cache, "_cache", {})
     assert locmem, "the page cache kept something to search"
