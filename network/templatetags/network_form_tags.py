@@ -1,6 +1,6 @@
-"""The join form's fields written in Python (issue 18): one pass per field instead of an ``{% include %}`` per field
-that reads the bound field's properties again and again, loops over a province's options comparing each with the
-value, and renders every checkbox through four of Django's widget templates. Same markup as before."""
+"""The network's form fields written in Python (issue 18): one pass per field instead of an ``{% include %}`` per
+field that reads the bound field's properties again and again, a template loop over the 77 provinces comparing each
+with the value, and four of Django's widget templates per checkbox. Same markup as before."""
 
 from functools import lru_cache
 
@@ -25,11 +25,20 @@ def _options_html(choices):
     return format_html_join("", '<option value="{}">{}</option>', choices)
 
 
+@register.filter
+def options(choices, chosen):
+    """The ``<option>`` elements of ``choices`` (``(value, label)`` pairs), the one whose value is ``chosen`` (as
+    text) selected: ``{{ province_choices|options:filters.data.province }}``."""
+    html = _options_html(tuple((str(value), str(label)) for value, label in choices))
+    if chosen is None:
+        return html
+    selected = format_html('<option value="{}">', str(chosen))
+    return mark_safe(html.replace(selected, f"{selected[:-1]} selected>", 1))  # noqa: S308 - both parts escaped
+
+
 def select_options(field):
     """The ``<option>`` elements of a bound select ``field``, the one equal to its value selected."""
-    options = _options_html(tuple((str(value), str(label)) for value, label in field.field.choices))
-    chosen = format_html('<option value="{}">', str(field.value()))
-    return mark_safe(options.replace(chosen, f"{chosen[:-1]} selected>", 1))  # noqa: S308 - both parts escaped
+    return options(field.field.choices, field.value())
 
 
 @register.filter
