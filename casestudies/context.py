@@ -10,14 +10,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from home import compiled_sql, thai_map
-from home.hero_image import CARD_RENDITIONS
+from home import thai_map
+from home.hero_image import prefetch_hero_renditions
 from home.request_site import page_url
 from home.seo import SHARE_RENDITION
 from home.translations import relative_page_url
@@ -174,7 +172,7 @@ def index_context(index_page, request):
 
     paginator = Paginator(cards, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
-    prefetch_page_images(None, [card.page for card in page_obj.object_list])
+    prefetch_hero_renditions([card.page for card in page_obj.object_list])
 
     index_url = relative_page_url(index_page, request)
     marks = [
@@ -273,53 +271,6 @@ def partners_of(page, terms):
     return [local.get(p.translation_key, p) for p in terms.partners if p.pk in partner_ids]
 
 
-def _with_renditions(image, renditions):
-    """``image`` with ``renditions`` kept as Django's ``prefetch_related`` keeps them (``get_rendition`` reads them)."""
-    prefetched = image.renditions.all()  # a queryset not yet run
-    prefetched._result_cache, prefetched._prefetch_done = renditions, True
-    image._prefetched_objects_cache = {"renditions": prefetched}
-    for rendition in renditions:
-        rendition.image = image
-
-
-def prefetch_page_images(page, cards):
-    """The renditions of the page's hero image (its own sizes and the shared picture's) and of the hero images
-    of ``cards`` (``UnitRow``: their ``hero_image`` is set here), in one query that also brings the images.
-    An image without any of these renditions yet (its first view) is read on its own."""
-    card_images = {card.hero_image_id for card in cards if card.hero_image_id}
-    own_image = page.hero_image_id if page is not None else None
-    if not own_image and not card_images:
-        return
-    image_model = get_image_model()
-    rendition_model = image_model.get_rendition_model()
-    rendition_fields = [f.attname for f in rendition_model._meta.concrete_fields]
-    image_fields = [f.attname for f in image_model._meta.concrete_fields]
-
-    def build(own_image, card_images):
-        return rendition_model.objects.filter(
-            Q(image_id=own_image, filter_spec__in=(*HERO_RENDITIONS, SHARE_RENDITION))
-            | Q(image_id__in=card_images, filter_spec__in=CARD_RENDITIONS)
-        ).values_list(*rendition_fields, *(f"image__{name}" for name in image_fields))
-
-    found = compiled_sql.rows("renditions", build, own_image, card_images)
-    db, split = rendition_model.objects.db, len(rendition_fields)
-    by_image, images = {}, {}
-    for row in found:
-        rendition = rendition_model.from_db(db, rendition_fields, row[:split])
-        rendition.image = images.get(rendition.image_id) or image_model.from_db(db, image_fields, row[split:])
-        by_image.setdefault(rendition.image_id, []).append(rendition)
-        images.setdefault(rendition.image_id, rendition.image)
-    missing = (card_images | {own_image}) - {None} - images.keys()
-    if missing:  # no rendition yet
-        images.update(get_image_model().objects.in_bulk(missing))
-    if own_image in images:
-        page.hero_image = images[page.hero_image_id]
-    for card in cards:
-        card.hero_image = images.get(card.hero_image_id)
-    for image_id, image in images.items():
-        _with_renditions(image, by_image.get(image_id, []))
-
-
 def adopt_active_locale(page):
     """Give ``page`` the active ``Locale`` (read once per request, ``home.locale_memo``) when it is the page's own,
     so ``page.locale`` costs no query here, in the figures or in the news."""
@@ -338,7 +289,7 @@ def detail_context(page, request):
     terms = taxonomy(page.locale_id, [page.pk], other_links=True, units=True)
     groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
     related = related_case_studies(page, terms, [g.slug for g in groups], [o.slug for o in occupations])
-    prefetch_page_images(page, related)
+    prefetch_hero_renditions(related, page, (*HERO_RENDITIONS, SHARE_RENDITION))
     province = terms.province_of(page)
     index_page = page.get_parent()
     return {

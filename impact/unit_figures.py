@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, Subquery
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home import compiled_sql
 from home.visibility import hidden_page_ids, public_pages
@@ -36,17 +36,14 @@ def dashboard_for(locale):
     return public_pages(ImpactDashboardPage.objects.filter(locale=locale)).first()
 
 
-def case_study_figures(page):
-    """The latest figure of each indicator for the unit of ``page`` (any language version), in its language.
-
-    Figures belong to the Thai source page; one query: the figures with their indicators and the name and
-    definition of each indicator's version in the page's language (where there is one).
-    """
-    language = _language(page.locale)
-    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=page.locale_id)
-    rows = (
+def _case_study_figure_rows(page_id, locale_id):
+    """The figures of the unit of page ``page_id`` as ``case_study_figures`` reads them (its SQL is compiled once
+    per process, ``home.compiled_sql``: building this query cost more than running it)."""
+    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale_id)
+    unit = Page.objects.filter(pk=page_id).values("translation_key")
+    return (
         ImpactFigure.objects.of_source_pages()
-        .filter(page__translation_key=page.translation_key)
+        .filter(page__translation_key__in=unit)
         .order_by("indicator__sort_order", "indicator__code", "-period_end", "-period_start")
         .values_list(
             "indicator__code",
@@ -62,6 +59,16 @@ def case_study_figures(page):
             Subquery(local.values("definition")[:1]),
         )
     )
+
+
+def case_study_figures(page):
+    """The latest figure of each indicator for the unit of ``page`` (any language version), in its language.
+
+    Figures belong to the Thai source page; one query: the figures with their indicators and the name and
+    definition of each indicator's version in the page's language (where there is one).
+    """
+    language = _language(page.locale)
+    rows = compiled_sql.rows("case-study-figures", _case_study_figure_rows, page.pk, page.locale_id)
     shown, seen = [], set()
     for code, name, definition, unit, value, baseline, start, end, status, local_name, local_definition in rows:
         if code in seen:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 
 from casestudies.models import CaseStudyPage, OrganisationKind, Region
-from home import thai_map
+from home import compiled_sql, thai_map
 from home.dates import format_month
-from home.visibility import public_pages
+from home.visibility import hidden_page_ids
 
 from . import places
 
@@ -52,15 +52,31 @@ def region_counts(by_province):
     return counts
 
 
-def pilot_marks(language):
-    """The public pilot units (``is_pilot``) of ``language`` with a province, as map marks."""
-    units = (
-        public_pages(CaseStudyPage.objects.filter(locale__language_code=language or get_language()))
-        .filter(province__isnull=False, is_pilot=True)
-        .select_related("province")
-        .defer_streamfields()
+@dataclass(frozen=True)
+class Pilot:
+    """A pilot unit as its mark shows it, where its province is."""
+
+    title: str
+    latitude: float
+    longitude: float
+
+
+def _pilot_rows(language):
+    return (
+        CaseStudyPage.objects.filter(locale__language_code=language, live=True, province__isnull=False, is_pilot=True)
+        .order_by("path")
+        .values_list("pk", "title", "province__latitude", "province__longitude")
     )
-    return thai_map.place_marks(list(units), lambda unit: (unit.province.latitude, unit.province.longitude))
+
+
+def pilot_marks(language):
+    """The public pilot units (``is_pilot``, ``home.visibility``) of ``language`` with a province, as map marks, in tree order.
+    One query, compiled once per process (``home.compiled_sql``); the hidden pages are left out here."""
+    language = language or get_language()
+    hidden = hidden_page_ids()
+    rows = compiled_sql.rows(f"network-pilots-{language}", lambda: _pilot_rows(language))  # a query per language
+    units = [Pilot(title, latitude, longitude) for pk, title, latitude, longitude in rows if pk not in hidden]
+    return thai_map.place_marks(units, lambda unit: (unit.latitude, unit.longitude))
 
 
 def build(by_province, language):

@@ -115,6 +115,7 @@ def network_index(request):
     context = {
         "language": language,
         "filters": filters,
+        "chosen": {name: filters.data.get(name) for name in FILTER_NAMES},  # as given, for the selects
         "region_choices": Region.choices,
         "kind_choices": OrganisationKind.choices,
         "province_choices": places.province_choices(language),

@@ -17,11 +17,12 @@ from wagtail.models import Page
 from casestudies.models import CaseStudyPage, Region
 from home import compiled_sql
 from home.dates import display_year
-from home.hero_image import prefetch_hero_images
+from home.hero_image import prefetch_hero_renditions
 from home.localisation import current_language
 from home.models import Partner
 from home.request_site import page_url
 from home.seo import SHARE_RENDITION
+from home.translations import relative_page_url
 from home.visibility import hidden_page_ids, public_pages
 
 from .filters import parse_choice, parse_year
@@ -91,7 +92,11 @@ def index_context(index_page, request):
         selection["year"] = display_year(year, language)
     if unit is not None:
         selection["unit"] = unit
+    index_url = relative_page_url(index_page, request)  # once, for the form, its reset link and the feeds
     return {
+        "index_url": index_url,
+        "rss_url": index_url + index_page.reverse_subpage("rss"),
+        "atom_url": index_url + index_page.reverse_subpage("atom"),
         "news_items": items,
         "page_obj": page_obj,
         "paginator": paginator,
@@ -106,19 +111,30 @@ def index_context(index_page, request):
     }
 
 
-# What a news card shows (``news/includes/news_card.html``).
-CARD_FIELDS = ("id", "title", "url_path", "locale_id", "date", "summary", "hero_image")
+# What a news card shows (``news/includes/news_card.html``), as ``NewsPage`` attribute names.
+CARD_FIELDS = ("page_ptr_id", "id", "title", "url_path", "locale_id", "date", "summary", "hero_image_id")
+
+
+def _card_fields():
+    """``CARD_FIELDS`` in the model's order, as ``Model.from_db`` reads values."""
+    return [field.attname for field in NewsPage._meta.concrete_fields if field.attname in CARD_FIELDS]
+
+
+def _card_rows(ids):
+    return NewsPage.objects.filter(pk__in=ids).values_list(*_card_fields())
 
 
 def news_cards(ids):
     """The news items with these ids, in this order, with their hero images and the cards' renditions (two
-    queries)."""
+    queries, their SQL compiled once per process for each number of items: ``home.compiled_sql``)."""
     ids = list(ids)
     if not ids:
         return []
-    found = NewsPage.objects.filter(pk__in=ids).select_related("hero_image").only(*CARD_FIELDS).in_bulk()
+    db, fields = NewsPage.objects.db, _card_fields()
+    cards = (NewsPage.from_db(db, fields, row) for row in compiled_sql.rows("news-cards", _card_rows, ids))
+    found = {card.pk: card for card in cards}
     items = [found[pk] for pk in ids if pk in found]
-    prefetch_hero_images(items)
+    prefetch_hero_renditions(items)
     return items
 
 
