@@ -4,9 +4,11 @@ A fixed number of queries however many units, indicators and periods there are: 
 of units and indicators, one for the figures.
 """
 
+import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Case, Count, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home.visibility import public_pages
@@ -32,10 +34,15 @@ EXPORT_COLUMNS = [
 EXPORT_SCHEMA = "odf-impact-figures/1"
 
 
-def figures_payload(language_code, rows):
+def figures_payload(language_code, rows, count=None):
     """The open data of ``figures.json`` and ``/api/v1/impact/figures/``: schema, language, count and the rows
-    (``FigureRow.export()``)."""
-    return {"schema": EXPORT_SCHEMA, "language": language_code, "count": len(rows), "figures": rows}
+    (``FigureRow.export()``; a generator when ``count`` is given)."""
+    return {
+        "schema": EXPORT_SCHEMA,
+        "language": language_code,
+        "count": len(rows) if count is None else count,
+        "figures": rows,
+    }
 
 
 def csv_cells(row):
@@ -192,22 +199,13 @@ def indicators_in(locale):
     return indicators
 
 
-def figure_rows(cat, filters=None):
-    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query)."""
-    queryset = (
-        ImpactFigure.objects.published()
-        .filter(page__slug__in=list(cat.units))
-        .values_list(
-            "page__slug",
-            "indicator__code",
-            "period_start",
-            "period_end",
-            "value",
-            "baseline",
-            "status",
-            "source",
-        )
-    )
+# What a ``FigureRow`` is made of, read from the figure, its unit and its indicator.
+FIGURE_VALUES = ("page__slug", "indicator__code", "period_start", "period_end", "value", "baseline", "status", "source")
+
+
+def _figures_matching(cat, filters):
+    """The published figures of the catalogue's units matching ``filters``, as the value tuples rows are made of."""
+    queryset = ImpactFigure.objects.published().filter(page__slug__in=list(cat.units)).values_list(*FIGURE_VALUES)
     if filters is not None:
         if filters.units:
             queryset = queryset.filter(page__slug__in=filters.units)
@@ -217,13 +215,46 @@ def figure_rows(cat, filters=None):
             queryset = queryset.filter(period_start__gte=filters.start)
         if filters.end:
             queryset = queryset.filter(period_end__lte=filters.end)
+    return queryset
+
+
+def figure_rows(cat, filters=None):
+    """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query)."""
     rows = []
-    for slug, code, start, end, value, baseline, status, source in queryset:
+    for slug, code, start, end, value, baseline, status, source in _figures_matching(cat, filters):
         if code not in cat.indicators:
             continue
         rows.append(FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source))
     rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
     return rows
+
+
+EXPORT_FETCH_ROWS = 2000
+
+
+def streamed_figure_rows(cat, filters=None):
+    """``(count, rows)``: how many rows ``figure_rows`` has, and those rows in the same order as a generator read
+    from the database ``EXPORT_FETCH_ROWS`` at a time (a server-side cursor on PostgreSQL), never held whole. One
+    query (the count is a window over it), started here."""
+    codes = list(cat.indicators)  # catalogue order: sort order, then code
+    rank = Case(*(When(indicator__code=code, then=Value(i)) for i, code in enumerate(codes)), default=Value(-1))
+    queryset = (
+        _figures_matching(cat, filters)
+        .filter(indicator__code__in=codes)
+        .annotate(total=Window(Count("pk")), indicator_rank=rank)
+        .order_by("page__path", "indicator_rank", "period_start", "period_end")
+        .values_list(*FIGURE_VALUES, "total")
+    )
+    found = queryset.iterator(EXPORT_FETCH_ROWS)
+    first = next(found, None)
+    if first is None:
+        return 0, iter(())
+
+    def rows():
+        for slug, code, start, end, value, baseline, status, source, _total in itertools.chain([first], found):
+            yield FigureRow(cat.units[slug], cat.indicators[code], start, end, value, baseline, status, source)
+
+    return first[-1], rows()
 
 
 def indicator_figures(locale, indicators, codes):
