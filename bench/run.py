@@ -118,11 +118,15 @@ def discover_pages():
         r'<input[^>]*type="radio"[^>]*name="(q-[0-9a-f]{8})"[^>]*value="([^"]+)"', self_check
     ):
         answers.setdefault(name, value)
-    # Pages from the sitemap (Wagtail pages only): a step is a page below the toolkit, an article below the news.
-    pages_in_sitemap = [
-        urllib.parse.urlsplit(url).path
-        for url in re.findall(r"<loc>([^<]+)</loc>", get(APP + "/sitemap.xml")[1].decode())
-    ]
+
+    # Pages from the sitemaps (Wagtail pages only): a step is a page below the toolkit, an article below the news.
+    # ``/sitemap.xml`` is an index of one sitemap per section.
+    def locs(path):
+        return [
+            urllib.parse.urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", get(APP + path)[1].decode())
+        ]
+
+    pages_in_sitemap = [page for section in locs("/sitemap.xml") for page in locs(section)]
 
     def first_page_below(prefix):
         found = sorted(path for path in pages_in_sitemap if path.startswith(prefix) and path != prefix)

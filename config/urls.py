@@ -14,6 +14,7 @@ urlpatterns = [
     path("", home_views.root_redirect, name="root"),
     path("healthz", home_views.healthz, name="healthz"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", home_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sw.js", home_views.service_worker, name="service_worker"),
     path("offline/", home_views.offline_page, name="offline"),

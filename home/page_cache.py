@@ -182,6 +182,12 @@ def response_is_cacheable(response):
     return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
 
 
+def varies_by_encoding(response):
+    """A response compressed for some clients only (``home.downloads``): one stored copy would give one client's
+    encoding to every other, so the page cache leaves it to the view (which answers conditional requests itself)."""
+    return "accept-encoding" in response.get("Vary", "").lower()
+
+
 def page_key(request, parameters):
     """The key of a page: its address and only the query parameters it reads, in a fixed order (names sorted,
     the values of one name in the order given). Parameters the page does not read make no new entry."""
@@ -222,7 +228,13 @@ class AnonymousPageCacheMiddleware:
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
         declared = getattr(request, "query_parameters", None)
-        if not signed_in and request.method == "GET" and declared is not None and response_is_cacheable(response):
+        if (
+            not signed_in
+            and request.method == "GET"
+            and declared is not None
+            and response_is_cacheable(response)
+            and not varies_by_encoding(response)
+        ):
             cache.set(parameters_key(request), tuple(sorted(declared)), seconds)
             cache.set(
                 page_key(request, declared), (response.status_code, list(response.items()), response.content), seconds

@@ -132,17 +132,32 @@ def page_kind(page):
     return f"{content_type.app_label}.{content_type.model}", label
 
 
-def search_pages(query, language_code):
-    """Public pages (``home.visibility``) in ``language_code`` that match ``query``, title matches first."""
-    terms = thai_text.query_terms(query)
-    if not terms:
-        return []
+def _matching(terms, language_code):
+    """The search over public pages (``home.visibility``) in ``language_code``, real translations only (no
+    untranslated aliases), before any slice."""
     # The search backend filters only on indexed fields: the rule's own conditions go in as a subquery of ids.
     in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
-    pages = Page.objects.filter(pk__in=public_pages(in_language).values("pk")).select_related("content_type")
-    found = [p for p in pages.search(" ".join(terms), operator="and")[:MAX_RESULTS] if p.alias_of_id is None]
+    public = public_pages(in_language).filter(alias_of__isnull=True)
+    pages = Page.objects.filter(pk__in=public.values("pk")).select_related("content_type")
+    return pages.search(" ".join(terms), operator="and")
+
+
+def search_pages(query, language_code):
+    """Public pages in ``language_code`` that match ``query``, title matches first: the best ``MAX_RESULTS``."""
+    return search_matches(query, language_code)[0]
+
+
+def search_matches(query, language_code):
+    """``(pages, total)``: the best ``MAX_RESULTS`` matching pages, title matches first, and how many pages match
+    in all (counted only when there are more than are listed: one more query)."""
+    terms = thai_text.query_terms(query)
+    if not terms:
+        return [], 0
+    matching = _matching(terms, language_code)
+    found = list(matching[:MAX_RESULTS])
+    total = len(found) if len(found) < MAX_RESULTS else matching.count()
     ranked = sorted(enumerate(found), key=lambda item: (-title_hits(item[1].title, terms), item[0]))
-    return [page for _position, page in ranked]
+    return [page for _position, page in ranked], total
 
 
 def title_hits(title, terms):

@@ -4,16 +4,19 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import thai_text
+from .numbers import THAI_DIGITS
 from .query_parameters import reads_query
-from .search import describe, kinds_of, page_kind, search_pages
-from .sitemap import sitemap_entries
+from .search import describe, kinds_of, page_kind, search_matches
+from .sitemap import SECTION_NAMES, sitemap_entries, sitemap_sections
 
 RESULTS_PER_PAGE = 10
 # Shown on the empty search page as starting points, in the reader's language.
@@ -63,14 +66,43 @@ def healthz(request):
     return response
 
 
+def cached_sitemap(request, name, render_text):
+    """The sitemap ``name`` for this host, kept until the next publish (``home.page_cache``): ``render_text()`` runs
+    only when it is not kept (every time with the caches off)."""
+    from . import page_cache
+
+    key = page_cache.key("sitemap", request.scheme, request.get_host(), name)
+    text = cache.get(key)
+    if text is None:
+        text = render_text()
+        cache.set(key, text, settings.FRAGMENT_CACHE_SECONDS)
+    return HttpResponse(text, content_type="application/xml; charset=utf-8")
+
+
 @require_GET
 def sitemap(request):
-    return render(
-        request,
-        "sitemap.xml",
-        {"entries": sitemap_entries(request)},
-        content_type="application/xml; charset=utf-8",
-    )
+    """``/sitemap.xml``: the sitemap index, one sitemap per section of the site with its latest publish."""
+
+    def render_index():
+        sections = [
+            (request.build_absolute_uri(reverse("sitemap_section", args=[name])), lastmod)
+            for name, lastmod in sitemap_sections()
+        ]
+        return render_to_string("sitemap_index.xml", {"sections": sections}, request)
+
+    return cached_sitemap(request, "index", render_index)
+
+
+@require_GET
+def sitemap_section(request, section):
+    """``/sitemap-<section>.xml``: the public pages of one section in every language, with hreflang alternates."""
+    if section not in SECTION_NAMES:
+        raise Http404
+
+    def render_section():
+        return render_to_string("sitemap.xml", {"entries": sitemap_entries(request, section)}, request)
+
+    return cached_sitemap(request, section, render_section)
 
 
 @require_GET
@@ -79,30 +111,40 @@ def robots_txt(request):
 
 
 def cached_search(query, language):
-    """The matching pages, kept in the cache until the next publish (home/page_cache.py)."""
+    """``(pages, total)`` of ``search_matches``, kept in the cache until the next publish (home/page_cache.py)."""
     from . import page_cache
 
     key = page_cache.key("search", language, query)
-    pages = cache.get(key)
-    if pages is None:
-        pages = list(search_pages(query, language))
-        cache.set(key, pages, settings.FRAGMENT_CACHE_SECONDS)
-    return pages
+    found = cache.get(key)
+    if found is None:
+        found = search_matches(query, language)
+        cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+    return found
+
+
+def results_page_number(text, page_count):
+    """The result page asked for by ``?page=`` (Thai digits too), or 1 for anything else: not a number, or no such
+    page."""
+    text = (text or "").strip().translate(THAI_DIGITS)
+    number = int(text) if text.isascii() and text.isdecimal() else 1
+    return number if 1 <= number <= page_count else 1
 
 
 @require_GET
 @reads_query("q", "kind", "page")
 def search(request):
-    """Thai-aware search within the reader's language, filtered by page kind and paginated; writes nothing."""
+    """Thai-aware search within the reader's language, filtered by page kind and paginated; writes nothing. Says how
+    many pages match in all, also when more match than are listed (``search.MAX_RESULTS``)."""
     query = thai_text.normalise_query(request.GET.get("q", ""))
     terms = thai_text.query_terms(query)
-    pages = cached_search(query, translation.get_language()) if terms else []
+    pages, total = cached_search(query, translation.get_language()) if terms else ([], 0)
     kinds = kinds_of(pages)
     kind = request.GET.get("kind", "")
     if kind not in {k.key for k in kinds}:
         kind = ""
     shown = [p for p in pages if page_kind(p)[0] == kind] if kind else pages
-    results_page = Paginator(shown, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(shown, RESULTS_PER_PAGE)
+    results_page = paginator.page(results_page_number(request.GET.get("page"), paginator.num_pages))
     response = render(
         request,
         "home/search.html",
@@ -110,7 +152,8 @@ def search(request):
             "query": query,
             "examples": SEARCH_EXAMPLES.get(translation.get_language(), []),
             "searched": bool(terms),
-            "total": len(pages),
+            "total": total,
+            "listed": len(pages),
             "kinds": kinds,
             "kind": kind,
             "results_page": results_page,

@@ -4,10 +4,11 @@ A fixed number of queries however many units, indicators and periods there are: 
 of units and indicators, one for the figures.
 """
 
+import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
@@ -35,10 +36,15 @@ EXPORT_COLUMNS = [
 EXPORT_SCHEMA = "odf-impact-figures/1"
 
 
-def figures_payload(language_code, rows):
+def figures_payload(language_code, rows, count=None):
     """The open data of ``figures.json`` and ``/api/v1/impact/figures/``: schema, language, count and the rows
-    (``FigureRow.export()``)."""
-    return {"schema": EXPORT_SCHEMA, "language": language_code, "count": len(rows), "figures": rows}
+    (``FigureRow.export()``; a generator when ``count`` is given)."""
+    return {
+        "schema": EXPORT_SCHEMA,
+        "language": language_code,
+        "count": len(rows) if count is None else count,
+        "figures": rows,
+    }
 
 
 def csv_cells(row):
@@ -271,7 +277,7 @@ ROW_COLUMNS = (
 )
 
 
-def _figure_rows_of(page_ids, indicator_ids, hidden):
+def _figures_of(page_ids, indicator_ids, hidden):
     """The published figures (none of the pages ``hidden``), only of the pages ``page_ids`` and the indicators
     ``indicator_ids`` where each is not None."""
     queryset = ImpactFigure.objects.published_without(hidden).order_by()
@@ -279,41 +285,65 @@ def _figure_rows_of(page_ids, indicator_ids, hidden):
         queryset = queryset.filter(page_id__in=page_ids)
     if indicator_ids is not None:
         queryset = queryset.filter(indicator_id__in=indicator_ids)
-    return queryset.values_list(*ROW_COLUMNS)
+    return queryset
+
+
+def _figure_rows_of(page_ids, indicator_ids, hidden):
+    return _figures_of(page_ids, indicator_ids, hidden).values_list(*ROW_COLUMNS)
+
+
+def _selection(cat, filters):
+    """``(page_ids, indicator_ids)`` of ``filters`` (None: any), or None when none of the units or indicators asked
+    for is in the catalogue."""
+    page_ids = indicator_ids = None
+    if filters is not None and filters.units:
+        page_ids = sorted(cat.units[slug].page_id for slug in filters.units if slug in cat.units)
+        if not page_ids:
+            return None
+    if filters is not None and filters.indicators:
+        indicator_ids = sorted(
+            pk for code in filters.indicators if code in cat.indicators for pk in cat.indicators[code].ids
+        )
+        if not indicator_ids:
+            return None
+    return page_ids, indicator_ids
+
+
+def _in_period(queryset, filters):
+    if filters is not None and filters.start:
+        queryset = queryset.filter(period_start__gte=filters.start)
+    if filters is not None and filters.end:
+        queryset = queryset.filter(period_end__lte=filters.end)
+    return queryset
+
+
+def _figure_row(cat, values):
+    """The ``FigureRow`` of a tuple of ``ROW_COLUMNS``, or None when its unit or indicator is not in ``cat``."""
+    slug, code, start, end, value, baseline, status, source, group_id, group, province_code = values[:11]
+    if code not in cat.indicators or (group_id is None and slug not in cat.units):
+        return None
+    unit = cat.units[slug] if group_id is None else group_unit(group_id, group, province_code, cat.language)
+    return FigureRow(unit, cat.indicators[code], start, end, value, baseline, status, source, group or "")
+
+
+def _row_order(row):
+    return (row.group, row.unit.path, row.indicator.sort_order, row.indicator.code, row.period_start, row.period_end)
 
 
 def figure_rows(cat, filters=None):
     """The published figures matching ``filters``, as ``FigureRow`` in the catalogue's language (one query; its SQL
     compiled once when the filters name no dates: ``home.compiled_sql``); the network groups' after the pilots'
     (only without a unit filter), marked by their ``group``."""
-    page_ids = indicator_ids = None
-    if filters is not None and filters.units:
-        page_ids = sorted(cat.units[slug].page_id for slug in filters.units if slug in cat.units)
-    if filters is not None and filters.indicators:
-        indicator_ids = sorted(
-            pk for code in filters.indicators if code in cat.indicators for pk in cat.indicators[code].ids
-        )
+    selection = _selection(cat, filters)
     hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
-    if (page_ids is not None and not page_ids) or (indicator_ids is not None and not indicator_ids):
-        found = []  # none of the units or indicators asked for is in the catalogue
+    if selection is None:
+        found = []
     elif filters is not None and (filters.start or filters.end):
-        queryset = _figure_rows_of(page_ids, indicator_ids, hidden)
-        if filters.start:
-            queryset = queryset.filter(period_start__gte=filters.start)
-        if filters.end:
-            queryset = queryset.filter(period_end__lte=filters.end)
-        found = list(queryset)
+        found = _in_period(_figure_rows_of(*selection, hidden), filters)
     else:
-        found = compiled_sql.rows("impact-figure-rows", _figure_rows_of, page_ids, indicator_ids, hidden)
-    rows = []
-    for slug, code, start, end, value, baseline, status, source, group_id, group, province_code in found:
-        if code not in cat.indicators or (group_id is None and slug not in cat.units):
-            continue
-        unit = cat.units[slug] if group_id is None else group_unit(group_id, group, province_code, cat.language)
-        rows.append(FigureRow(unit, cat.indicators[code], start, end, value, baseline, status, source, group or ""))
-    rows.sort(
-        key=lambda r: (r.group, r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end)
-    )
+        found = compiled_sql.rows("impact-figure-rows", _figure_rows_of, *selection, hidden)
+    rows = [row for row in (_figure_row(cat, values) for values in found) if row is not None]
+    rows.sort(key=_row_order)
     return rows
 
 
@@ -355,6 +385,42 @@ def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
         Subquery(local_page.values("title")[:1]),
         Subquery(local_province.values("name")[:1]),
     )
+
+
+EXPORT_FETCH_ROWS = 2000
+
+
+def streamed_figure_rows(cat, filters=None):
+    """``(count, rows)``: how many rows ``figure_rows`` has, and those rows in the same order. The pilots' rows
+    (nearly all of them) come as a generator read from the database ``EXPORT_FETCH_ROWS`` at a time (a server-side
+    cursor on PostgreSQL), never held whole, their count a window over the same query; the network groups' few
+    rows follow, read first. Two queries."""
+    selection = _selection(cat, filters)
+    if selection is None:
+        return 0, iter(())
+    figures = _in_period(_figures_of(*selection, sorted(hidden_page_ids())), filters)
+    groups = [row for row in (_figure_row(cat, v) for v in figures.of_groups().values_list(*ROW_COLUMNS)) if row]
+    groups.sort(key=_row_order)
+    codes = list(cat.indicators)  # catalogue order: sort order, then code
+    rank = Case(*(When(indicator__code=code, then=Value(i)) for i, code in enumerate(codes)), default=Value(-1))
+    pilots = (
+        figures.of_pilots()
+        .filter(page__slug__in=list(cat.units), indicator__code__in=codes)
+        .annotate(total=Window(Count("pk")), indicator_rank=rank)
+        .order_by("page__path", "indicator_rank", "period_start", "period_end")
+        .values_list(*ROW_COLUMNS, "total")
+        .iterator(EXPORT_FETCH_ROWS)
+    )
+    first = next(pilots, None)
+    if first is None:
+        return len(groups), iter(groups)
+
+    def rows():
+        for values in itertools.chain([first], pilots):
+            yield _figure_row(cat, values)
+        yield from groups
+
+    return first[-1] + len(groups), rows()
 
 
 def indicator_figures(locale, indicators, codes):

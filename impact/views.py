@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from casestudies.models import Region
 from home import page_cache, spreadsheet
+from home.downloads import public_download
 from home.localisation import current_language
 from home.query_parameters import reads_query
 
@@ -45,11 +46,11 @@ from .queries import (
     LocaleRef,
     catalogue,
     csv_cells,
-    figure_rows,
     figures_payload,
     indicator_figures,
     indicators_in,
     overview_records,
+    streamed_figure_rows,
 )
 
 # CSV downloads of more rows than this are streamed (``home.spreadsheet.csv_streaming_response``); smaller ones are
@@ -189,52 +190,58 @@ def indicator_response(page, request, code):
     return TemplateResponse(request, "impact/indicator_page.html", context, status=400 if error else 200)
 
 
-def _rows_or_error(page, request):
+def _export_rows_or_error(page, request):
+    """``(count, exported rows as a generator, None)`` or ``(0, (), a 400 response)`` for a bad filter. A HEAD request
+    reads no figure: its answer has the headers of the download and no body."""
     try:
         cat, filters = read_filters(page, request)
     except FilterError as error:
-        return None, HttpResponse(
-            _("Bad filter value: %(value)s") % {"value": error}, status=400, content_type="text/plain; charset=utf-8"
-        )
-    return [r.export() for r in figure_rows(cat, filters)], None
+        return 0, (), _bad_request_text(error)
+    if request.method == "HEAD":
+        return STREAM_ROWS + 1, iter(()), None
+    count, rows = streamed_figure_rows(cat, filters)
+    return count, (row.export() for row in rows), None
 
 
 def figures_csv(page, request):
     """``figures.csv``: every figure matching the filters, labels in the page's language."""
-    rows, error = _rows_or_error(page, request)
+    count, rows, error = _export_rows_or_error(page, request)
     if error:
         return error
     filename = f"impact-figures-{page.locale.language_code}.csv"
-    if len(rows) > STREAM_ROWS:  # programme scale: sent as it is written, never built whole (and not cached)
+    if count > STREAM_ROWS:  # programme scale: sent as it is read and written, never held whole (and not cached)
         return spreadsheet.csv_streaming_response(filename, EXPORT_COLUMNS, (csv_cells(row) for row in rows))
     return spreadsheet.csv_response(filename, EXPORT_COLUMNS, [csv_cells(row) for row in rows])
 
 
 def figures_json(page, request):
     """``figures.json``: the same rows as CSV, with the schema version and the language."""
-    rows, error = _rows_or_error(page, request)
+    count, rows, error = _export_rows_or_error(page, request)
     if error:
         return error
-    payload = figures_payload(page.locale.language_code, rows)
-    if len(rows) > STREAM_ROWS:  # programme scale: sent row by row, never encoded whole (and not cached)
+    if count > STREAM_ROWS:  # programme scale: sent row by row as it is read, never held whole (and not cached)
+        payload = figures_payload(page.locale.language_code, rows, count)
         return StreamingHttpResponse(json_chunks(payload), content_type="application/json")
+    payload = figures_payload(page.locale.language_code, list(rows))
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
 
 
 def json_chunks(payload):
-    """``payload`` (its list of rows under ``"figures"``, the last key) as JSON text, one row per chunk: the same
-    document ``JsonResponse`` writes, without holding it whole."""
+    """``payload`` (its rows under ``"figures"``, the last key, any iterable) as JSON text, one row per chunk: the
+    same document ``JsonResponse`` writes, without holding it whole."""
     rows = payload["figures"]
     head = {key: value for key, value in payload.items() if key != "figures"}
     yield json.dumps(head, ensure_ascii=False, cls=DjangoJSONEncoder)[:-1] + ', "figures": ['
     for index, row in enumerate(rows):
-        yield ("," if index else "") + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+        yield (", " if index else "") + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
     yield "]}"
 
 
 @reads_query(*FILTER_PARAMETERS)
+@public_download
 def figures_download(request, path, fmt):
-    """``<dashboard url>figures.csv`` / ``figures.json`` in the active language (404 for any other path)."""
+    """``<dashboard url>figures.csv`` / ``figures.json`` in the active language (404 for any other path); gzip and
+    304 answers from ``home.downloads``."""
 
     # Keyed by the filters only, in a fixed order: parameters the export does not read make no new entry.
     query = urlencode([(n, v) for n in FILTER_PARAMETERS for v in request.GET.getlist(n)])
@@ -347,6 +354,7 @@ INDICATOR_DOWNLOADS = {"csv": indicator_csv, "metadata.json": indicator_metadata
 
 
 @reads_query(*DOWNLOAD_PARAMETERS)
+@public_download
 def indicator_download(request, path, code, fmt):
     """``<dashboard url><indicator>.csv`` / ``.metadata.json`` / ``.svg`` in the active language, with the
     page's ``unit`` and ``time``."""

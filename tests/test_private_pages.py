@@ -19,6 +19,7 @@ from casestudies.models import CaseStudyPage
 from home.factories import signed_in, standard_page, user
 from home.visibility import is_public
 from news.models import NewsPage
+from tests.sitemaps import every_sitemap
 from toolkit.models import ToolkitStepPage
 from toolkit.tests.pdf_text import normalise, page_texts
 
@@ -108,7 +109,7 @@ def _surfaces(client, kind, language, control):
     get = lambda url: _text(client, url).decode("utf-8-sig")  # noqa: E731
     surfaces = [
         ("home", get(f"/{language}/"), kind == "case"),
-        ("sitemap", get("/sitemap.xml"), True),
+        ("sitemap", every_sitemap(client), True),
         ("search", get(f"/{language}/search/?q={SEARCH_WORD}"), True),
     ]
     if kind == "step":

@@ -94,6 +94,10 @@ def test_generation_survives_a_lost_key():
 # --- the anonymous full-page cache -------------------------------------------------------------------
 
 
+# The request's site and its root paths (home.request_site), read before any view runs.
+QUERIES_OF_A_KEPT_DOWNLOAD = 2
+
+
 @pytest.fixture
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
@@ -101,7 +105,7 @@ def page_cache(settings):
 
 
 def test_anonymous_pages_are_served_from_the_cache_without_queries(client, page_cache, django_assert_num_queries):
-    for path in ("/th/", "/en/", "/th/impact/figures.csv", f"/th{THAI_QUERY}"):
+    for path in ("/th/", "/en/", f"/th{THAI_QUERY}"):
         first = client.get(path)
         assert first["X-Page-Cache"] == "miss"
         with django_assert_num_queries(0):
@@ -109,6 +113,17 @@ def test_anonymous_pages_are_served_from_the_cache_without_queries(client, page_
         assert second["X-Page-Cache"] == "hit"
         assert second.content == first.content
         assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_downloads_are_left_to_their_view_and_its_cache(client, page_cache, django_assert_max_num_queries):
+    """A download varies by ``Accept-Encoding`` and answers conditional requests itself (``home.downloads``): the
+    page cache keeps no copy of it; the view's own cache does, until the next purge."""
+    first = client.get("/th/impact/figures.csv")
+    assert "X-Page-Cache" not in first
+    with django_assert_max_num_queries(QUERIES_OF_A_KEPT_DOWNLOAD):
+        second = client.get("/th/impact/figures.csv")
+    assert "X-Page-Cache" not in second
+    assert second.content == first.content and second["Content-Type"] == first["Content-Type"]
 
 
 def test_cache_is_keyed_by_language_and_the_parameters_the_page_reads(client, page_cache):

@@ -381,3 +381,29 @@ def test_without_the_segmented_index_the_hand_picked_words_find_nothing(monkeypa
         assert not found & expected, f"{query} finds {sorted(found & expected)} without segmentation"
     # The pages are still indexed: a word standing between spaces in the toolkit page's text still finds it.
     assert "/th/toolkit/" in {page.url for page in search_pages("ZIP", "th")}
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "says"),
+    [("th", "ผ้าทอมือ", "1,204 หน้าตรงกับ"), ("en", "handloomed", "1,204 pages match")],
+)
+def test_more_matches_than_listed_are_counted_and_paged(client, monkeypatch, language, word, says):
+    """Issue 22, must-have 3: no silent cap. With more matches than ``MAX_RESULTS``, the page says how many match in
+    all (grouped digits in both languages), that only the best are listed, and pages through those."""
+    from home import search as site_search
+    from home import views
+
+    home = HomePage.objects.get(locale__language_code=language)
+    pages = [StandardPage(title=f"{word} {number}", slug=f"loom-{number}", intro=word) for number in range(1204)]
+    for page in pages:  # no revisions, no signals: only what search reads (the tree and the index)
+        home.add_child(instance=page)
+    monkeypatch.setattr(site_search, "MAX_RESULTS", 30)
+    body, first = search(client, language, word)
+    assert says in body
+    assert ("30" in body) and ("narrow the search" in body or "เพิ่มคำค้น" in body)
+    assert len(first) == views.RESULTS_PER_PAGE
+    links = every_result(client, language, word)
+    assert len(links) == 30 and len(set(links)) == 30
+    for bad in ["-1", "0", "abc", "4", "1e9", "๙"]:
+        assert search(client, language, word, page=bad)[1] == first, bad
+    assert search(client, language, word, page="๒")[1] == search(client, language, word, page="2")[1] != first

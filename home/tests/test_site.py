@@ -11,6 +11,8 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from home.factories import SAVED, standard_page
 from home.models import HomePage, Partner, StandardPage
+from home.sitemap import SECTION_NAMES
+from tests.sitemaps import every_sitemap, section_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -105,16 +107,51 @@ def test_healthz_is_503_when_the_database_is_unreachable(client, monkeypatch):
     assert response.json()["database"] is False
 
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
 def test_sitemap_lists_both_languages_with_alternates(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    locs = [u.find("s:loc", ns).text for u in root.findall("s:url", ns)]
+    locs = []
+    for path in section_paths(client):
+        response = client.get(path)
+        assert response.status_code == 200 and response["Content-Type"].startswith("application/xml")
+        root = ET.fromstring(response.content)
+        locs += [u.find("s:loc", SITEMAP_NS).text for u in root.findall("s:url", SITEMAP_NS)]
+        for url in root.findall("s:url", SITEMAP_NS):
+            langs = {link.get("hreflang") for link in url.findall("x:link", SITEMAP_NS)}
+            assert {"th", "en", "x-default"} <= langs
     assert "http://testserver/th/about/" in locs and "http://testserver/en/about/" in locs
-    for url in root.findall("s:url", ns):
-        langs = {link.get("hreflang") for link in url.findall("x:link", ns)}
-        assert {"th", "en", "x-default"} <= langs
+    assert len(locs) == len(set(locs))  # each page in one section only
+
+
+def test_sitemap_is_an_index_of_one_sitemap_per_section(client):
+    """Issue 22, must-have 3: ``/sitemap.xml`` is a sitemap index; each section lists its own pages."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = [s.find("s:loc", SITEMAP_NS).text for s in root.findall("s:sitemap", SITEMAP_NS)]
+    assert listed == [f"http://testserver/sitemap-{name}.xml" for name in SECTION_NAMES]
+    assert all(s.find("s:lastmod", SITEMAP_NS) is not None for s in root.findall("s:sitemap", SITEMAP_NS))
+    news = client.get("/sitemap-news.xml").content.decode()
+    assert "/th/news/" in news and "/case-studies/" not in news
+    studies = client.get("/sitemap-case-studies.xml").content.decode()
+    assert "/th/case-studies/ban-pho-thong/" in studies and "/news/" not in studies
+    pages = client.get("/sitemap-pages.xml").content.decode()
+    assert "http://testserver/th/about/" in pages and "/news/" not in pages and "/toolkit/" not in pages
+    assert client.get("/sitemap-nothing.xml").status_code == 404
+
+
+def test_sitemaps_are_kept_until_a_publish(client, thai_home, django_assert_num_queries):
+    client.get("/sitemap.xml")
+    client.get("/sitemap-pages.xml")
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml").status_code == 200
+        assert client.get("/sitemap-pages.xml").status_code == 200
+    standard_page(thai_home, "หน้าใหม่", "fresh-page")  # published: purges the caches
+    assert "http://testserver/th/fresh-page/" in client.get("/sitemap-pages.xml").content.decode()
+
+
+def test_sitemaps_render_with_every_cache_off(client, caches_off):
+    assert "/th/news/" in every_sitemap(client)
 
 
 def test_sitemap_leaves_out_drafts_and_untranslated_aliases(client, thai_home):
@@ -122,7 +159,7 @@ def test_sitemap_leaves_out_drafts_and_untranslated_aliases(client, thai_home):
     draft.save_revision()
     standard_page(thai_home, "ใหม่", "new-page", english_alias=True)
     assert Page.objects.filter(slug="new-page", locale__language_code="en", alias_of__isnull=False).exists()
-    body = client.get("/sitemap.xml").content.decode()
+    body = every_sitemap(client)
     assert "draft-page" not in body
     assert "http://testserver/th/new-page/" in body
     assert "http://testserver/en/new-page/" not in body

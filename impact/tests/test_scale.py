@@ -206,3 +206,27 @@ def test_compare_answers_at_scale(client, scale, caches_off, record_property):  
     size = len(gzip.compress(response.content))
     record_property("measured", f"compare 5 of {UNITS} units: {size / 1024:.1f} KB gzip, {queries} queries")
     assert queries <= MAX_QUERIES
+
+
+def test_figures_csv_gzipped_and_304_at_scale(client, scale, record_property):  # noqa: F811
+    """Issue 22, must-have 3: the programme's figures.csv compressed for clients that accept gzip, and a repeat with
+    its ETag answered 304 without reading a figure."""
+    began = time.perf_counter()
+    plain = client.get("/th/impact/figures.csv")
+    plain_body = b"".join(plain.streaming_content)
+    plain_seconds = time.perf_counter() - began
+    packed = client.get("/th/impact/figures.csv", HTTP_ACCEPT_ENCODING="gzip")
+    packed_body = b"".join(packed.streaming_content)
+    assert packed["Content-Encoding"] == "gzip" and gzip.decompress(packed_body) == plain_body
+    assert len(packed_body) < len(plain_body) / 5
+    began = time.perf_counter()
+    for _ in range(20):
+        with CaptureQueriesContext(connection) as queries:
+            again = client.get("/th/impact/figures.csv", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+        assert again.status_code == 304 and len(queries) == 0
+    not_modified_ms = (time.perf_counter() - began) / 20 * 1000
+    record_property(
+        "measured",
+        f"figures.csv at {UNITS} units: {len(plain_body) / 1e6:.1f} MB plain in {plain_seconds:.2f} s, "
+        f"{len(packed_body) / 1e6:.2f} MB gzip; a repeat with its ETag: 304 in {not_modified_ms:.2f} ms, no query",
+    )

@@ -15,7 +15,7 @@ from home.localisation import in_locale, public_in_locale
 from home.models import Partner
 from news import factories
 from news.factories import news_item
-from news.models import NewsPage, NewsTag
+from news.models import NewsIndexPage, NewsPage, NewsTag
 from news.related import linked_ids, pages_in_locale, snippets_in_locale
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,25 @@ def test_links_held_in_memory_are_answered_too(article):
 def test_no_links_no_query(django_assert_num_queries):
     with django_assert_num_queries(0):
         assert pages_in_locale([], 1) == [] and snippets_in_locale(Partner, [], 1) == []
+
+
+def test_index_queries_are_the_same_for_5_and_30_cards_on_a_page(client, caches_off, monkeypatch):
+    """Issue 22, must-have 6: a page of 30 cards, each with its own image, costs what a page of 5 does: the images
+    and their card renditions are fetched for the whole page at once."""
+    from wagtail.images import get_image_model
+
+    monkeypatch.setattr(NewsIndexPage, "per_page", 30)
+    index, article = factories.thai_index(), NewsPage.objects.get(locale__language_code="th", slug=ARTICLE)
+    source = article.hero_image
+    counts = {}
+    for total in (5, 30):
+        for number in range(len(NewsPage.objects.filter(slug__startswith="many-")), total):
+            image = get_image_model().objects.create(
+                title=f"Card {number}", file=source.file.name, width=source.width, height=source.height
+            )
+            item = news_item(index, f"many-{number}", datetime.date(2025, 1, 1), hero_image=image, hero_alt="Card")
+            item.save_revision().publish()
+        counts[total] = cold_queries(client, "/th/news/")
+        body = client.get("/th/news/").content.decode()
+        assert body.count('class="news-card__image"') == min(30, total + 1)  # and the demo's article
+    assert counts[5] == counts[30]
