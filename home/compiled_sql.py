@@ -8,9 +8,11 @@ real ids. Rows come back as ``values_list`` gives them (Django's converters appl
 instances iterating a queryset gives (with its ``select_related`` objects and annotations), built from the rows.
 """
 
+from functools import partial
 from itertools import count
 
 from django.db import connections
+from django.db.models import Model
 
 _COMPILED = {}
 # No id is negative; and a stand-in stays within a 32-bit integer column's range (Django leaves out a condition on
@@ -59,8 +61,10 @@ class _Compiled:
         annotations = list((self.compiler.annotation_col_map or {}).items())
         alias = self.alias
 
+        build = _constructor(model, init_list, alias)
+
         def make(row):
-            obj = model.from_db(alias, init_list, row[start:end])
+            obj = build(row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
             for attr, position in annotations:
@@ -68,6 +72,33 @@ class _Compiled:
             return obj
 
         return make
+
+
+def _constructor(model, init_list, alias):
+    """``model.from_db`` for rows of every concrete field in order, without the constructors that do nothing for
+    such a row: Wagtail's ``Page.__init__`` and ``ShowInMenusMixin.__init__`` (set a content type and a menu
+    default only when there is no id) and modelcluster's
+    ``ClusterableModel.__init__`` (works out the names of the child relations only to look for them among keyword
+    arguments, of which there are none) cost more than Django's own. Any other constructor or ``from_db`` in the
+    class's ancestry, or fewer columns than fields: ``from_db`` itself."""
+    from modelcluster.models import ClusterableModel
+    from wagtail.models import Page
+    from wagtail.models.pages import ShowInMenusMixin
+
+    plain = {Page.__init__, ShowInMenusMixin.__init__, ClusterableModel.__init__, Model.__init__}
+    constructors = {vars(klass)["__init__"] for klass in model.__mro__[:-1] if "__init__" in vars(klass)}
+    fields = [field.attname for field in model._meta.concrete_fields]
+    if constructors - plain or model.from_db.__func__ is not Model.from_db.__func__ or init_list != fields:
+        return partial(model.from_db, alias, init_list)
+
+    def build(values):
+        obj = model.__new__(model)
+        Model.__init__(obj, *values)  # (Django's pre_init and post_init signals as ever)
+        obj._state.adding = False
+        obj._state.db = alias
+        return obj
+
+    return build
 
 
 def _compiled(name, build, ids):

@@ -1,5 +1,7 @@
 """``home.compiled_sql``: a queryset's SQL compiled once per shape, run with the real ids each time."""
 
+from functools import partial
+
 import pytest
 
 from django.db.models import F, Q
@@ -47,3 +49,19 @@ def test_objects_match_the_queryset_with_related_objects_and_annotations(django_
         ]
         assert locales == [page.locale.language_code for page in expected]
         assert all(not page._state.adding and page._state.db == "default" for page in found)
+        fields = [field.attname for field in Page._meta.concrete_fields]
+        assert [[getattr(p, name) for name in fields] for p in found] == [
+            [getattr(p, name) for name in fields] for p in expected
+        ]
+
+
+def test_a_class_with_its_own_from_db_or_fewer_columns_is_built_by_from_db():
+    from network.models import Registration
+
+    fields = [field.attname for field in Page._meta.concrete_fields]
+    registration_fields = [field.attname for field in Registration._meta.concrete_fields]
+    assert isinstance(compiled_sql._constructor(Registration, registration_fields, "default"), partial)
+    assert isinstance(compiled_sql._constructor(Page, fields[:3], "default"), partial)
+    row = list(Page.objects.order_by("pk").values_list(*fields)[:1])[0]
+    built = compiled_sql._constructor(Page, fields, "default")(row)
+    assert type(built) is Page and built.pk == row[0] and not built._state.adding
