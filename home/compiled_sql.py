@@ -4,12 +4,15 @@ Building a queryset and compiling it to SQL costs Python far more than the query
 many parts or an ``OR`` of joins (several ms against a fraction of one on a case study page). The querysets here
 differ from request to request only in a few ids: ``rows`` compiles the queryset once for each shape with stand-in
 ids in their place, keeps the SQL text (never a result: every call queries the database), and runs it with the
-real ids. Rows come back as ``values_list`` gives them (Django's converters applied).
+real ids. Rows come back as ``values_list`` gives them (Django's converters applied); ``objects`` gives the model
+instances iterating a queryset gives (with its ``select_related`` objects and annotations), built from the rows.
 """
 
+from functools import partial
 from itertools import count
 
 from django.db import connections
+from django.db.models import Model
 
 _COMPILED = {}
 # No id is negative; and a stand-in stays within a 32-bit integer column's range (Django leaves out a condition on
@@ -27,12 +30,83 @@ def _shape(value):
     return ("list", len(value)) if _is_list(value) else "id"
 
 
-def rows(name, build, *ids):
-    """The rows of ``build(*ids)``: each of ``ids`` an id, None or a list of ids (the queryset's shape depends on
-    ``name``, on which ids are None and on the length of each list; ``build`` must not depend on anything else)."""
+class _Compiled:
+    """One shape's SQL, its stand-in parameters, and what reads its rows (Django's converters, a model maker)."""
+
+    def __init__(self, queryset):
+        self.alias = queryset.db
+        self.compiler = queryset.query.get_compiler(using=self.alias)
+        self.sql, self.params = self.compiler.as_sql()
+        self.width = self.compiler.col_count  # without the ORDER BY columns a DISTINCT adds to the SELECT
+        self.converters = self.compiler.get_converters([column for column, *_ in self.compiler.select[: self.width]])
+        self.maker = None
+
+    def fetch(self, params):
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            found = [row[: self.width] for row in cursor.fetchall()]
+        if not self.converters:
+            return found
+        return [tuple(row) for row in self.compiler.apply_converters(found, self.converters)]  # as values_list
+
+    def make_object(self):
+        """A function turning one row into a model instance, as Django's ``ModelIterable`` does."""
+        from django.db.models.query import get_related_populators
+
+        klass_info, select = self.compiler.klass_info, self.compiler.select
+        model = klass_info["model"]
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        init_list = [column[0].target.attname for column in select[start:end]]
+        populators = get_related_populators(klass_info, select, self.alias)
+        annotations = list((self.compiler.annotation_col_map or {}).items())
+        alias = self.alias
+
+        build = _constructor(model, init_list, alias)
+
+        def make(row):
+            obj = build(row[start:end])
+            for populator in populators:
+                populator.populate(row, obj)
+            for attr, position in annotations:
+                setattr(obj, attr, row[position])
+            return obj
+
+        return make
+
+
+def _constructor(model, init_list, alias):
+    """``model.from_db`` for rows of every concrete field in order, without the constructors that do nothing for
+    such a row: Wagtail's ``Page.__init__`` and ``ShowInMenusMixin.__init__`` (set a content type and a menu
+    default only when there is no id) and modelcluster's
+    ``ClusterableModel.__init__`` (works out the names of the child relations only to look for them among keyword
+    arguments, of which there are none) cost more than Django's own. Any other constructor or ``from_db`` in the
+    class's ancestry, or fewer columns than fields: ``from_db`` itself."""
+    from modelcluster.models import ClusterableModel
+    from wagtail.models import Page
+    from wagtail.models.pages import ShowInMenusMixin
+
+    plain = {Page.__init__, ShowInMenusMixin.__init__, ClusterableModel.__init__, Model.__init__}
+    constructors = {vars(klass)["__init__"] for klass in model.__mro__[:-1] if "__init__" in vars(klass)}
+    fields = [field.attname for field in model._meta.concrete_fields]
+    if constructors - plain or model.from_db.__func__ is not Model.from_db.__func__ or init_list != fields:
+        return partial(model.from_db, alias, init_list)
+
+    def build(values):
+        obj = model.__new__(model)
+        Model.__init__(obj, *values)  # (Django's pre_init and post_init signals as ever)
+        obj._state.adding = False
+        obj._state.db = alias
+        return obj
+
+    return build
+
+
+def _compiled(name, build, ids):
+    """The compiled SQL for ``name`` and the shape of ``ids`` (compiled on first use), and its parameters."""
     ids = [sorted(value) if isinstance(value, (set, frozenset)) else value for value in ids]
     key = (name, *map(_shape, ids))
-    if key not in _COMPILED:
+    compiled = _COMPILED.get(key)
+    if compiled is None:
         numbers = count(1)
         stand_ins = [
             value
@@ -42,20 +116,27 @@ def rows(name, build, *ids):
             else _STAND_IN - next(numbers)  # fmt: skip
             for value in ids
         ]
-        queryset = build(*stand_ins)
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
-        converters = compiler.get_converters([column for column, *_ in compiler.select[: compiler.col_count]])
-        _COMPILED[key] = (sql, params, queryset.db, compiler, converters)
-    sql, params, alias, compiler, converters = _COMPILED[key]
-    width = compiler.col_count  # without the ORDER BY columns a DISTINCT adds to the SELECT
+        compiled = _COMPILED[key] = _Compiled(build(*stand_ins))
     actual = {}
     numbers = count(1)
     for value in ids:
         for one in value if _is_list(value) else () if value is None else (value,):
             actual[_STAND_IN - next(numbers)] = one
-    params = [actual.get(param, param) if type(param) is int else param for param in params]
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        found = [row[:width] for row in cursor.fetchall()]
-    return list(compiler.apply_converters(found, converters)) if converters else found
+    return compiled, [actual.get(param, param) if type(param) is int else param for param in compiled.params]
+
+
+def rows(name, build, *ids):
+    """The rows of ``build(*ids)``: each of ``ids`` an id, None or a list of ids (the queryset's shape depends on
+    ``name``, on which ids are None and on the length of each list; ``build`` must not depend on anything else)."""
+    compiled, params = _compiled(name, build, ids)
+    return compiled.fetch(params)
+
+
+def objects(name, build, *ids):
+    """The model instances iterating ``build(*ids)`` gives (a queryset of model instances, not ``values()``), with
+    what its ``select_related`` and annotations set on them, from SQL compiled once per shape as in ``rows``."""
+    compiled, params = _compiled(name, build, ids)
+    if compiled.maker is None:
+        compiled.maker = compiled.make_object()
+    make = compiled.maker
+    return [make(row) for row in compiled.fetch(params)]

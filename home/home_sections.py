@@ -1,16 +1,19 @@
-"""The home page of the reader's language and its public child pages, read in one query per request.
+"""The home page of the reader's language and its public child pages, read in one query per request (its
+SQL compiled once, ``home.compiled_sql``).
 
 The main menu, the footer's links and the news feed links of every page all come from this one read, kept on
 the request (``request._home_sections``) and so never beyond it.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from wagtail.models import Page
 
+from . import compiled_sql
 from .visibility import hidden_page_ids
 
 
@@ -25,6 +28,14 @@ class HomeSections:
         return [page for page in self.sections if page.content_type_id == content_type_id]
 
 
+def _home_and_sections(language, home_type_id, hidden):
+    children = Q(depth=3, live=True)
+    if hidden is not None:
+        children &= ~Q(pk__in=hidden)
+    homes = Q(depth=2, content_type_id=home_type_id)
+    return Page.objects.filter(locale__language_code=language).filter(homes | children).order_by("path")
+
+
 def home_sections(request, language):
     """``HomeSections`` of ``language``: one query, then kept on ``request`` (when there is one) for the rest of it."""
     memo = getattr(request, "_home_sections", None) or {}
@@ -32,12 +43,13 @@ def home_sections(request, language):
         return memo[language]
     from .models import HomePage
 
-    children = Q(depth=3, live=True)
     hidden = hidden_page_ids()
-    if hidden:
-        children &= ~Q(pk__in=hidden)
-    homes = Q(depth=2, content_type=ContentType.objects.get_for_model(HomePage))
-    rows = list(Page.objects.filter(locale__language_code=language).filter(homes | children).order_by("path"))
+    rows = compiled_sql.objects(
+        ("home-sections", language),
+        partial(_home_and_sections, language),
+        ContentType.objects.get_for_model(HomePage).pk,
+        hidden or None,
+    )
     home = next((page for page in rows if page.depth == 2), None)
     sections = tuple(page for page in rows if home is not None and page.depth == 3 and page.path.startswith(home.path))
     found = HomeSections(home, sections)

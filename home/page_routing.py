@@ -6,10 +6,36 @@ keeps in step with the slugs), then hands over to the first page on the way whos
 (``RoutablePageMixin``: the toolkit, the news index) exactly as Wagtail would, or to the last page.
 """
 
+from functools import partial
+
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from . import compiled_sql
+
+
+def _specific_page(model, page_id):
+    return model._default_manager.filter(id=page_id).order_by()
+
+
+def specific_of(page):
+    """``page.specific`` (kept on the page as Wagtail keeps it), its one query's SQL compiled once per page class
+    (``home.compiled_sql``)."""
+    if "specific" in page.__dict__:
+        return page.specific
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    found = compiled_sql.objects(("specific-page", model._meta.label), partial(_specific_page, model), page.pk)
+    if not found:
+        raise model.DoesNotExist(f"{model._meta.object_name} matching query does not exist.")
+    specific_page = found[0]
+    for name, value in page.__dict__.items():  # as Wagtail's get_specific: what was read or worked out already
+        specific_page.__dict__.setdefault(name, value)
+    page.__dict__["specific"] = specific_page
+    return specific_page
 
 
 def routes_by_itself(page):
@@ -73,7 +99,7 @@ def route_below(parent, request, path_components):
             raise Http404
         remaining = path_components[depth + 1 :]
         if not remaining or routes_by_itself(page):
-            specific = page.specific
+            specific = specific_of(page)
             specific._cached_parent_obj = parent  # as Wagtail does: get_parent() needs no query
             return specific.route(request, remaining)
         parent = page
@@ -99,7 +125,7 @@ def route_from_sections(root, request, path_components):
     remaining = path_components[1:]
     if remaining and routes_to_a_child(page, remaining):
         return route_below(page, request, remaining)
-    specific = page.specific
+    specific = specific_of(page)
     specific._cached_parent_obj = root
     return specific.route(request, remaining)
 
@@ -117,7 +143,7 @@ def route_for_request(request, path):
     try:
         if path_components and root.specific_class is HomePage:
             return route_from_sections(root, request, path_components) or route_below(root, request, path_components)
-        return root.specific.route(request, path_components)
+        return specific_of(root).route(request, path_components)
     except Http404:
         return None
 

@@ -12,6 +12,7 @@ from django.urls import translate_url
 
 from wagtail.models import Page
 
+from . import compiled_sql
 from .query_parameters import read_address
 from .request_site import page_url
 
@@ -28,6 +29,17 @@ class LanguageVersion:
         return self.url is not None
 
 
+def _live_translations(page_id):
+    """The language and ``url_path`` of each live translation of page ``page_id`` that is not an alias."""
+    group = Page.objects.filter(pk=page_id).values("translation_key")
+    return (
+        Page.objects.filter(translation_key__in=group, alias_of__isnull=True)
+        .live()
+        .order_by()
+        .values_list("locale__language_code", "url_path")
+    )
+
+
 def page_language_versions(page, request, current_code):
     """One ``LanguageVersion`` per site language for a Wagtail page (one query for the addresses only, none for
     the home page: its translations are the site root's, read already for the request in ``home.request_site``)."""
@@ -36,11 +48,7 @@ def page_language_versions(page, request, current_code):
     if roots and roots[0].translation_key == page.translation_key:
         found = [(p.locale.language_code, p.url_path) for p in roots if p.live and p.alias_of_id is None]
     else:
-        found = (
-            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .live()
-            .values_list("locale__language_code", "url_path")
-        )
+        found = compiled_sql.rows("language-versions", _live_translations, page.pk)
     # Every page class here keeps Wagtail's get_url_parts, so its URL follows from its url_path alone.
     translations = dict(found) if keeps_wagtail_urls(page) else None
     versions = []

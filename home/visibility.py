@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction
 
-from . import request_memo
+from . import compiled_sql, request_memo
 
 MEMO = "hidden_page_ids"
 
@@ -55,7 +55,9 @@ def _skip_restriction_queries_when_none_exist():
 
     def get_view_restrictions(self):
         if not hidden_page_ids():
-            return PageViewRestriction.objects.none()
+            none = PageViewRestriction.objects.none()
+            none._result_cache = []  # known empty: iterating it (every page served) compiles no SQL
+            return none
         return read(self)
 
     get_view_restrictions.uses_visibility_memo = True
@@ -63,9 +65,13 @@ def _skip_restriction_queries_when_none_exist():
     Page.get_view_restrictions = get_view_restrictions
 
 
+def _restricted_paths():
+    return PageViewRestriction.objects.order_by().values_list("page__path")
+
+
 def restricted_q():
     """Pages covered by a restriction on themselves or an ancestor (``None`` when nothing is restricted)."""
-    paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    paths = {path for (path,) in compiled_sql.rows("restricted-paths", _restricted_paths)}
     if not paths:
         return None
     q = Q()

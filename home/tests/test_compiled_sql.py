@@ -1,8 +1,10 @@
 """``home.compiled_sql``: a queryset's SQL compiled once per shape, run with the real ids each time."""
 
+from functools import partial
+
 import pytest
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from wagtail.models import Page
 
@@ -24,3 +26,42 @@ def test_rows_match_the_queryset_for_each_set_of_ids(django_assert_num_queries):
         assert found == list(_build(root_id, page_ids)), (root_id, page_ids)
     assert compiled_sql.rows("test-pages", _build, pages[0], []) == list(_build(pages[0], []))
     assert all(isinstance(live, bool) for _pk, _title, live in found)  # Django's converters are applied
+
+
+def _build_objects(page_ids):
+    return (
+        Page.objects.filter(pk__in=page_ids)
+        .select_related("locale")
+        .annotate(parent_depth=F("depth") - 1)
+        .order_by("pk")
+    )
+
+
+def test_objects_match_the_queryset_with_related_objects_and_annotations(django_assert_num_queries):
+    pages = list(Page.objects.order_by("pk").values_list("pk", flat=True))[:2]
+    for page_ids in ([pages[0]], pages):
+        with django_assert_num_queries(1):
+            found = compiled_sql.objects("test-page-objects", _build_objects, page_ids)
+            locales = [page.locale.language_code for page in found]  # read with the pages: no query
+        expected = list(_build_objects(page_ids))
+        assert [(type(p), p.pk, p.title, p.parent_depth) for p in found] == [
+            (type(p), p.pk, p.title, p.parent_depth) for p in expected
+        ]
+        assert locales == [page.locale.language_code for page in expected]
+        assert all(not page._state.adding and page._state.db == "default" for page in found)
+        fields = [field.attname for field in Page._meta.concrete_fields]
+        assert [[getattr(p, name) for name in fields] for p in found] == [
+            [getattr(p, name) for name in fields] for p in expected
+        ]
+
+
+def test_a_class_with_its_own_from_db_or_fewer_columns_is_built_by_from_db():
+    from network.models import Registration
+
+    fields = [field.attname for field in Page._meta.concrete_fields]
+    registration_fields = [field.attname for field in Registration._meta.concrete_fields]
+    assert isinstance(compiled_sql._constructor(Registration, registration_fields, "default"), partial)
+    assert isinstance(compiled_sql._constructor(Page, fields[:3], "default"), partial)
+    row = list(Page.objects.order_by("pk").values_list(*fields)[:1])[0]
+    built = compiled_sql._constructor(Page, fields, "default")(row)
+    assert type(built) is Page and built.pk == row[0] and not built._state.adding
