@@ -34,7 +34,8 @@ GENERATION_MEMO = "cache_generation"
 # ``public_content = True`` (the project's apps) and Wagtail's pages, images, documents and sites. A model of
 # such an app that is saved while serving public requests says ``purges_page_cache = False`` (a download counter).
 WAGTAIL_CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs"}
-# Wagtail's models saved while serving public requests or only for the admin's bookkeeping: never a reason to purge.
+# Models saved while serving public requests or only for bookkeeping (Wagtail's, the purge's own): never a reason
+# to purge.
 IGNORED_MODELS = {
     "wagtailimages.rendition",
     "wagtailcore.pagelogentry",
@@ -45,6 +46,8 @@ IGNORED_MODELS = {
     "wagtailcore.workflowstate",
     "wagtailcore.comment",
     "wagtailcore.commentreply",
+    "wagtailcore.referenceindex",  # rewritten whenever anything with references is saved or deleted
+    "home.cachegeneration",  # the purge itself
 }
 
 

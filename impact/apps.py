@@ -10,6 +10,12 @@ class ImpactConfig(AppConfig):
     demo_after = ("home", "casestudies", "network")  # figures belong to the demo's pilot units and network groups
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import ImpactFigure
         from .panels import add_unit_figures_tab
+        from .services import figure_written
 
         add_unit_figures_tab()
+        post_save.connect(figure_written, sender=ImpactFigure, dispatch_uid="impact_figure_saved")
+        post_delete.connect(figure_written, sender=ImpactFigure, dispatch_uid="impact_figure_deleted")

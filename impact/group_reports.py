@@ -17,13 +17,12 @@ from django.utils.translation import gettext_lazy
 
 from home.localisation import current_language
 from home.numbers import THAI_DIGITS
-from home.page_cache import bump_generation
 
 from . import history
 from .formatting import format_period
 from .models import FigureReview, FigureStatus, ImpactFigure
 from .plausibility import NUMBER_ERROR_MESSAGES, number_errors
-from .services import source_indicators
+from .services import figures_changed, source_indicators
 
 QUARTERS_SHOWN = 6
 FIELD_PREFIX = "value_"
@@ -157,7 +156,7 @@ def save_report(group, period_start, period_end, values):
     history.record(created, history.CREATE)
     history.record(edited, history.EDIT)
     if was_public:  # a value the public saw is back in review
-        transaction.on_commit(bump_generation)
+        figures_changed()
     return len(created) + len(edited)
 
 
@@ -177,5 +176,5 @@ def review(figures, accept, user=None):
             figure.review = decision
         ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current]).update(review=decision)
         history.record(pairs, history.EDIT, user)
-        transaction.on_commit(bump_generation)
+        figures_changed()
     return len(current)

@@ -188,8 +188,8 @@ class ImpactFigure(models.Model):
     every change is logged with its old and new values (``impact.history``).
     """
 
-    # Not purged on every save (that emptied the whole site's caches once per row): the writers above purge what
-    # shows the figures, once per save (``impact.services.figures_changed``).
+    # Not purged by the site-wide rule (that emptied the whole site's caches once per row): every write purges what
+    # shows the figures, once per transaction (``impact.services.figures_changed``).
     purges_page_cache = False
 
     page = models.ForeignKey(

@@ -5,9 +5,10 @@ Writers for the same unit take turns: each transaction first locks the unit's pa
 imports never deadlock), then reads the old values for the history, then upserts on the unique constraint
 (unit, indicator, period). Page publishing never touches figures, so it cannot undo an import.
 
-Every write ends with ``figures_changed``: once per save, however many rows, the app caches are purged (one
-generation bump: ``home.page_cache`` keeps no finer record) and an HTTP cache in front is told to drop the pages
-that show the figures, not the whole site (``pages_showing_figures``).
+Every write ends with ``figures_changed`` (a signal calls it for each saved or deleted figure, bulk writes call it
+themselves): once per transaction, however many rows, the app caches are purged (one generation bump:
+``home.page_cache`` keeps no finer record) and an HTTP cache in front is told to drop the pages that show the
+figures, not the whole site (``pages_showing_figures``).
 """
 
 from django.conf import settings
@@ -63,13 +64,39 @@ def pages_showing_figures(page_ids):
     ]
 
 
-def figures_changed(page_ids):
-    """After figures of the units ``page_ids`` are written: purge the caches that show them, once, after commit."""
-    page_ids = sorted(set(page_ids))
-    if not page_ids:
-        return
-    transaction.on_commit(bump_generation)
-    http_cache.purge_pages(lambda: pages_showing_figures(page_ids))
+class _PendingPurge:
+    """The units (and whether network groups) whose figures one transaction changed: purged once, after commit."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.page_ids = set()
+
+    def run(self):
+        if getattr(self.connection, "odf_pending_figure_purge", None) is self:
+            self.connection.odf_pending_figure_purge = None
+        bump_generation()
+        page_ids = sorted(self.page_ids)
+        http_cache.purge_pages(lambda: pages_showing_figures(page_ids))
+
+
+def figures_changed(page_ids=()):
+    """After figures of the units ``page_ids`` (none: only network groups' figures) are written: purge the caches
+    that show them once the transaction commits, once per transaction however many writes call this (every save
+    and deletion of a figure does, by a signal; bulk writes call it themselves)."""
+    connection = transaction.get_connection()
+    pending = getattr(connection, "odf_pending_figure_purge", None)
+    # A pending purge whose transaction rolled back is no longer among the callbacks: start a new one.
+    if pending is None or not any(entry[1] == pending.run for entry in connection.run_on_commit):
+        pending = connection.odf_pending_figure_purge = _PendingPurge(connection)
+        pending.page_ids.update(page_id for page_id in page_ids if page_id)
+        transaction.on_commit(pending.run)  # runs at once outside a transaction
+    else:
+        pending.page_ids.update(page_id for page_id in page_ids if page_id)
+
+
+def figure_written(sender, instance, **kwargs):
+    """``post_save`` / ``post_delete`` of a figure, whoever writes it (the admin, a shell, a loader)."""
+    figures_changed([instance.page_id])
 
 
 def _key(figure):

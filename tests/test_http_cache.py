@@ -264,3 +264,39 @@ def test_an_import_of_many_rows_purges_once(monkeypatch, django_capture_on_commi
     for unit in units:
         assert figure_pages(unit) <= paths
     assert "/" not in paths
+
+
+def test_figures_saved_outside_the_admin_purge_their_unit_once_per_transaction(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """A loader or a shell writes figures with ``save()``/``delete()``: each transaction purges once, what shows
+    them; a transaction that rolled back leaves nothing pending that would swallow the next change."""
+    from urllib.parse import urlsplit
+
+    from django.db import transaction
+
+    from wagtail.contrib.frontend_cache import utils
+
+    from impact.models import ImpactFigure
+
+    calls = []
+    monkeypatch.setattr(utils, "purge_urls_from_cache", lambda urls, **kwargs: calls.append(set(urls)))
+    figures = list(ImpactFigure.objects.select_related("page").filter(page__locale__language_code="th")[:5])
+    unit = figures[0].page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            for figure in figures:
+                figure.value += 1
+                figure.save()
+            figures[-1].delete()
+    assert len(calls) == 1
+    assert figure_pages(unit) <= {urlsplit(url).path for url in calls[0]}
+
+    calls.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            figures[0].save()
+            raise RuntimeError("rolled back")
+        figures[1].save()
+    assert len(calls) == 1

@@ -18,6 +18,7 @@ from impact.group_figures import group_figure_counts
 from impact.models import FigureReview, FigureStatus, ImpactFigure
 from impact.queries import indicators_in
 from network.models import Registration, token_hash
+from tests.sitemaps import every_sitemap
 
 from .helpers import make_registration
 
@@ -279,7 +280,8 @@ def test_the_network_pages_are_in_the_sitemap_with_alternates_and_the_report_for
     group = make_registration(name=GROUP)
     group.new_report_token()
     group.save()
-    body = client.get("/sitemap.xml").content.decode()
+    body = every_sitemap(client)
+    assert client.get("/sitemap-pages.xml").content.decode().count("/th/network/join/</loc>") == 1  # in one section
     for language in ("th", "en"):
         for path in (f"/{language}/network/", f"/{language}/network/join/"):
             assert f"<loc>http://testserver{path}</loc>" in body
