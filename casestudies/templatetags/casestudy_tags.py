@@ -2,11 +2,14 @@
 
 from django import template
 
-from casestudies.context import Card, live_case_studies
+from casestudies.context import Card
+from casestudies.models import CaseStudyPage
+from home import compiled_sql
 from home.dates import display_year
 from home.hero_image import prefetch_hero_images
 from home.localisation import current_language
 from home.translations import relative_page_url
+from home.visibility import hidden_page_ids
 
 register = template.Library()
 
@@ -19,6 +22,15 @@ def local_year(year):
     return display_year(int(year), current_language())
 
 
+def _pilot_pages(locale_id, hidden, limit):
+    # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
+    fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
+    pages = CaseStudyPage.objects.filter(locale_id=locale_id, is_pilot=True)
+    if hidden:  # ``home.visibility.public_pages``
+        pages = pages.exclude(pk__in=hidden)
+    return pages.order_by("path").select_related("province", "hero_image").only(*fields)[:limit]
+
+
 @register.simple_tag(takes_context=True)
 def pilot_case_studies(context, home_page, limit=6):
     """The first ``limit`` live pilot units (``is_pilot``) in ``home_page``'s language as cards, and the URL of
@@ -27,13 +39,8 @@ def pilot_case_studies(context, home_page, limit=6):
     Three queries, however many units there are. The result depends only on the language, so the fragment
     that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
     """
-    # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
-    fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
-    pages = list(
-        live_case_studies(home_page.locale_id)
-        .filter(is_pilot=True)
-        .select_related("province", "hero_image")
-        .only(*fields)[:limit]
+    pages = compiled_sql.objects(
+        ("pilot-cards", limit), lambda *ids: _pilot_pages(*ids, limit), home_page.locale_id, sorted(hidden_page_ids())
     )
     if not pages:
         return {"cards": [], "index_url": ""}

@@ -5,9 +5,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
-from home import page_cache
+from home import compiled_sql, page_cache
 from home.request_site import page_url
-from home.visibility import public_pages
+from home.visibility import hidden_page_ids
 from toolkit.models import ToolkitPage, ToolkitStepPage
 
 register = template.Library()
@@ -22,22 +22,30 @@ def toolkit_entries(request=None):
     key = page_cache.key("toolkit-entries")
     entries = cache.get(key)
     if entries is None:
-        # One query: each toolkit with the number of its public steps (its children at the next depth).
-        steps = public_pages(
-            ToolkitStepPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        )
-        count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-        rows = (
-            public_pages(ToolkitPage.objects.filter(alias_of__isnull=True))
-            .annotate(step_count=Subquery(count))
-            .values_list("locale__language_code", "title", "intro", "url_path", "step_count")
-        )
+        # One query (its SQL compiled once: ``home.compiled_sql``): each toolkit with the number of its public steps.
+        rows = compiled_sql.rows("toolkit-entries", _toolkit_rows, sorted(hidden_page_ids()))
         entries = {
             code: {"title": title, "intro": intro, "url": _url(request, url_path), "step_count": step_count}
             for code, title, intro, url_path, step_count in rows
         }
         cache.set(key, entries, 3600)
     return entries
+
+
+def _toolkit_rows(hidden):
+    """The public toolkits (none of the pages ``hidden``: ``home.visibility``) with the number of their public
+    steps (their children at the next depth)."""
+
+    def public(pages):
+        return pages.exclude(pk__in=hidden) if hidden else pages
+
+    steps = public(ToolkitStepPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
+    count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return (
+        public(ToolkitPage.objects.filter(alias_of__isnull=True))
+        .annotate(step_count=Subquery(count))
+        .values_list("locale__language_code", "title", "intro", "url_path", "step_count")
+    )
 
 
 def _url(request, url_path):
