@@ -262,15 +262,10 @@ def indicators_in(locale):
     return indicators
 
 
+# What every figure row is read with: its unit's slug, its indicator's code and its own values.
+FIGURE_VALUES = ("page__slug", "indicator__code", "period_start", "period_end", "value", "baseline", "status", "source")
 ROW_COLUMNS = (
-    "page__slug",
-    "indicator__code",
-    "period_start",
-    "period_end",
-    "value",
-    "baseline",
-    "status",
-    "source",
+    *FIGURE_VALUES,
     "group_id",
     "group__name",
     "group__province_code",
@@ -348,14 +343,7 @@ def figure_rows(cat, filters=None):
 
 
 FIGURE_COLUMNS = (
-    "page__slug",
-    "indicator__code",
-    "period_start",
-    "period_end",
-    "value",
-    "baseline",
-    "status",
-    "source",
+    *FIGURE_VALUES,
     "page__unit_name",
     "page__title",
     "page__path",

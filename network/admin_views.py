@@ -43,10 +43,8 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-class ReviewView(WagtailAdminTemplateMixin, View):
-    template_name = "network/admin/review.html"
-    page_title = gettext_lazy("Review registration")
-    header_icon = "group"
+class RegistrationAdminView(WagtailAdminTemplateMixin, View):
+    """An admin view of one registration (``self.registration``), for staff who may change registrations."""
 
     def dispatch(self, request, pk):
         if not request.user.has_perm(REVIEW_PERMISSION):
@@ -56,6 +54,12 @@ class ReviewView(WagtailAdminTemplateMixin, View):
 
     def get_page_subtitle(self):
         return self.registration.name
+
+
+class ReviewView(RegistrationAdminView):
+    template_name = "network/admin/review.html"
+    page_title = gettext_lazy("Review registration")
+    header_icon = "group"
 
     def render(self, form, status=200):
         registration = self.registration

@@ -5,19 +5,17 @@ so the link is shown once, on the page that made it, and sent to the group's e-m
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
-from django.views.generic import View
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from .models import REPORT_LINK_DAYS, Registration, Status
+from .admin_views import RegistrationAdminView
+from .models import REPORT_LINK_DAYS, Status
 
 ISSUE = "network.report_link"
 LOG_LABEL = gettext_lazy("Report link issued (any older link stops working)")
@@ -58,21 +56,12 @@ def send_link(registration, url):
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [registration.contact_email])
 
 
-class ReportLinkView(WagtailAdminTemplateMixin, View):
+class ReportLinkView(RegistrationAdminView):
     """GET: when the group's link expires, and a button to issue a new one. POST: issue it and show it once."""
 
     template_name = "network/admin/report_link.html"
     page_title = gettext_lazy("Report link")
     header_icon = "link"
-
-    def dispatch(self, request, pk):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
-        self.registration = get_object_or_404(Registration, pk=pk)
-        return super().dispatch(request, pk)
-
-    def get_page_subtitle(self):
-        return self.registration.name
 
     def get(self, request, pk):
         return self.render_to_response(self.get_context_data(registration=self.registration, form=forms.Form()))
