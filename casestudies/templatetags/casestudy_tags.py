@@ -25,8 +25,8 @@ def local_year(year):
 def _pilot_pages(locale_id, hidden, limit):
     # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
     fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
-    pages = CaseStudyPage.objects.filter(locale_id=locale_id, is_pilot=True)
-    if hidden:  # ``home.visibility.public_pages``
+    pages = CaseStudyPage.objects.filter(locale_id=locale_id, is_pilot=True, live=True)
+    if hidden:  # live and not hidden: ``home.visibility.public_pages``
         pages = pages.exclude(pk__in=hidden)
     return pages.order_by("path").select_related("province", "hero_image").only(*fields)[:limit]
 

@@ -150,7 +150,8 @@ def test_map_has_one_linked_mark_per_unit_with_an_accessible_name(client):
 
 def test_drafts_appear_nowhere(client):
     index = thai_index()
-    case_study(index, "secret-draft", live=False, title="ร่างลับ", groups=("youth", "informal-workers"))
+    # A draft pilot: not among the home page's pilot cards either.
+    case_study(index, "secret-draft", live=False, is_pilot=True, title="ร่างลับ", groups=("youth", "informal-workers"))
     for path in ["/th/case-studies/", "/th/case-studies/?group=youth", "/th/case-studies/ban-pho-thong/", "/th/"]:
         body = client.get(path).content.decode()
         assert "ร่างลับ" not in body and "secret-draft" not in body, path

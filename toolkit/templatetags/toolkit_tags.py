@@ -36,7 +36,8 @@ def _toolkit_rows(hidden):
     """The public toolkits (none of the pages ``hidden``: ``home.visibility``) with the number of their public
     steps (their children at the next depth)."""
 
-    def public(pages):
+    def public(pages):  # as ``home.visibility.public_pages``: live, none of ``hidden``
+        pages = pages.filter(live=True)
         return pages.exclude(pk__in=hidden) if hidden else pages
 
     steps = public(ToolkitStepPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
