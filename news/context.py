@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from casestudies.models import CaseStudyPage, Region
+from casestudies.models import Region
 from home import compiled_sql
 from home.dates import display_year
 from home.hero_image import prefetch_hero_renditions
@@ -41,29 +41,32 @@ def live_news(locale):
 def index_context(index_page, request):
     """Filters (year, unit), the active selection and one page of news items.
 
-    Cold cost, whatever the number of news items: one query for the dates of every item, one for the pilot units
-    (``news.related``), one for the page's items with their hero images and one for those images' renditions
-    (and one more when filtering by unit).
+    Cold cost, whatever the number of news items: one query for the dates of every item with its units' regions, one
+    for the units in the reader's language (``news.related``), one for the page's items with their hero images and
+    one for those images' renditions (and one more when filtering by unit).
     """
     language = current_language()
     news = live_news(index_page.locale_id).child_of(index_page)
 
-    # Newest first; an item linked to several pilot units comes once for each, then once here.
-    dated, linked_units = {}, set()
-    for pk, day, unit_id in news.values_list("pk", "date", "related_case_studies"):
+    # Newest first; an item linked to several units comes once for each, then once here. The same rows carry each
+    # linked unit's translation group and region: the unit filter lists the units by region (``<optgroup>``), and a
+    # unit's language versions share its province, so no query of their own.
+    dated, linked_units, regions = {}, set(), {}
+    for pk, day, unit_id, unit_group, region in news.values_list(
+        "pk",
+        "date",
+        "related_case_studies",
+        "related_case_studies__translation_key",
+        "related_case_studies__province__region",
+    ):
         dated[pk] = day
         if unit_id is not None:
             linked_units.add(unit_id)
+            regions[unit_group] = region
     dated = list(dated.items())
     years = sorted({day.year for _pk, day in dated}, reverse=True)
     units = pages_in_locale(sorted(linked_units), index_page.locale_id)
     unit_slugs = {unit.slug: unit for unit in units}
-    # The unit filter lists the units by region (``<optgroup>``): one query for their regions.
-    regions = (
-        dict(CaseStudyPage.objects.filter(pk__in=[unit.pk for unit in units]).values_list("pk", "province__region"))
-        if units
-        else {}
-    )
 
     ignored = []
     year = None
@@ -102,7 +105,7 @@ def index_context(index_page, request):
         "paginator": paginator,
         "years": [(y, display_year(y, language)) for y in years],
         "units": units,
-        "unit_groups": Region.grouped(units, lambda unit: regions.get(unit.pk)),
+        "unit_groups": Region.grouped(units, lambda unit: regions.get(unit.translation_key)),
         "selected_year": year,
         "selected_unit": unit_slugs.get(unit) if unit else None,
         "selection": selection,

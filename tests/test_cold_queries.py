@@ -70,6 +70,7 @@ TIGHTER = {
     "impact, compare two units": 9,
     "data package": 7,
     "figures.csv": 9,  # the groups' rows, then the pilots' streamed
+    "news index": 11,  # the items' dates with their units' regions, the units, the cards, their renditions
 }
 
 
