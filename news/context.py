@@ -41,14 +41,14 @@ def live_news(locale):
 def index_context(index_page, request):
     """Filters (year, unit), the active selection and one page of news items.
 
-    Cold cost, whatever the number of news items: one query for the dates of every item, one for the pilot units
+    Cold cost, whatever the number of news items: one query for the dates of every item, one for the learning units
     (``news.related``), one for the page's items with their hero images and one for those images' renditions
     (and one more when filtering by unit).
     """
     language = current_language()
     news = live_news(index_page.locale_id).child_of(index_page)
 
-    # Newest first; an item linked to several pilot units comes once for each, then once here.
+    # Newest first; an item linked to several learning units comes once for each, then once here.
     dated, linked_units = {}, set()
     for pk, day, unit_id in news.values_list("pk", "date", "related_case_studies"):
         dated[pk] = day
@@ -139,7 +139,7 @@ def news_cards(ids):
 
 
 def detail_context(page):
-    """The pilot units, partners and tags of a news item, in the page's language (one query each), and its hero
+    """The learning units, partners and tags of a news item, in the page's language (one query each), and its hero
     image with the renditions of the page and of its link preview (one query)."""
     locale_id = page.locale_id
     with_hero_renditions(page, HERO_RENDITIONS + (SHARE_RENDITION,))
