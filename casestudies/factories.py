@@ -1,4 +1,4 @@
-"""Test data for case studies: pilot units under the case study index, with their terms."""
+"""Test data for case studies: learning units (pilots or not) under the case study index, with their terms."""
 
 from casestudies.models import CaseStudyIndexPage, CaseStudyPage, Occupation, Province, TargetGroup
 

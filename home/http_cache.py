@@ -87,7 +87,7 @@ def pages_affected_by(page):
     - the page and its translations and aliases;
     - its ancestors (the listings and the home page) and their translations;
     - its siblings (related cards, the previous and next step);
-    - the pages its class names in ``pages_showing_it()`` (a news item: the pilot units it is about);
+    - the pages its class names in ``pages_showing_it()`` (a news item: the learning units it is about);
     - every live page of a class whose ``shows_pages_of`` names the page's type (the impact dashboard shows
       every unit).
     """

@@ -50,7 +50,7 @@ def unit_group_name(source_page):
 
 @transaction.atomic
 def unit_coordinator_group(page, include_translations=True):
-    """The per-unit group of ``page`` (a pilot unit's case study), with add and edit permission on the page,
+    """The per-unit group of ``page`` (a learning unit's case study), with add and edit permission on the page,
     its subpages and its translations. Created once; calling again re-grants anything missing."""
     page = page.specific
     source = page.get_translation_or_none(Locale.get_default()) or page
@@ -64,7 +64,7 @@ def unit_coordinator_group(page, include_translations=True):
 
 @transaction.atomic
 def grant_unit_coordinator(user, page, include_translations=True):
-    """Make ``user`` a coordinator of ``page`` (a pilot unit's case study): edit it and its subpages, and
+    """Make ``user`` a coordinator of ``page`` (a learning unit's case study): edit it and its subpages, and
     submit them for review, nothing else. Returns the per-unit group (one per page, shared by its coordinators).
     """
     group = unit_coordinator_group(page, include_translations=include_translations)

@@ -145,7 +145,7 @@ def field_descriptors(indicators):
             "type": "string",
             "title": _("Network group"),
             "description": _(
-                "Empty for a pilot unit's figure. Otherwise the name of the network group that reported the figure "
+                "Empty for a learning unit's figure. Otherwise the name of the network group that reported the figure "
                 "through its private link, accepted by staff; its unit_slug is then “group-” and the group's number."
             ),
         },

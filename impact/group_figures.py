@@ -1,4 +1,4 @@
-"""The network groups' figures as the public sees them: apart from the pilots', after staff accepted them
+"""The network groups' figures as the public sees them: apart from the learning units', after staff accepted them
 (``ImpactFigure.objects.published().of_groups()``), each marked "reported by the group"."""
 
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """Figures a network group reports through its private link, and staff's review of them.
 
-A group's figures are ``ImpactFigure`` rows like a pilot's (one store), with ``group`` instead of ``page``,
+A group's figures are ``ImpactFigure`` rows like a learning unit's (one store), with ``group`` instead of ``page``,
 status "reported" and review "pending": ``ImpactFigure.objects.published()`` shows them only once a Moderator
 accepts them. Reporting a quarter again replaces the group's values for it and sends them back for review.
 Every write leaves history entries (``impact.history``).

@@ -1,4 +1,4 @@
-"""Impact figures: the indicator catalogue, figures per pilot unit and period, and the dashboard page.
+"""Impact figures: the indicator catalogue, figures per learning unit and period, and the dashboard page.
 
 Figures are numbers, not text: they belong to the Thai (source) case study page and are shared by both
 languages; the reader's language only changes the labels, which come from the indicator's translation.
@@ -43,7 +43,7 @@ class FigureStatus(models.TextChoices):
 
 
 class FigureReview(models.TextChoices):
-    """Whether staff have accepted a figure for the public pages. A pilot's figures are entered by staff and are
+    """Whether staff have accepted a figure for the public pages. A learning unit's figures are entered by staff and are
     accepted as they are; a network group's arrive through its private report link and wait for a Moderator."""
 
     PENDING = "pending", _("Waiting for review")
@@ -175,12 +175,12 @@ class SourceFigureQuerySet(models.QuerySet):
         return self.filter(group__isnull=True)
 
     def of_groups(self):
-        """Figures a network group reported through its private link (shown apart from the pilots')."""
+        """Figures a network group reported through its private link (shown apart from the learning units')."""
         return self.filter(group__isnull=False)
 
 
 class ImpactFigure(models.Model):
-    """One value of one indicator for one pilot unit — or one network group — over one period; shared by both
+    """One value of one indicator for one learning unit — or one network group — over one period; shared by both
     languages.
 
     A plain row of its own, not part of the case study page: page revisions, drafts and publishing never touch
@@ -198,7 +198,7 @@ class ImpactFigure(models.Model):
         on_delete=models.CASCADE,
         verbose_name=_("case study"),
         null=True,  # a network group's figure has none; staff's forms and the import still require it (not blank)
-        help_text=_("The pilot unit (its Thai page) this figure belongs to."),
+        help_text=_("The learning unit (its Thai page) this figure belongs to."),
     )
     group = models.ForeignKey(
         "network.Registration",

@@ -142,7 +142,7 @@ def news_cards(ids):
 
 
 def detail_context(page):
-    """The pilot units, partners and tags of a news item, in the page's language (one query each), and its hero
+    """The learning units, partners and tags of a news item, in the page's language (one query each), and its hero
     image with the renditions of the page and of its link preview (one query)."""
     locale_id = page.locale_id
     with_hero_renditions(page, HERO_RENDITIONS + (SHARE_RENDITION,))

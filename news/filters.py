@@ -24,6 +24,6 @@ def parse_year(value, language):
 
 
 def parse_choice(value, allowed):
-    """``value`` when it is one of ``allowed`` (e.g. the slugs of the pilot units), else None."""
+    """``value`` when it is one of ``allowed`` (e.g. the slugs of the learning units), else None."""
     value = (value or "").strip()
     return value if value in allowed else None

@@ -37,7 +37,7 @@ class NewsTag(TranslatableTerm):
 class NewsIndexPage(
     RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page
 ):
-    """Programme news, newest first, filtered by year and pilot unit; serves the RSS and Atom feeds."""
+    """Programme news, newest first, filtered by year and learning unit; serves the RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the news list."))
 
@@ -89,7 +89,7 @@ class NewsPageForm(SameLanguagePageForm):
 
 
 class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, ShareFieldsMixin, HeroImageMixin, Page):
-    """One news item: date, summary, hero image, story, and the pilot units and partners it concerns."""
+    """One news item: date, summary, hero image, story, and the learning units and partners it concerns."""
 
     date = models.DateField(_("date"), help_text=_("The date of the news (what happened, or when it was announced)."))
     summary = models.TextField(
@@ -109,8 +109,8 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         "casestudies.CaseStudyPage",
         blank=True,
         related_name="news_items",
-        verbose_name=_("related pilot units"),
-        help_text=_("The case studies (pilot units) this news is about; the news is listed on their pages."),
+        verbose_name=_("related learning units"),
+        help_text=_("The case studies (learning units) this news is about; the news is listed on their pages."),
     )
     partners = ParentalManyToManyField(
         "home.Partner",
@@ -165,7 +165,7 @@ class NewsPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, Sha
         ordering = ["-date", "-pk"]
 
     def pages_showing_it(self):
-        """The pilot units' pages list their news (for purging an HTTP cache in front, ``home.http_cache``)."""
+        """The learning units' pages list their news (for purging an HTTP cache in front, ``home.http_cache``)."""
         return self.related_case_studies.all()
 
     def get_meta_description(self):

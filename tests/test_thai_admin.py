@@ -13,6 +13,7 @@ from wagtail.users.models import UserProfile
 
 from home.factories import DRAFT, SAVED, signed_in, standard_page, user
 from home.models import StandardPage
+from news.factories import thai_index
 from tests.test_uploads import png_header_only, upload_document, upload_image
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +119,37 @@ def test_the_editor_s_tab_error_count_is_thai(thai_staff):
     """The number on a tab with errors is read out as "N errors" from Wagtail's JavaScript catalogue."""
     body = thai_staff.get("/admin/jsi18n/").content.decode()
     assert json.dumps("ข้อผิดพลาด %(num)s รายการ") in body  # JSON: Thai as \u escapes
+
+
+# Any unit can be a pilot or a unit that took up the model later (issue 22): the forms staff fill in for a unit's
+# figures and a news item's units say "learning unit", in the staff member's language, never "pilot unit" (the demo's
+# news tag "หน่วยนำร่อง" is about the pilots and stays).
+UNIT_WORDING = {
+    "th": {
+        "figure": ["หน่วยจัดการเรียนรู้ (หน้าภาษาไทยของหน่วย) ที่ตัวเลขนี้เป็นของ"],
+        "news": ["หน่วยจัดการเรียนรู้ที่เกี่ยวข้อง", "กรณีศึกษา (หน่วยจัดการเรียนรู้) ที่ข่าวนี้กล่าวถึง"],
+        "never": ["หน่วยนำร่องที่เกี่ยวข้อง", "(หน่วยนำร่อง)", "หน่วยนำร่อง (หน้า"],
+    },
+    "en": {
+        "figure": ["the learning unit (its thai page) this figure belongs to."],
+        "news": ["related learning units", "the case studies (learning units) this news is about;"],
+        "never": ["related pilot units", "(pilot units)", "the pilot unit (its"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_figure_and_news_forms_call_a_unit_a_learning_unit(client, language):
+    staff = staff_client(client, language)
+    wording = UNIT_WORDING[language]
+    forms = {
+        "figure": staff.get("/admin/snippets/impact/impactfigure/add/"),
+        "news": staff.get(f"/admin/pages/add/news/newspage/{thai_index().pk}/"),
+    }
+    for form, response in forms.items():
+        assert response.status_code == 200
+        body = response.content.decode().lower()
+        for text in wording[form]:
+            assert escape(text) in body, (form, text)
+        for text in wording["never"]:
+            assert escape(text) not in body, (form, text)

@@ -174,7 +174,7 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
         ),
         FieldPanel("activities"),
         FieldPanel("checklist"),
-        InlinePanel("tips", label=_("Tips from the pilots")),
+        InlinePanel("tips", label=_("Tips from the learning units")),
         InlinePanel("resource_links", label=_("Resources")),
     ]
     search_fields = Page.search_fields + [
@@ -243,10 +243,10 @@ def tips_with_public_links(tips):
 
 
 class StepTip(TranslatableMixin, Orderable):
-    """A tip from the pilot units, optionally linking to the page that tells more (e.g. a case study)."""
+    """A tip from a learning unit, optionally linking to the page that tells more (e.g. a case study)."""
 
     page = ParentalKey(ToolkitStepPage, on_delete=models.CASCADE, related_name="tips")
-    text = models.TextField(_("tip"), help_text=_("What a pilot unit learned, in one or two sentences."))
+    text = models.TextField(_("tip"), help_text=_("What a learning unit learned, in one or two sentences."))
     # A generic page: the case study model is built separately and may be linked here once it exists.
     linked_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -262,8 +262,8 @@ class StepTip(TranslatableMixin, Orderable):
     translatable_fields = [TranslatableField("text"), TranslatableField("linked_page")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("tip from the pilots")
-        verbose_name_plural = _("tips from the pilots")
+        verbose_name = _("tip from a learning unit")
+        verbose_name_plural = _("tips from the learning units")
         ordering = ["sort_order"]
 
 

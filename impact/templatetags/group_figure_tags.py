@@ -1,5 +1,5 @@
 """The network groups' figures on the impact pages (``impact.group_figures``): a table on an indicator's page
-and one line on the overview, both apart from the pilots' figures."""
+and one line on the overview, both apart from the learning units' figures."""
 
 from django import template
 

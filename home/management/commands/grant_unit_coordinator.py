@@ -7,7 +7,7 @@ from home.roles import grant_unit_coordinator
 
 
 class Command(BaseCommand):
-    help = "Let a user edit one pilot unit's page (and its translations) and submit it for review, nothing else."
+    help = "Let a user edit one learning unit's page (and its translations) and submit it for review, nothing else."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
