@@ -226,14 +226,19 @@ def figures_json(page, request):
     return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
 
 
-def json_chunks(payload):
+def _json_text(value):
+    return json.dumps(value, ensure_ascii=False, cls=DjangoJSONEncoder)
+
+
+def json_chunks(payload, dumps=_json_text, separator=", "):
     """``payload`` (its rows under ``"figures"``, the last key, any iterable) as JSON text, one row per chunk: the
-    same document ``JsonResponse`` writes, without holding it whole."""
+    same document ``JsonResponse`` writes, without holding it whole. ``dumps`` writes one value and ``separator``
+    parts the rows: the API passes REST framework's compact renderer and ``","`` (``impact.api``)."""
     rows = payload["figures"]
-    head = {key: value for key, value in payload.items() if key != "figures"}
-    yield json.dumps(head, ensure_ascii=False, cls=DjangoJSONEncoder)[:-1] + ', "figures": ['
+    head = {**{key: value for key, value in payload.items() if key != "figures"}, "figures": []}
+    yield dumps(head)[:-2]  # up to and with the rows' opening bracket
     for index, row in enumerate(rows):
-        yield (", " if index else "") + json.dumps(row, ensure_ascii=False, cls=DjangoJSONEncoder)
+        yield (separator if index else "") + dumps(row)
     yield "]}"
 
 
