@@ -329,6 +329,7 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
 # The map's circles: their area shows a province's value, between these radii (SVG units), and no two overlap.
 MAP_MIN_RADIUS, MAP_MAX_RADIUS = 7.0, 13.0
 MAP_GAP = 2 * MAP_MAX_RADIUS + 2
+MAP_LIST_UNFOLDED = 12  # provinces: past this, the list under the map shows each one's units folded (``<details>``)
 
 
 @dataclass
@@ -462,5 +463,6 @@ def unit_map(view, language):
         "legend": legend,
         "any_negative": any(m.negative for m in marks),
         "share": is_share,
+        "folded": len(marks) > MAP_LIST_UNFOLDED,
         "unplaced": [r for r in view.rows if r.latest is not None and r.unit.latitude is None],
     }

@@ -32,7 +32,7 @@ def info(unit="people", weight=""):
 
 
 def row(number, province, value, pilot=False, weight=None, status="reported"):
-    latitude, longitude = PROVINCES[province]
+    latitude, longitude = PROVINCES.get(province) or (6 + int(province.split()[-1]), 101)
     unit = UnitInfo(
         f"unit-{number}", f"Unit {number}", province, None, "", "central", latitude, longitude, is_pilot=pilot
     )
@@ -92,6 +92,15 @@ def test_at_200_units_one_mark_per_province_and_none_overlaps():
     assert not overlapping(marks)
     assert max(mark.radius for mark in marks) <= MAP_MAX_RADIUS
     assert sum(mark.pilots for mark in marks) == 3
+
+
+def test_the_list_under_a_map_of_many_provinces_is_folded():
+    few = [row(n, list(PROVINCES)[n % 5], 10) for n in range(10)]
+    many = [row(n, f"Province {n % 13}", 10) for n in range(26)]
+    with translation.override("en"):
+        assert not unit_map(view(few), "en")["folded"]
+        drawn = unit_map(view(many), "en")
+    assert len(drawn["marks"]) == 13 and drawn["folded"]
 
 
 @pytest.mark.django_db
