@@ -228,3 +228,15 @@ def test_the_api_reads_a_fixed_number_of_queries_however_many_figures(client, dj
         assert response.streaming  # past ``STREAM_ROWS``
         large = len(api_rows(response))
     assert large == small + added
+
+
+@pytest.mark.django_db
+def test_the_indicator_catalogue_is_a_download_too(client):
+    path = "/api/v1/impact/indicators/?lang=en"
+    plain = client.get(path)
+    packed = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+    assert packed["Content-Encoding"] == "gzip" and gzip.decompress(packed.content) == plain.content
+    assert {"members_total", "sroi_ratio"} <= {i["code"] for i in plain.json()["indicators"]}
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+    assert len(queries) == 0
