@@ -6,6 +6,9 @@ find and check a page's cold cost while working (``make bench`` is the measureme
     .venv/bin/python bench/profile_page.py --profile 25 /th/news/           # and cProfile's top 25 functions
     .venv/bin/python bench/profile_page.py --sql /th/news/                  # and the SQL of one request
 
+A streamed response (the big exports, the API) is read to its end in every request, as a client would; the size
+printed is the body's, and gzipped (the level the site's gzip uses) for what a browser receives.
+
 It uses the current database (``DATABASE_URL`` or the development SQLite with the demo content) and the
 production settings with ``DISABLE_CACHES=1``. Each page is requested once to warm the process (imports,
 renditions), then ``--repeat`` times (default 30); CPU time is the process's, so other load on the machine
@@ -15,6 +18,7 @@ changes it less than wall time. As a rule of thumb from ``make bench`` on 2 core
 
 import argparse
 import cProfile
+import gzip
 import os
 import pstats
 import sys
@@ -32,6 +36,11 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'db.sqlite3'}")
 os.environ.update(DISABLE_CACHES="1", PAGE_CACHE_SECONDS="0", FRAGMENT_CACHE_SECONDS="0", HTTP_CACHE_SECONDS="0")
 os.environ.pop("REDIS_URL", None)
 os.environ.pop("FRONTEND_CACHE_URL", None)
+
+
+def body(response):
+    """The whole body, a streamed one read to its end (its rows are read from the database as it is read)."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 class Recorder:
@@ -62,20 +71,25 @@ def main():
 
     call_command("collectstatic", interactive=False, verbosity=0)  # production's storage needs a current manifest
     client = Client(HTTP_HOST="127.0.0.1")
+
+    def get(path):
+        response = client.get(path)
+        return response, body(response)
+
     for path in args.paths:
-        first = client.get(path)
+        first, _content = get(path)
         if first.status_code != 200:
             print(f"{path}: HTTP {first.status_code}")
             continue
         queries = []  # (Django's CaptureQueriesContext loses them: each request resets the query log)
         with connection.execute_wrapper(Recorder(queries)):
-            response = client.get(path)
-        size = len(response.content)
+            _response, content = get(path)
+        size, packed = len(content), len(gzip.compress(content, compresslevel=6))
         start = time.process_time()
         for _ in range(args.repeat):
-            client.get(path)
+            get(path)
         cpu_ms = (time.process_time() - start) * 1000 / args.repeat
-        print(f"{path}: {cpu_ms:.1f} ms CPU, {len(queries)} queries, {size} bytes")
+        print(f"{path}: {cpu_ms:.1f} ms CPU, {len(queries)} queries, {size} bytes ({packed} gzip)")
         if args.sql:
             for sql in queries:
                 print("   ", sql[:300])
@@ -83,7 +97,7 @@ def main():
             profiler = cProfile.Profile()
             profiler.enable()
             for _ in range(args.repeat):
-                client.get(path)
+                get(path)
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
 

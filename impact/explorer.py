@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home import thai_map
 from home.charts import nice_ticks
 from home.numbers import format_number
 
-from .aggregation import aggregate, weakest_status
+from .aggregation import aggregate, combine, weakest_status
 from .charts import MAX_LINES, line_chart, sparkline
 from .filters import (  # noqa: F401 - the parameters are this module's, declared where models can import them
     DOWNLOAD_PARAMETERS,
@@ -200,6 +201,7 @@ class UnitRow:
     latest_label: str
     latest_status: str
     in_chart: bool = False
+    latest_weight: Decimal | None = None  # the weight indicator's value in the latest value's period (the map's)
 
 
 @dataclass
@@ -241,6 +243,7 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         if (row.period_start, row.period_end) in wanted and (not state.units or row.unit.slug in state.units):
             by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = row
     labels = [format_period(*p, language) for p in periods]
+    weights = {(r.unit, r.period): r.value for r in records if info.weight_code and r.indicator == info.weight_code}
 
     unit_rows = []
     for slug, unit in sorted(units.items(), key=lambda item: item[1].path):
@@ -251,8 +254,10 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
             (format_value(figures[p].value, info.unit, language), figures[p].status) if p in figures else None
             for p in periods
         ]
-        last = figures[max(figures, key=lambda p: (p[1], p[0]))]
-        unit_rows.append(UnitRow(unit, cells, last.value, format_value(last.value, info.unit, language), last.status))
+        last_period = max(figures, key=lambda p: (p[1], p[0]))
+        last = figures[last_period]
+        label = format_value(last.value, info.unit, language)
+        unit_rows.append(UnitRow(unit, cells, last.value, label, last.status, False, weights.get((slug, last_period))))
 
     if state.units:
         order = {slug: i for i, slug in enumerate(state.units)}
@@ -321,13 +326,76 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
     )
 
 
+# The map's circles: their area shows a province's value, between these radii (SVG units), and no two overlap.
+MAP_MIN_RADIUS, MAP_MAX_RADIUS = 7.0, 13.0
+MAP_GAP = 2 * MAP_MAX_RADIUS + 2
+MAP_LIST_UNFOLDED = 12  # provinces: past this, the list under the map shows each one's units folded (``<details>``)
+
+
 @dataclass
 class MapMark:
+    """One province's units with a latest value: one circle, sized by their combined value (a total, or for
+    percentages and ratios an average as in the table's total row), with the number of units written in it."""
+
     x: float
     y: float
     radius: float
-    row: object
-    negative: bool
+    rows: list  # UnitRow, in table order
+    value: Decimal
+    label: str  # the combined value, formatted
+    status: str  # the least trusted of the units' latest figures
+    anchor: str  # the province's entry in the list under the map
+    text: str = ""  # what it says (``title``)
+
+    @property
+    def count(self):
+        return len(self.rows)
+
+    @property
+    def province(self):
+        return self.rows[0].unit.province
+
+    @property
+    def pilots(self):
+        return sum(1 for row in self.rows if row.unit.is_pilot)
+
+    @property
+    def negative(self):
+        return self.value < 0
+
+    def title(self, is_share):
+        """What the mark says (its tooltip and accessible name): the unit and its value, or the province, how many
+        units, their total or average, and how many of them are pilots."""
+        if self.count == 1:
+            title = _("%(unit)s (%(province)s): %(value)s") % {
+                "unit": self.rows[0].unit.name,
+                "province": self.province,
+                "value": self.label,
+            }
+        else:
+            numbers = {"province": self.province, "count": self.count, "value": self.label}
+            if is_share:
+                title = (
+                    ngettext(
+                        "%(province)s: %(count)d unit, average %(value)s",
+                        "%(province)s: %(count)d units, average %(value)s",
+                        self.count,
+                    )
+                    % numbers
+                )
+            else:
+                title = (
+                    ngettext(
+                        "%(province)s: %(count)d unit, total %(value)s",
+                        "%(province)s: %(count)d units, total %(value)s",
+                        self.count,
+                    )
+                    % numbers
+                )
+        if self.pilots:
+            pilots = ngettext("including %(count)d pilot unit", "including %(count)d pilot units", self.pilots)
+            title = f"{title} ({pilots % {'count': self.pilots}})"
+        return title
 
 
 @dataclass
@@ -337,23 +405,50 @@ class MapLegendItem:
     y: float
 
 
+def province_value(rows, info):
+    """The combined latest value of ``rows`` (``UnitRow``): their sum, or for shares their average, weighted by each
+    unit's ``latest_weight`` where the indicator has a weight and every unit has one (``aggregation.combine``)."""
+    weights = [row.latest_weight for row in rows] if info.weight_code else None
+    return combine([row.latest for row in rows], info.rule.is_share, weights)[0]
+
+
 def unit_map(view, language):
-    """The units with a latest value on the map of Thailand: circles sized by the value's size (area), with a legend.
+    """The units with a latest value on the map of Thailand, one mark per province (``thai_map.group_marks``): a
+    circle whose area shows the province's combined value, the number of its units written in it, linked to the
+    province's entry in the list under the map; no two circles overlap, however many units. With a legend.
 
     Units without a province are left off the map (they are in the table)."""
     placed = [r for r in view.rows if r.latest is not None and r.unit.latitude is not None]
     if not placed:
         return None
-    largest = max(abs(r.latest) for r in placed) or Decimal(1)
+    grouped = thai_map.group_marks(
+        placed, lambda r: (r.unit.latitude, r.unit.longitude), lambda r: (r.unit.latitude, r.unit.longitude), MAP_GAP
+    )
+    values = [province_value(group.items, view.info) for group in grouped]
+    largest = max(abs(value) for value in values) or Decimal(1)
     top = nice_ticks(0, largest)[-1]
 
     def radius(value):
-        return round(4 + 16 * float((abs(value) / top) ** Decimal("0.5")), 1)
+        return round(
+            MAP_MIN_RADIUS + (MAP_MAX_RADIUS - MAP_MIN_RADIUS) * float((abs(value) / top) ** Decimal("0.5")), 1
+        )
 
+    is_share = view.info.rule.is_share
     marks = [
-        MapMark(m.x, m.y, radius(m.item.latest), m.item, m.item.latest < 0)
-        for m in thai_map.place_marks(placed, lambda r: (r.unit.latitude, r.unit.longitude), spread=14)
+        MapMark(
+            group.x,
+            group.y,
+            radius(value),
+            list(group.items),
+            value,
+            format_value(value, view.info.unit, language),
+            weakest_status(row.latest_status for row in group.items),
+            f"im-map-{number}",
+        )
+        for number, (group, value) in enumerate(zip(grouped, values, strict=True), start=1)
     ]
+    for mark in marks:
+        mark.text = mark.title(is_share)
     legend_values = [top, top / 4] if top else [top]
     legend, y = [], 440.0  # in the Gulf of Thailand, south-east of the coast: no land there
     for value in legend_values:
@@ -364,7 +459,10 @@ def unit_map(view, language):
     return {
         "view_box": thai_map.view_box(),
         "outline": thai_map.outline_path(),
-        "marks": sorted(marks, key=lambda m: -m.radius),
+        "marks": marks,
         "legend": legend,
         "any_negative": any(m.negative for m in marks),
+        "share": is_share,
+        "folded": len(marks) > MAP_LIST_UNFOLDED,
+        "unplaced": [r for r in view.rows if r.latest is not None and r.unit.latitude is None],
     }

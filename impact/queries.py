@@ -73,6 +73,7 @@ class UnitInfo:
     longitude: object = None
     path: str = ""
     page_id: int | None = None  # of the Thai source page (the figures' page)
+    is_pilot: bool = False  # one of the programme's pilot units (``CaseStudyPage.is_pilot``; read for the map)
 
 
 @dataclass
@@ -351,6 +352,7 @@ FIGURE_COLUMNS = (
     "page__province__region",
     "page__province__latitude",
     "page__province__longitude",
+    "page__is_pilot",
 )
 
 
@@ -432,14 +434,24 @@ def indicator_figures(locale, indicators, codes):
             continue
         unit = units.get(slug)
         if unit is None:
-            name, title, path, province, region, latitude, longitude = values[8:15]
+            name, title, path, province, region, latitude, longitude, is_pilot = values[8:16]
             if translated:
-                local_name, local_title, local_province = values[15:18]
+                local_name, local_title, local_province = values[16:19]
                 if local_title:
                     name, title = local_name, local_title
                 province = local_province or province
             unit = units[slug] = UnitInfo(
-                slug, name or title, province or "", None, title, region or "", latitude, longitude, path
+                slug,
+                name or title,
+                province or "",
+                None,
+                title,
+                region or "",
+                latitude,
+                longitude,
+                path,
+                None,
+                is_pilot,
             )
         rows.append(FigureRow(unit, indicators[code], *values[2:8]))
     rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))

@@ -148,7 +148,7 @@ def test_figures_json_streams_the_same_document(client, scale, caches_off):  # n
     assert response.streaming, "figures.json is encoded whole in memory"
     chunks = list(response.streaming_content)
     document = json.loads(b"".join(chunks).decode("utf-8"))
-    assert len(chunks) > 1000
+    assert len(chunks) > 100  # JSON_CHUNK_ROWS rows a chunk
     assert document["language"] == "en"
     assert document["count"] == len(document["figures"]) == ImpactFigure.objects.published().count()
     small = json.loads(client.get("/en/impact/figures.json?unit=scale-unit-000").content)  # encoded whole
@@ -229,4 +229,32 @@ def test_figures_csv_gzipped_and_304_at_scale(client, scale, record_property):  
         "measured",
         f"figures.csv at {UNITS} units: {len(plain_body) / 1e6:.1f} MB plain in {plain_seconds:.2f} s, "
         f"{len(packed_body) / 1e6:.2f} MB gzip; a repeat with its ETag: 304 in {not_modified_ms:.2f} ms, no query",
+    )
+
+
+def test_the_indicator_map_draws_one_mark_per_province(client, scale, caches_off):  # noqa: F811
+    """Issue 22, must-have 6: 200 units in three provinces are three marks, each with its number of units."""
+    response, _queries = cold_get(client, "/en/impact/members_total/?tab=map")
+    html = response.content.decode()
+    assert html.count('<a class="im-map__link"') == len(PROVINCES)
+    counts = [int(n) for n in re.findall(r'<text class="im-map__count"[^>]*>(\d+)</text>', html)]
+    assert len(counts) == len(PROVINCES) and sum(counts) == UNITS
+
+
+def test_the_api_streams_every_figure_in_a_fixed_number_of_queries(client, scale, caches_off, record_property):  # noqa: F811
+    """Issue 22, must-have 3: ``/api/v1/impact/figures/`` streams the programme's figures, read a batch at a time."""
+    client.get("/api/v1/impact/figures/?lang=en&unit=scale-unit-000")
+    began = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/v1/impact/figures/?lang=en")
+        assert response.streaming, "the API builds its whole list in memory"
+        content = b"".join(response.streaming_content)
+    seconds = time.perf_counter() - began
+    document = json.loads(content)
+    assert document["count"] == len(document["figures"]) == ImpactFigure.objects.published().count()
+    assert len(queries) <= MAX_QUERIES
+    record_property(
+        "measured",
+        f"/api/v1/impact/figures/ at {UNITS} units: {len(content) / 1e6:.1f} MB in {seconds:.2f} s, "
+        f"{len(queries)} queries",
     )
