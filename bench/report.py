@@ -22,9 +22,8 @@ def merge_section(existing, section, heading=None):
     lines = existing.splitlines(keepends=True)
     starts = [index for index, line in enumerate(lines) if line.startswith("## ")]
     preamble = "".join(lines[: starts[0] if starts else len(lines)])
-    parts = [
-        "".join(lines[start:end]) for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)
-    ]  # each starts with its "## " line
+    ends = [*starts[1:], len(lines)] if starts else []
+    parts = ["".join(lines[start:end]) for start, end in zip(starts, ends, strict=True)]  # each from its "## " line
 
     def tidy(text):
         return text.rstrip("\n") + "\n"
@@ -63,9 +62,9 @@ def verdict(kind, demo, programme):
     bigger = ratio(programme["bytes"], demo["bytes"])
     over = []
     if slower is not None and slower > limit:
-        over.append(f"rate ÷{slower:.1f}")
+        over.append(f"rate ÷{slower:.2f}")
     if bigger is not None and bigger > limit:
-        over.append(f"size ×{bigger:.1f}")
+        over.append(f"size ×{bigger:.2f}")
     if over:
         return f"**over budget** ({', '.join(over)}; limit {limit}×)"
     return "within budget"
