@@ -230,24 +230,27 @@ def section(pages, sizes, runs, counts, built, imported, load_before):
         "",
         *run_line("make bench-scale", load_before),
         "",
-        "The same page types as above, on PostgreSQL, at demo scale and at programme scale (issue 22), each read from",
-        "its database: demo scale {units} case-study units, {news} news pages, {figures:,} figures, {pages} live pages;".format(
-            **demo
-        ),
-        "programme scale (`generate_scale_content {}`) {units} units, {news} news pages, {figures:,} figures, {pages:,}"
-        " live pages.".format(" ".join(SCALE), **programme),
+        "The same page types as above, on PostgreSQL, at demo scale and at programme scale (issue 22), counted in",
+        f"each database: demo scale {demo['units']} case-study units, {demo['news']} news pages,"
+        f" {demo['figures']:,} figures, {demo['pages']} live pages; programme scale",
+        f"(`generate_scale_content {' '.join(SCALE)}`) {programme['units']} units, {programme['news']} news pages,"
+        f" {programme['figures']:,} figures, {programme['pages']:,} live pages.",
         f"Databases: demo {built['demo']}, programme {built['programme']} (`BENCH_KEEP_DATABASE=1` keeps them).",
         "",
         "Cold only: every cache off (`DISABLE_CACHES=1`), production settings, gunicorn with 2 sync workers,",
-        f"`wrk -t2 -c10 -d{demo_bench.DURATION}` on loopback, median of {RUNS} runs, the two sites taking turns in each run; the",
-        "paths are found once on the demo site and loaded on both. Share = req/s as a percentage of a static file",
-        "of the same size from the same server; queries = SQL queries per request counted by the server. Gzip =",
-        "the body compressed with gzip level 6 here (what the page weighs on the wire behind a compressing proxy;",
-        "the app itself does not compress). Each cell is demo → programme (programme ÷ demo).",
+        f"`wrk -t2 -c10 -d{demo_bench.DURATION}` on loopback, median of {RUNS} runs, the two sites taking turns in"
+        " each run; the paths",
+        "are found once on the demo site and loaded on both. Share = req/s as a percentage of a static file of the",
+        "same size from the same server, loaded right after the page (so a machine busy with other work moves both);",
+        "queries = SQL queries per request counted by the server. Gzip = the body compressed with gzip level 6 here",
+        "(what the page weighs behind a compressing proxy; the app itself does not compress). Each cell is",
+        "demo → programme (programme ÷ demo).",
         "",
-        "Budgets (issue 22): a page that shows a fixed amount keeps its rate (share of static) and size within",
-        "20 % of demo scale; a listing within 1.5×; exports, the sitemap and feeds are reported only (a streamed",
-        "export grows with the data it holds, as it should).",
+        "Budgets (issue 22): a page that shows a fixed amount (`fixed`) keeps its rate (share of static) and size",
+        "within 20 % of demo scale; a listing within 1.5×; exports, the sitemap and the feed are reported only (a",
+        "streamed export grows with the data it holds, as it should). The impact overview and an indicator's page",
+        "show every unit, so they count as listings; an indicator with units chosen and the comparison of two units",
+        "show a fixed number of units.",
         "",
         "| page | budget | bytes | gzip bytes | req/s | share of static | p50 ms | queries | verdict |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -283,22 +286,23 @@ def section(pages, sizes, runs, counts, built, imported, load_before):
         "",
         "### A year's import at programme scale",
         "",
-        f"The staff task \u201cimport a year's file\u201d: {imported['rows']:,} rows ({imported['indicators']} indicators ×"
-        f" {imported['units']} units × {imported['quarters']} quarters, {imported['bytes']:,} bytes of CSV) through the",
-        "admin's own import (`/admin/impact/import/`: upload → check and preview → confirm → saved), driven in one",
-        "process by Django's test client with production settings and every cache off, on the programme-scale",
-        f"database ({imported['figures_before']:,} figures before). First as new figures (the quarters"
-        f" {imported['periods']}, which the",
-        "database does not hold: every row inserted), then the same file again (every row updated); the new",
-        "figures are deleted afterwards so a rerun finds the database as it was built.",
+        f"The staff task \u201cimport a year's file\u201d: {imported['rows']:,} rows ({imported['indicators']}"
+        f" indicators × {imported['units']} units × {imported['quarters']} quarters,",
+        f"{imported['bytes']:,} bytes of CSV), through the admin's own import (`/admin/impact/import/`: upload →"
+        " check and preview →",
+        "confirm → saved), driven in one process by Django's test client with production settings and every cache",
+        f"off, on the programme-scale database ({imported['figures_before']:,} figures before). First as new figures"
+        f" ({imported['periods']},",
+        "quarters the database does not hold: every row inserted), then the same file again (every row updated);",
+        "the new figures are deleted afterwards, so a rerun finds the database as it was built.",
         "",
         "| import | check (upload, read, check, preview) | save (check again, save, purge) | total | result |",
         "|---|---:|---:|---:|---|",
     ]
     for step in imported["steps"]:
         lines.append(
-            f"| {step['name']} | {step['check']:.1f} s | {step['save']:.1f} s | {step['check'] + step['save']:.1f} s"
-            f" | {step['created']:,} created, {step['updated']:,} updated |"
+            f"| {step['name']} | {step['check']:.1f} s | {step['save']:.1f} s |"
+            f" {step['check'] + step['save']:.1f} s | {step['created']:,} created, {step['updated']:,} updated |"
         )
     shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.exists() else []
     if shots:
