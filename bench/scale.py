@@ -310,8 +310,9 @@ def section(pages, sizes, runs, counts, built, imported, load_before):
             "",
             "### Screenshots at programme scale",
             "",
-            "Taken by hand with `../shared/tools/look.sh` (headless Chromium; the first screenful at phone and",
-            "desktop width) from the programme-scale site: "
+            "The case-study index's map section at programme scale, phone (390 px) and desktop (1280 px) width,"
+            " taken by hand",
+            "(see [docs/scale/README.md](../docs/scale/README.md) for how, the page heights and what looks wrong): "
             + ", ".join(f"[{shot.stem}](../docs/scale/{shot.name})" for shot in shots)
             + ".",
         ]
