@@ -264,7 +264,10 @@ def counters():
 
 def wrk(url):
     out = subprocess.run(
-        ["wrk", "-t2", "-c10", f"-d{DURATION}", "--latency", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", "-c10", f"-d{DURATION}", "--timeout", "30s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))
@@ -438,11 +441,11 @@ def write_results(pages, sizes, runs, load_before):
         *run_line("make bench", load_before),
         "",
         "gunicorn with 2 sync workers, production settings (DEBUG off, WhiteNoise), SQLite, demo content;",
-        f"`wrk -t2 -c10 -d{DURATION}` on loopback. Each number is the median of {RUNS} runs. Share = the page's",
-        "requests per second as a percentage of a static file of the same size from the same server (through",
-        "Varnish in the HTTP-cache column), measured right after the page. Queries = SQL queries per request,",
-        "counted by the server during the page's run (bench/count_queries.py); in the HTTP-cache column most",
-        "requests never reach the app.",
+        f"`wrk -t2 -c10 -d{DURATION} --timeout 30s` on loopback. Each number is the median of {RUNS} runs. Share =",
+        "the page's requests per second as a percentage of a static file of the same size from the same server",
+        "(through Varnish in the HTTP-cache column), measured right after the page. Queries = SQL queries per",
+        "request, counted by the server during the page's run (bench/count_queries.py); in the HTTP-cache column",
+        "most requests never reach the app.",
         "",
         "- **cold**: every cache off (`DISABLE_CACHES=1`, no page or fragment cache): each request renders.",
         "- **app cache**: Redis, anonymous page cache and fragment caches on.",
