@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint format setup messages bench clean
+.PHONY: run test lint format setup messages bench bench-scale clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,14 @@ bench: $(STAMP)
 	{ command -v wrk && command -v varnishd; } >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk varnish) || (sudo apt-get update -qq && sudo apt-get install -y -qq wrk varnish)
 	$(PY) manage.py compile_translations
 	$(PY) bench/run.py
+
+# The same page types at demo scale and at programme scale (200 units, 500 news pages, 33,600 figures) on
+# PostgreSQL, cold, against issue 22's budgets, and a year's import timed (bench/results.md, "Programme scale").
+# Builds both databases (about 25 minutes); BENCH_KEEP_DATABASE=1 reuses them.
+bench-scale: $(STAMP)
+	{ command -v wrk && command -v varnishd; } >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk varnish) || (sudo apt-get update -qq && sudo apt-get install -y -qq wrk varnish)
+	$(PY) manage.py compile_translations
+	$(PY) bench/scale.py
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

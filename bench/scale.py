@@ -1,0 +1,335 @@
+# ruff: noqa: S603, S607 - a local benchmark: fixed commands, loopback only
+"""`make bench-scale`: the public pages at demo scale and at programme scale side by side (issue 22).
+
+Two PostgreSQL databases are built from nothing: the demo site (``migrate`` + ``load_demo_content``) and the
+programme-scale site (the same + ``generate_scale_content --units 200 --news 500 --quarters 12``).
+``BENCH_DEMO_DATABASE_URL`` and ``BENCH_PROGRAMME_DATABASE_URL`` name them (default ``odf_bench_scale_demo`` and
+``odf_bench_scale_programme`` on the local server); they are dropped and created again, unless
+``BENCH_KEEP_DATABASE=1`` and the database exists, which reuses it as it is (a quick rerun).
+
+The page types are found once on the demo site (bench/run.py's ``discover_pages``) and the same paths are loaded
+on both, in bench/run.py's cold column only (every cache off, production settings, gunicorn with 2 workers, wrk,
+a static file of the same size as the yardstick, queries counted by the server, median of ``BENCH_RUNS`` runs;
+the two sites take turns within each run). Issue 22's budgets are applied to each page (bench/report.py). Then
+the staff task "import a year's file" is timed on the programme-scale database (bench/import_year.py). The
+"Programme scale" section of bench/results.md is rewritten; make bench's demo section is kept.
+
+Ports ``BENCH_PORT`` (default 8781; ``BENCH_VARNISH_PORT`` 8782 is reserved but unused) and the working
+directory bench/work-scale/ are its own, so it can run beside ``make bench``.
+"""
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.parse
+
+import psycopg
+import run as demo_bench
+from psycopg import sql
+from report import FIXED, LISTING, REPORT, ratio, verdict
+from run import (
+    ROOT,
+    RUNS,
+    VENV_BIN,
+    Site,
+    discover_pages,
+    env,
+    fetch_pages,
+    manage,
+    measure,
+    preflight,
+    run_line,
+    start,
+    static_twin,
+    stop,
+    summary,
+    write_section,
+)
+
+WORK = ROOT / "bench" / "work-scale"
+PORT = int(os.environ.get("BENCH_PORT", "8781"))
+VARNISH_PORT = int(os.environ.get("BENCH_VARNISH_PORT", "8782"))
+POSTGRES = "postgres://postgres@127.0.0.1:5432/"
+SCALE = ("--units", "200", "--news", "500", "--quarters", "12")
+HEADING = "## Programme scale"
+SCREENSHOTS = ROOT / "docs" / "scale"
+# Longer loads than make bench's 1 s: the slowest programme-scale pages answer a few times a second.
+demo_bench.DURATION = os.environ.get("BENCH_DURATION", "2s")
+
+SITES = {
+    name: Site(
+        work=WORK,
+        database_url=os.environ.get(f"BENCH_{name.upper()}_DATABASE_URL", f"{POSTGRES}odf_bench_scale_{name}"),
+        media=WORK / f"media-{name}",
+        port=PORT,
+        varnish_port=VARNISH_PORT,
+    )
+    for name in ("demo", "programme")
+}
+
+# Pages whose path each site finds for itself: the answers are named after the questions' ids, which differ.
+OWN_PATHS = {"self-check result"}
+
+# Issue 22's budget of each page type found by discover_pages (its label): a fixed amount of content, a
+# listing, or an export/feed that is only reported.
+KINDS = {
+    "home": FIXED,
+    "standard page": FIXED,
+    "partners": FIXED,
+    "FAQ": FIXED,
+    "privacy": FIXED,
+    "case-study index": LISTING,
+    "case-study index, filtered": LISTING,
+    "case study": FIXED,
+    "toolkit": FIXED,
+    "toolkit step": FIXED,
+    "self-check form": FIXED,
+    "self-check result": FIXED,
+    "planner example": FIXED,
+    "planner, a plan": FIXED,
+    "impact, overview": LISTING,
+    "impact, an indicator": LISTING,
+    "impact, an indicator, units chosen": FIXED,
+    "impact, compare two units": FIXED,
+    "figures.csv": REPORT,
+    "data package": REPORT,
+    "news index": LISTING,
+    "news article": FIXED,
+    "search (Thai)": LISTING,
+    "sitemap": REPORT,
+    "RSS feed": REPORT,
+    "network": LISTING,
+    "network, join form": FIXED,
+}
+
+COUNTS = """
+import json
+from casestudies.models import CaseStudyPage
+from impact.models import ImpactFigure
+from news.models import NewsPage
+from wagtail.models import Page
+
+def count(model):
+    return model.objects.live().filter(locale__language_code="th", alias_of__isnull=True).count()
+
+print(json.dumps({
+    "units": count(CaseStudyPage),
+    "news": count(NewsPage),
+    "figures": ImpactFigure.objects.count(),
+    "pages": Page.objects.live().count(),
+}))
+"""
+
+
+def maintenance(site):
+    """A connection to the server's ``postgres`` database and the name of the site's database."""
+    parts = urllib.parse.urlsplit(site.database_url)
+    name = parts.path.lstrip("/")
+    server = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    return psycopg.connect(server, autocommit=True), name
+
+
+def database_exists(site):
+    connection, name = maintenance(site)
+    with connection:
+        return connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def recreate_database(site):
+    connection, name = maintenance(site)
+    with connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def build(name, site):
+    """Build the site's database from nothing (or keep it, with BENCH_KEEP_DATABASE=1); returns what it did."""
+    if os.environ.get("BENCH_KEEP_DATABASE") and database_exists(site):
+        return "kept"
+    started = time.monotonic()
+    recreate_database(site)
+    shutil.rmtree(site.media, ignore_errors=True)
+    manage(site, "migrate", "--noinput", "-v0")
+    manage(site, "load_demo_content", "-v0")
+    if name == "programme":
+        manage(site, "generate_scale_content", *SCALE, "-v0")
+    minutes = (time.monotonic() - started) / 60
+    print(f"{name}: built in {minutes:.1f} min")
+    return f"built in {minutes:.0f} min"
+
+
+def content_counts(site):
+    out = manage(site, "shell", "-c", COUNTS, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def time_import(site):
+    out = subprocess.run(
+        [str(VENV_BIN / "python"), str(ROOT / "bench" / "import_year.py")],
+        cwd=ROOT,
+        env=env(site, "cold"),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main():
+    preflight(("wrk",))
+    load_before = os.getloadavg()
+    WORK.mkdir(parents=True, exist_ok=True)
+    built = {name: build(name, site) for name, site in SITES.items()}
+    manage(SITES["demo"], "collectstatic", "--noinput", "-v0")  # one STATIC_ROOT for both sites
+    counts = {name: content_counts(site) for name, site in SITES.items()}
+
+    bodies, pages = {}, {}
+    for name, site in SITES.items():
+        processes = start(site, "cold", log_name=f"{name}-cold")
+        try:
+            found = discover_pages(site.app)
+            pages[name] = [
+                (label, path if label in OWN_PATHS else dict(pages.get("demo", found))[label]) for label, path in found
+            ]
+            bodies[name] = fetch_pages(site, pages[name])
+        finally:
+            stop(processes)
+    sizes = {
+        name: {path: {"bytes": len(body), "gzip": len(gzip.compress(body, 6))} for path, body in found.items()}
+        for name, found in bodies.items()
+    }
+    twins = {
+        name: {path: static_twin(SITES[name], size["bytes"]) for path, size in found.items()}
+        for name, found in sizes.items()
+    }
+
+    runs = {name: [] for name in SITES}
+    started = time.monotonic()
+    for number in range(RUNS):
+        for name, site in SITES.items():
+            processes = start(site, "cold", log_name=f"{name}-cold")
+            try:
+                runs[name].append(measure(site, "cold", pages[name], twins[name]))
+            finally:
+                stop(processes)
+            print(f"run {number + 1}/{RUNS}: {name} done ({time.monotonic() - started:.0f} s)")
+    (WORK / "runs.json").write_text(
+        json.dumps({"pages": pages, "sizes": sizes, "runs": runs, "counts": counts, "built": built}, indent=1)
+    )
+    print("timing the year's import on the programme-scale database")
+    imported = time_import(SITES["programme"])
+    (WORK / "import.json").write_text(json.dumps(imported, indent=1))
+    write_section(section(pages, sizes, runs, counts, built, imported, load_before), HEADING)
+
+
+def times(value):
+    return "–" if value is None else f"×{value:.2f}"
+
+
+def section(pages, sizes, runs, counts, built, imported, load_before):
+    demo, programme = counts["demo"], counts["programme"]
+    lines = [
+        HEADING,
+        "",
+        *run_line("make bench-scale", load_before),
+        "",
+        "The same page types as above, on PostgreSQL, at demo scale and at programme scale (issue 22), counted in",
+        f"each database: demo scale {demo['units']} case-study units, {demo['news']} news pages,"
+        f" {demo['figures']:,} figures, {demo['pages']} live pages; programme scale",
+        f"(`generate_scale_content {' '.join(SCALE)}`) {programme['units']} units, {programme['news']} news pages,"
+        f" {programme['figures']:,} figures, {programme['pages']:,} live pages.",
+        f"Databases: demo {built['demo']}, programme {built['programme']} (`BENCH_KEEP_DATABASE=1` keeps them).",
+        "",
+        "Cold only: every cache off (`DISABLE_CACHES=1`), production settings, gunicorn with 2 sync workers,",
+        f"`wrk -t2 -c10 -d{demo_bench.DURATION} --timeout 30s` on loopback, median of {RUNS} runs, the two sites"
+        " taking turns in each run;",
+        "the paths are found once on the demo site and loaded on both (but the self-check result's, whose answers",
+        "are named after the questions' ids, made anew in each database). Share = req/s as a percentage of a static",
+        "file of the same size from the same server, loaded right after the page (so a machine busy with other work",
+        "moves both);",
+        "queries = SQL queries per request counted by the server. Gzip = the body compressed with gzip level 6 here",
+        "(what the page weighs behind a compressing proxy; the app itself does not compress). Each cell is",
+        "demo → programme (programme ÷ demo).",
+        "",
+        "Budgets (issue 22): a page that shows a fixed amount (`fixed`) keeps its rate (share of static) and size",
+        "within 20 % of demo scale; a listing within 1.5×; exports, the sitemap and the feed are reported only (a",
+        "streamed export grows with the data it holds, as it should). The impact overview and an indicator's page",
+        "show every unit, so they count as listings; an indicator with units chosen and the comparison of two units",
+        "show a fixed number of units.",
+        "",
+        "| page | budget | bytes | gzip bytes | req/s | share of static | p50 ms | queries | verdict |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    over = 0
+    judged = 0
+    own = dict(pages["programme"])
+    for label, path in pages["demo"]:
+        kind = KINDS.get(label, REPORT)
+        paths = {"demo": path, "programme": own[label]}
+        cells = {name: summary(runs[name], paths[name]) for name in runs}
+        a, b = cells["demo"], cells["programme"]
+        size_a, size_b = sizes["demo"][path], sizes["programme"][own[label]]
+        result = verdict(kind, {"share": a["share"], "bytes": size_a["bytes"]}, {**b, "bytes": size_b["bytes"]})
+        judged += kind != REPORT
+        over += result.startswith("**over")
+        problems = [
+            f"{name}: {cells[name]['errors']} non-2xx, {cells[name]['timeouts']} timeouts"
+            for name in cells
+            if cells[name]["errors"] or cells[name]["timeouts"]
+        ]
+        lines.append(
+            f"| {label} (`{urllib.parse.unquote(path)}`) | {kind} |"
+            f" {size_a['bytes']:,} → {size_b['bytes']:,} ({times(ratio(size_b['bytes'], size_a['bytes']))}) |"
+            f" {size_a['gzip']:,} → {size_b['gzip']:,} ({times(ratio(size_b['gzip'], size_a['gzip']))}) |"
+            f" {a['rps']:.0f} → {b['rps']:.0f} ({times(ratio(b['rps'], a['rps']))}) |"
+            f" {a['share']:.1f} % → {b['share']:.2f} % |"
+            f" {a['p50']:.0f} → {b['p50']:.0f} |"
+            f" {a['queries']:.1f} → {b['queries']:.1f} |"
+            f" {result}{'; ' + '; '.join(problems) if problems else ''} |"
+        )
+    lines += [
+        "",
+        f"{judged - over} of {judged} page types with a budget are within it; {len(pages['demo']) - judged} are"
+        " reported only.",
+        "",
+        "### A year's import at programme scale",
+        "",
+        f"The staff task \u201cimport a year's file\u201d: {imported['rows']:,} rows ({imported['indicators']}"
+        f" indicators × {imported['units']} units × {imported['quarters']} quarters,",
+        f"{imported['bytes']:,} bytes of CSV), through the admin's own import (`/admin/impact/import/`: upload →"
+        " check and preview →",
+        "confirm → saved), driven in one process by Django's test client with production settings and every cache",
+        f"off, on the programme-scale database ({imported['figures_before']:,} figures before). First as new figures"
+        f" ({imported['periods']},",
+        "quarters the database does not hold: every row inserted), then the same file again (every row updated);",
+        "the new figures are deleted afterwards, so a rerun finds the database as it was built.",
+        "",
+        "| import | check (upload, read, check, preview) | save (check again, save, purge) | total | result |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for step in imported["steps"]:
+        lines.append(
+            f"| {step['name']} | {step['check']:.1f} s | {step['save']:.1f} s |"
+            f" {step['check'] + step['save']:.1f} s | {step['created']:,} created, {step['updated']:,} updated |"
+        )
+    shots = sorted(SCREENSHOTS.glob("*.png")) if SCREENSHOTS.exists() else []
+    if shots:
+        lines += [
+            "",
+            "### Screenshots at programme scale",
+            "",
+            "The case-study index's map section at programme scale, phone (390 px) and desktop (1280 px) width,"
+            " taken by hand",
+            "(see [docs/scale/README.md](../docs/scale/README.md) for how, the page heights and what looks wrong): "
+            + ", ".join(f"[{shot.stem}](../docs/scale/{shot.name})" for shot in shots)
+            + ".",
+        ]
+    return lines
+
+
+if __name__ == "__main__":
+    sys.exit(main())
