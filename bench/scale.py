@@ -147,8 +147,11 @@ def recreate_database(site):
 
 
 def build(name, site):
-    """Build the site's database from nothing (or keep it, with BENCH_KEEP_DATABASE=1); returns what it did."""
+    """Build the site's database from nothing (or keep it, with BENCH_KEEP_DATABASE=1: then only this commit's new
+    migrations are applied); returns what it did. Either way the tables' statistics are brought up to date."""
     if os.environ.get("BENCH_KEEP_DATABASE") and database_exists(site):
+        manage(site, "migrate", "--noinput", "-v0")
+        analyse(site)
         return "kept"
     started = time.monotonic()
     recreate_database(site)
@@ -157,9 +160,18 @@ def build(name, site):
     manage(site, "load_demo_content", "-v0")
     if name == "programme":
         manage(site, "generate_scale_content", *SCALE, "-v0")
+    analyse(site)
     minutes = (time.monotonic() - started) / 60
     print(f"{name}: built in {minutes:.1f} min")
     return f"built in {minutes:.0f} min"
+
+
+def analyse(site):
+    """``VACUUM ANALYZE`` the site's database, as PostgreSQL's autovacuum does in production soon after a bulk
+    load. Without it (autovacuum off, or not yet run) the planner knows nothing of the 33,600 figures and picks
+    plans meant for empty tables: the home page's headline query took 0.9 s instead of a few ms."""
+    with psycopg.connect(site.database_url, autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
 
 
 def content_counts(site):
