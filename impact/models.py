@@ -304,6 +304,9 @@ class ImpactFigure(models.Model):
                 condition=models.Q(period_end__gte=models.F("period_start")), name="figure_period_ordered"
             ),
         ]
+        # An indicator's latest period is found by walking this index from its end (the home page's headline
+        # figures read only the rows from there on), not by reading and sorting the indicator's whole history.
+        indexes = [models.Index(models.F("indicator"), models.F("period_end").desc(), name="figure_latest_period")]
 
     def __str__(self):
         return f"{self.indicator.code} {self.period_start}–{self.period_end}: {self.value}"

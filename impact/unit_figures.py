@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from wagtail.models import Locale, Page
 
@@ -118,8 +118,7 @@ def headline_rows(locale_id, hidden):
     since = (
         Indicator.objects.filter(show_on_home=True)
         .annotate(latest_end=Subquery(latest_end))
-        .filter(latest_end__isnull=False)
-        .order_by("latest_end")
+        .order_by(F("latest_end").asc(nulls_last=True))  # an indicator with no figures yet does not count
         .values("latest_end")[:1]
     )
     headline = Indicator.objects.filter(show_on_home=True)
