@@ -119,6 +119,16 @@ def record(pairs, action, user=None, extra=None, deleted=False):
         values["data"] = data_field.get_db_prep_save(entry["data"], connection)
         return [values[name] for name in columns]
 
+    if connection.vendor == "postgresql":
+        # COPY: the rows stream to the server without a statement to parse (the multi-row INSERT below spent
+        # over half of a year's import in PostgreSQL parsing and psycopg splitting twelve thousand parameters).
+        copy_sql = "COPY {} ({}) FROM STDIN".format(  # names from the model
+            quote(ModelLogEntry._meta.db_table), ", ".join(quote(fields[name].column) for name in columns)
+        )
+        with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
+            for entry in entries:
+                copy.write_row(row(entry))
+        return len(entries)
     per_statement = min(1000, (connection.features.max_query_params or 10**6) // len(columns))
     with connection.cursor() as cursor:
         for start in range(0, len(entries), per_statement):
