@@ -176,19 +176,23 @@ def save_figures(values, user=None, file_name=""):
         )
         page_ids = sorted({figure.page_id for figure in figures})
         lock_units(page_ids)
-        pages = {page.pk: page for page in units.values()}
+        slugs = {page.pk: page.slug for page in units.values()}
+        codes = {indicator.pk: indicator.code for indicator in indicators.values()}
         # The old values of the figures this file replaces: only the file's units, indicators and span of periods
-        # are read, so an import does not slow down as earlier years pile up.
+        # are read, so an import does not slow down as earlier years pile up; as plain values, not model instances.
         keys = {_key(figure) for figure in figures}
         before = {}
         for old in ImpactFigure.objects.filter(
             page_id__in=page_ids,
             indicator_id__in={figure.indicator_id for figure in figures},
             period_start__range=(min(f.period_start for f in figures), max(f.period_start for f in figures)),
-        ).select_related("indicator"):
-            if _key(old) in keys:
-                old.page = pages[old.page_id]
-                before[_key(old)] = history.snapshot(old)
+        ).values("page_id", "indicator_id", *history.VALUE_FIELDS):
+            key = (old["page_id"], old["indicator_id"], old["period_start"], old["period_end"])
+            if key in keys:
+                # A unit's figure has no group (a database constraint); its indicator is one of the file's.
+                before[key] = history.snapshot_of(
+                    old, page=slugs[old["page_id"]], group=None, indicator=codes[old["indicator_id"]]
+                )
         _upsert(figures)
         history.record(
             [(before.get(_key(figure)), figure) for figure in figures],
