@@ -103,6 +103,49 @@ def _key(figure):
     return (figure.page_id, figure.indicator_id, figure.period_start, figure.period_end)
 
 
+def _upsert(figures):
+    """Insert ``figures`` or update the existing ones with the same key (unit, indicator, period); the pk of each
+    inserted or changed figure is set on it. On PostgreSQL one statement over arrays (``unnest``), which writes
+    only the figures whose values differ; elsewhere the ORM's ``bulk_create`` in batches."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        ImpactFigure.objects.bulk_create(
+            figures,
+            batch_size=BATCH_SIZE,
+            update_conflicts=True,
+            unique_fields=KEY_FIELDS,
+            update_fields=VALUE_FIELDS,
+        )
+        return
+    meta = ImpactFigure._meta
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name) for name in KEY_FIELDS + VALUE_FIELDS + ["group", "review"]]
+    names = [quote(column.column) for column in columns]
+    keys = names[: len(KEY_FIELDS)]
+    updated = names[len(KEY_FIELDS) : len(KEY_FIELDS) + len(VALUE_FIELDS)]
+    table = quote(meta.db_table)
+    sql = (  # noqa: S608 - names from the model, values as parameters
+        "INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) "
+        "ON CONFLICT ({keys}) DO UPDATE SET {sets} WHERE ({old}) IS DISTINCT FROM ({new}) "
+        "RETURNING {pk}, {keys}"
+    ).format(
+        table=table,
+        names=", ".join(names),
+        arrays=", ".join(f"%s::{column.db_type(connection)}[]" for column in columns),
+        keys=", ".join(keys),
+        sets=", ".join(f"{name} = EXCLUDED.{name}" for name in updated),
+        old=", ".join(f"{table}.{name}" for name in updated),
+        new=", ".join(f"EXCLUDED.{name}" for name in updated),
+        pk=quote(meta.pk.column),
+    )
+    attnames = [column.attname for column in columns]
+    by_key = {_key(figure): figure for figure in figures}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [[getattr(figure, name) for figure in figures] for name in attnames])
+        for pk, *key in cursor.fetchall():
+            by_key[tuple(key)].pk = pk
+
+
 def save_figures(values, user=None, file_name=""):
     """Create or update the figures in ``values`` (clean rows from ``importing.check_rows``) in one transaction.
 
@@ -133,26 +176,24 @@ def save_figures(values, user=None, file_name=""):
         )
         page_ids = sorted({figure.page_id for figure in figures})
         lock_units(page_ids)
-        pages = {page.pk: page for page in units.values()}
+        slugs = {page.pk: page.slug for page in units.values()}
+        codes = {indicator.pk: indicator.code for indicator in indicators.values()}
         # The old values of the figures this file replaces: only the file's units, indicators and span of periods
-        # are read, so an import does not slow down as earlier years pile up.
+        # are read, so an import does not slow down as earlier years pile up; as plain values, not model instances.
         keys = {_key(figure) for figure in figures}
         before = {}
         for old in ImpactFigure.objects.filter(
             page_id__in=page_ids,
             indicator_id__in={figure.indicator_id for figure in figures},
             period_start__range=(min(f.period_start for f in figures), max(f.period_start for f in figures)),
-        ).select_related("indicator"):
-            if _key(old) in keys:
-                old.page = pages[old.page_id]
-                before[_key(old)] = history.snapshot(old)
-        ImpactFigure.objects.bulk_create(
-            figures,
-            batch_size=BATCH_SIZE,
-            update_conflicts=True,
-            unique_fields=KEY_FIELDS,
-            update_fields=VALUE_FIELDS,
-        )
+        ).values("page_id", "indicator_id", *history.VALUE_FIELDS):
+            key = (old["page_id"], old["indicator_id"], old["period_start"], old["period_end"])
+            if key in keys:
+                # A unit's figure has no group (a database constraint); its indicator is one of the file's.
+                before[key] = history.snapshot_of(
+                    old, page=slugs[old["page_id"]], group=None, indicator=codes[old["indicator_id"]]
+                )
+        _upsert(figures)
         history.record(
             [(before.get(_key(figure)), figure) for figure in figures],
             history.IMPORT,

@@ -252,3 +252,51 @@ def test_template_downloads_and_permissions(staff, client):
     assert staff.get("/admin/impact/import/template.exe").status_code == 404
     staff.logout()
     assert client.get(URL).status_code == 302  # to the login page
+
+
+def _full_clean_messages(indicator, values):
+    """What the import reported before it checked rows without a figure each: the model's ``full_clean``."""
+    from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+    figure = ImpactFigure(indicator=indicator, **values)
+    exclude = ["page", "indicator"] + [name for name, value in values.items() if value is None and name != "baseline"]
+    try:
+        figure.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        return [
+            f"{name}: {message}" if name != NON_FIELD_ERRORS else message
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
+
+
+def test_the_row_checks_say_exactly_what_the_models_full_clean_says():
+    from impact.models import Indicator
+
+    dates = [None, datetime.date(2025, 1, 1), datetime.date(2025, 3, 31), datetime.date(1999, 12, 31)]
+    dates += [datetime.date(2568, 1, 1), datetime.date(2090, 1, 1)]
+    numbers = [None, Decimal("50"), Decimal("1"), Decimal("1.000"), Decimal("1.005"), Decimal("-3"), Decimal("150")]
+    numbers += [Decimal("123456789012345"), Decimal("99999999999999.99"), Decimal("1E+20")]
+    indicators = [None, Indicator(code="members_total", unit="people"), Indicator(code="share_youth", unit="percent")]
+    checks = importing._ModelChecks()
+    compared = failing = 0
+    with translation.override("en"):
+        for indicator in indicators:
+            for start in dates:
+                for end in dates[:3] + dates[4:5]:
+                    for value in numbers:
+                        for baseline in numbers[:2] + numbers[4:6] + numbers[7:8]:
+                            for source in ("", "survey"):
+                                values = {
+                                    "period_start": start,
+                                    "period_end": end,
+                                    "value": value,
+                                    "baseline": baseline,
+                                    "source": source,
+                                }
+                                expected = _full_clean_messages(indicator, values)
+                                assert [str(m) for m in checks.errors(indicator, values)] == expected, values
+                                compared += 1
+                                failing += bool(expected)
+    assert compared > 4000 and failing > 3000  # the grid does exercise the messages
