@@ -18,6 +18,7 @@ segmented query fixes that with no backend code to maintain, and works the same 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -138,26 +139,63 @@ def _matching(terms, language_code):
     # The search backend filters only on indexed fields: the rule's own conditions go in as a subquery of ids.
     in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
     public = public_pages(in_language).filter(alias_of__isnull=True)
-    pages = Page.objects.filter(pk__in=public.values("pk")).select_related("content_type")
+    pages = Page.objects.filter(pk__in=public.values("pk"))
     return pages.search(" ".join(terms), operator="and")
 
 
 def search_pages(query, language_code):
     """Public pages in ``language_code`` that match ``query``, title matches first: the best ``MAX_RESULTS``."""
-    return search_matches(query, language_code)[0]
+    return [hit.page() for hit in search_matches(query, language_code)[0]]
+
+
+# What a match carries (``Hit``): enough to rank it, count its kind and, for the page of results shown, to make the
+# ``Page`` its result links to, without loading every matching page as a model (the cost of a common word at
+# programme scale: issue 22).
+HIT_FIELDS = ("id", "title", "slug", "url_path", "search_description", "locale_id", "path", "depth", "content_type_id")
+
+
+def _hit_fields():
+    """``HIT_FIELDS`` in the model's order, as ``Model.from_db`` reads values."""
+    return [field.attname for field in Page._meta.concrete_fields if field.attname in HIT_FIELDS]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matching page: its id and title, its content type's natural key, and its ``_hit_fields()`` values."""
+
+    pk: int
+    title: str
+    content_type_id: int
+    app_label: str
+    model: str
+    values: tuple
+
+    @property
+    def content_type(self):
+        return ContentType(id=self.content_type_id, app_label=self.app_label, model=self.model)
+
+    def page(self):
+        """The ``Page`` with only ``HIT_FIELDS`` loaded and its content type set (no query)."""
+        page = Page.from_db(router.db_for_read(Page), _hit_fields(), self.values)
+        page.content_type = self.content_type
+        return page
 
 
 def search_matches(query, language_code):
-    """``(pages, total)``: the best ``MAX_RESULTS`` matching pages, title matches first, and how many pages match
-    in all (counted only when there are more than are listed: one more query)."""
+    """``(hits, total)``: the best ``MAX_RESULTS`` matching pages as ``Hit``, title matches first, and how many
+    pages match in all (counted only when there are more than are listed: one more query). Only the rows' few
+    columns are read, no model is made (``Hit.page`` makes one for each result shown)."""
     terms = thai_text.query_terms(query)
     if not terms:
         return [], 0
     matching = _matching(terms, language_code)
-    found = list(matching[:MAX_RESULTS])
+    fields = _hit_fields()
+    pk, title, content_type = (fields.index(name) for name in ("id", "title", "content_type_id"))
+    rows = matching[:MAX_RESULTS].get_queryset().values_list(*fields, "content_type__app_label", "content_type__model")
+    found = [Hit(row[pk], row[title], row[content_type], row[-2], row[-1], row[:-2]) for row in rows]
     total = len(found) if len(found) < MAX_RESULTS else matching.count()
     ranked = sorted(enumerate(found), key=lambda item: (-title_hits(item[1].title, terms), item[0]))
-    return [page for _position, page in ranked], total
+    return [hit for _position, hit in ranked], total
 
 
 def title_hits(title, terms):

@@ -217,8 +217,12 @@ def match_spans(text, terms):
                 spans.append((start, start + len(term)))
                 start = lowered.find(term, start + len(term))
     if latin:
+        stems = {}  # each distinct word stemmed once: a long English text repeats most of its words
         for match in _LATIN_WORD.finditer(text):
-            if stem(match.group()) in latin:
+            word = match.group().lower()
+            if word not in stems:
+                stems[word] = stem(word)
+            if stems[word] in latin:
                 spans.append(match.span())
     merged = []
     for start, end in sorted(spans):

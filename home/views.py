@@ -111,7 +111,7 @@ def robots_txt(request):
 
 
 def cached_search(query, language):
-    """``(pages, total)`` of ``search_matches``, kept in the cache until the next publish (home/page_cache.py)."""
+    """``(hits, total)`` of ``search_matches``, kept in the cache until the next publish (home/page_cache.py)."""
     from . import page_cache
 
     key = page_cache.key("search", language, query)
@@ -157,7 +157,7 @@ def search(request):
             "kinds": kinds,
             "kind": kind,
             "results_page": results_page,
-            "results": describe(list(results_page.object_list), terms, request),
+            "results": describe([hit.page() for hit in results_page.object_list], terms, request),
         },
     )
     response["X-Robots-Tag"] = "noindex"

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from casestudies.models import Region
+from casestudies.models import CaseStudyPage, Region
 from home import compiled_sql
 from home.dates import display_year
 from home.hero_image import prefetch_hero_renditions
@@ -27,7 +27,7 @@ from home.visibility import hidden_page_ids, public_pages
 
 from .filters import parse_choice, parse_year
 from .models import NewsPage, NewsTag
-from .related import linked_ids, pages_in_locale, snippets_in_locale
+from .related import LinkTable, linked_ids, pages_in_locale, snippets_in_locale
 
 # The renditions of the hero image at the top of a news item (``news/news_page.html``).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -38,21 +38,29 @@ def live_news(locale):
     return public_pages(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")
 
 
-def index_context(index_page, request):
-    """Filters (year, unit), the active selection and one page of news items.
+# The unit filter lists every unit linked from a news item while they are this few (by region, ``<optgroup>``); with
+# more, the reader chooses a region first and the filter lists that region's units (issue 22: the list's markup and
+# the units read for it stay bounded however many units the programme has).
+UNIT_OPTIONS_MAX = 12
 
-    Cold cost, whatever the number of news items: one query for the dates of every item with its units' regions, one
-    for the units in the reader's language (``news.related``), one for the page's items with their hero images and
-    one for those images' renditions (and one more when filtering by unit).
+
+def index_context(index_page, request):
+    """Filters (year, region, unit), the active selection and one page of news items.
+
+    Cold cost, whatever the number of news items: one query for the dates of every item with its units' translation
+    groups and regions, one for the units the filter lists in the reader's language (``news.related``; none when
+    there are more than ``UNIT_OPTIONS_MAX`` and no region is chosen), one for the page's items with their hero
+    images and one for those images' renditions (and, with many units, one more when the unit chosen is not in the
+    region chosen).
     """
     language = current_language()
     news = live_news(index_page.locale_id).child_of(index_page)
 
     # Newest first; an item linked to several units comes once for each, then once here. The same rows carry each
-    # linked unit's translation group and region: the unit filter lists the units by region (``<optgroup>``), and a
-    # unit's language versions share its province, so no query of their own.
-    dated, linked_units, regions = {}, set(), {}
-    for pk, day, unit_id, unit_group, region in news.values_list(
+    # linked unit's translation group and region (a unit's language versions share its province): the filters
+    # by region and by unit are answered from them, no query of their own.
+    dated, unit_region, unit_group, item_groups = {}, {}, {}, {}
+    for pk, day, unit_id, group, region in news.values_list(
         "pk",
         "date",
         "related_case_studies",
@@ -61,12 +69,13 @@ def index_context(index_page, request):
     ):
         dated[pk] = day
         if unit_id is not None:
-            linked_units.add(unit_id)
-            regions[unit_group] = region
+            unit_region[unit_id], unit_group[unit_id] = region or "", group
+            item_groups.setdefault(pk, set()).add(group)
+    group_region = {unit_group[unit_id]: region for unit_id, region in unit_region.items()}
     dated = list(dated.items())
     years = sorted({day.year for _pk, day in dated}, reverse=True)
-    units = pages_in_locale(sorted(linked_units), index_page.locale_id)
-    unit_slugs = {unit.slug: unit for unit in units}
+    regions = [value for value in Region.values if value in group_region.values()]
+    few_units = len(unit_region) <= UNIT_OPTIONS_MAX
 
     ignored = []
     year = None
@@ -75,26 +84,50 @@ def index_context(index_page, request):
         if year is None or year not in years:
             ignored.append("year")
             year = None
+    region = None
+    if request.GET.get("region"):
+        region = parse_choice(request.GET["region"], regions)
+        if region is None:
+            ignored.append("region")
+    slug = (request.GET.get("unit") or "").strip()
+
+    def load_units(in_regions):
+        ids = sorted(unit_id for unit_id, r in unit_region.items() if in_regions is None or r in in_regions)
+        return pages_in_locale(ids, index_page.locale_id)
+
+    units = load_units(None) if few_units else load_units({region}) if region else []
     unit = None
-    if request.GET.get("unit"):
-        unit = parse_choice(request.GET["unit"], unit_slugs)
-        if unit is None:
-            ignored.append("unit")
+    if slug and few_units or slug and region:
+        unit = next((u for u in units if u.slug == slug), None)
+        if unit is None and not few_units and units_named(slug).exists():
+            slug = ""  # a unit of another region, left chosen when the reader changed region: not an error
+    elif slug:
+        # Chosen by its address alone (a link from a case study): the linked units of its region, in one query.
+        units = pages_in_locale(linked_units_in_region_of(slug, unit_region), index_page.locale_id)
+        unit = next((u for u in units if u.slug == slug), None)
+        region = group_region[unit.translation_key] if unit is not None else None
+    if unit is None and slug:
+        ignored.append("unit")
 
     selected = [pk for pk, day in dated if year is None or day.year == year]
+    if region is not None:
+        in_region = {group for group, r in group_region.items() if r == region}
+        selected = [pk for pk in selected if item_groups.get(pk, set()) & in_region]
     if unit is not None:
-        about_unit = set(news.filter(related_case_studies__slug=unit).values_list("pk", flat=True))
-        selected = [pk for pk in selected if pk in about_unit]
+        selected = [pk for pk in selected if unit.translation_key in item_groups.get(pk, ())]
 
     paginator = Paginator(selected, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     items = news_cards(page_obj.object_list)
 
+    region_labels = dict(Region.choices)
     selection = {}
     if year is not None:
         selection["year"] = display_year(year, language)
+    if region is not None:
+        selection["region"] = region
     if unit is not None:
-        selection["unit"] = unit
+        selection["unit"] = unit.slug
     index_url = relative_page_url(index_page, request)  # once, for the form, its reset link and the feeds
     return {
         "index_url": index_url,
@@ -104,14 +137,29 @@ def index_context(index_page, request):
         "page_obj": page_obj,
         "paginator": paginator,
         "years": [(y, display_year(y, language)) for y in years],
+        "regions": [] if few_units else [(value, region_labels[value]) for value in regions],
         "units": units,
-        "unit_groups": Region.grouped(units, lambda unit: regions.get(unit.translation_key)),
+        "unit_groups": Region.grouped(units, lambda u: group_region.get(u.translation_key)),
         "selected_year": year,
-        "selected_unit": unit_slugs.get(unit) if unit else None,
+        "selected_region": region,
+        "selected_region_label": region_labels.get(region, ""),
+        "selected_unit": unit,
         "selection": selection,
         "filter_query": urlencode(selection),
         "ignored_filters": ignored,
     }
+
+
+def units_named(slug):
+    """The learning units (any language) with this slug."""
+    return CaseStudyPage.objects.filter(slug=slug)
+
+
+def linked_units_in_region_of(slug, linked):
+    """The SQL selecting those of the ``linked`` unit ids in the region of a unit named ``slug`` (``LinkTable``)."""
+    regions = units_named(slug).values("province__region")
+    ids = CaseStudyPage.objects.filter(pk__in=sorted(linked), province__region__in=regions).values("pk")
+    return LinkTable(*ids.query.sql_with_params())
 
 
 # What a news card shows (``news/includes/news_card.html``), as ``NewsPage`` attribute names.

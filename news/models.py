@@ -37,14 +37,14 @@ class NewsTag(TranslatableTerm):
 class NewsIndexPage(
     RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, ShareFieldsMixin, Page
 ):
-    """Programme news, newest first, filtered by year and learning unit; serves the RSS and Atom feeds."""
+    """Programme news, newest first, filtered by year, region and learning unit; serves the RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences above the news list."))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
-    query_parameters = ("year", "unit", "page")
+    query_parameters = ("year", "region", "unit", "page")
     per_page = 10
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -408,3 +408,39 @@ def test_more_matches_than_listed_are_counted_and_paged(client, monkeypatch, lan
     for bad in ["-1", "0", "abc", "4", "1e9", "๙"]:
         assert search(client, language, word, page=bad)[1] == first, bad
     assert search(client, language, word, page="๒")[1] == search(client, language, word, page="2")[1] != first
+
+
+def test_a_page_of_results_makes_page_models_only_for_the_results_shown(client, caches_off, monkeypatch):
+    """Issue 22: the matches are read as rows (id, title, kind) to count, rank and page them; a ``Page`` is made only
+    for each result shown, however many match (a common word at programme scale matched 215 pages, each loaded)."""
+    from home import views
+
+    # Under a standard page: the home page's children are also in the site's menu.
+    parent = StandardPage.objects.filter(locale__language_code="en").order_by("path").first()
+
+    def add(numbers):
+        for number in numbers:
+            parent.add_child(
+                instance=StandardPage(title=f"Quiltwork {number}", slug=f"quilt-{number}", intro="quiltwork")
+            )
+
+    made = []
+    original = Page.__init__
+
+    def counting_init(self, *args, **kwargs):
+        made.append(type(self))
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "__init__", counting_init)
+
+    def pages_made(count):
+        search(client, "en", "quiltwork")  # the first request of a process may fill per-process tables
+        made.clear()
+        body, links = search(client, "en", "quiltwork", page="2")
+        assert f"{count} pages match" in body and len(links) == views.RESULTS_PER_PAGE
+        return len(made)
+
+    add(range(2 * views.RESULTS_PER_PAGE))
+    few = pages_made(2 * views.RESULTS_PER_PAGE)
+    add(range(2 * views.RESULTS_PER_PAGE, 8 * views.RESULTS_PER_PAGE))
+    assert pages_made(8 * views.RESULTS_PER_PAGE) == few
