@@ -8,13 +8,13 @@ import itertools
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import Case, Count, DecimalField, F, Min, OuterRef, Q, Subquery, Sum, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
 from home.visibility import hidden_page_ids
 
-from .aggregation import IndicatorRule, Record
+from .aggregation import STATUSES, IndicatorRule, PeriodSum, Record
 from .models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
@@ -465,3 +465,79 @@ def overview_records(units=()):
         ]
     hidden = sorted(hidden_page_ids())  # as ``published()``; the SQL compiled once (``home.compiled_sql``)
     return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]
+
+
+# The overview's sums of one indicator over one period, in this order (``aggregation.PeriodSum``).
+SUM_COLUMNS = ("indicator__code", "period_start", "period_end", "figures", "total", "weighted", "products", "weights")
+PRODUCT = DecimalField(max_digits=34, decimal_places=4)
+
+
+def _weight_of_each(figures):
+    """The value of each figure's weight (its indicator's ``weight_code``: the same unit's figure of the same period,
+    under the same public rule) where it is positive, else NULL; no lookup for an indicator without a weight."""
+    weight = figures.filter(
+        page_id=OuterRef("page_id"),
+        indicator__code=OuterRef("indicator__weight_code"),
+        period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+        value__gt=0,
+    )
+    return Case(
+        When(indicator__weight_code="", then=Value(None)),
+        default=Subquery(weight.order_by().values("value")[:1]),
+        output_field=ImpactFigure._meta.get_field("value"),
+    )
+
+
+def _period_sums(hidden, slugs=(), start=None, end=None):
+    """The published learning units' figures (``published_without(hidden).of_pilots()``; of the units ``slugs``
+    and within ``start``-``end`` where given) summed per indicator and period by the database: one row per
+    indicator and period whatever the number of units."""
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots().order_by()
+    chosen = figures.filter(page__slug__in=slugs) if slugs else figures
+    if start is not None:
+        chosen = chosen.filter(period_start__gte=start)
+    if end is not None:
+        chosen = chosen.filter(period_end__lte=end)
+    # the weakest status (``aggregation.weakest_status``) as its rank in ``STATUSES``; another status: none
+    rank = Case(
+        *(When(status=status, then=Value(i)) for i, status in enumerate(STATUSES)), default=Value(len(STATUSES))
+    )
+    return (
+        chosen.alias(weight=_weight_of_each(figures))
+        .values("indicator__code", "period_start", "period_end")
+        .annotate(
+            figures=Count("pk"),
+            total=Sum("value"),
+            weighted=Count("weight"),
+            products=Sum(F("value") * F("weight"), output_field=PRODUCT),
+            weights=Sum("weight"),
+            weakest=Min(rank),
+        )
+        .values_list(*SUM_COLUMNS, "weakest")
+    )
+
+
+def _period_sum(row):
+    code, start, end, figures, total, weighted, products, weights, weakest = row
+    status = STATUSES[weakest] if weakest < len(STATUSES) else STATUSES[1]
+    return PeriodSum(code, (start, end), figures, total, weighted, products, weights, status)
+
+
+def overview_sums(slugs=(), start=None, end=None):
+    """The published learning units' figures (never a network group's) as ``aggregation.PeriodSum``, one per
+    indicator and period: the totals, counts and weighted sums the overview's cards need, summed by the database
+    (one query reading as many rows as there are indicators and periods, however many units there are); of the
+    units ``slugs`` and within ``start``-``end`` where given."""
+    hidden = sorted(hidden_page_ids())  # as ``published()``
+    if slugs or start or end:
+        found = _period_sums(hidden, sorted(slugs), start, end)
+    else:  # the SQL compiled once (``home.compiled_sql``)
+        found = compiled_sql.rows("impact-period-sums", _period_sums, hidden)
+    return [_period_sum(row) for row in found]
+
+
+def units_with_figures(slugs):
+    """Which of the unit slugs ``slugs`` have a published figure (one query, as many rows as ``slugs`` at most)."""
+    figures = ImpactFigure.objects.published().of_pilots().filter(page__slug__in=sorted(slugs))
+    return set(figures.order_by().values_list("page__slug", flat=True).distinct())
