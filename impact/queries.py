@@ -4,11 +4,14 @@ A fixed number of queries however many units, indicators and periods there are: 
 of units and indicators, one for the figures.
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Case, Count, DecimalField, F, Min, OuterRef, Q, Subquery, Sum, Value, When, Window
+from django.db import connection
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
@@ -467,61 +470,46 @@ def overview_records(units=()):
     return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]
 
 
-# The overview's sums of one indicator over one period, in this order (``aggregation.PeriodSum``).
-SUM_COLUMNS = ("indicator__code", "period_start", "period_end", "figures", "total", "weighted", "products", "weights")
-PRODUCT = DecimalField(max_digits=34, decimal_places=4)
+# The published learning units' figures with what the overview's sums need of each (``_overview_figures``), and
+# those figures summed per indicator and period, each joined to its weight (its indicator's ``weight_code``: the
+# same unit's figure of the same period, positive) from the same figures, so under the same public rule.
+PERIOD_SUMS = """WITH f (page_id, code, weight_code, period_start, period_end, value, status) AS ({figures})
+SELECT f.code, f.period_start, f.period_end, COUNT(*), SUM(f.value), COUNT(w.value), SUM(f.value * w.value),
+    SUM(w.value), MIN(CASE f.status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END)
+FROM f LEFT JOIN f AS w ON w.page_id = f.page_id AND w.code = f.weight_code AND w.period_start = f.period_start
+    AND w.period_end = f.period_end AND w.value > 0
+GROUP BY f.code, f.period_start, f.period_end"""
 
 
-def _weight_of_each(figures):
-    """The value of each figure's weight (its indicator's ``weight_code``: the same unit's figure of the same period,
-    under the same public rule) where it is positive, else NULL; no lookup for an indicator without a weight."""
-    weight = figures.filter(
-        page_id=OuterRef("page_id"),
-        indicator__code=OuterRef("indicator__weight_code"),
-        period_start=OuterRef("period_start"),
-        period_end=OuterRef("period_end"),
-        value__gt=0,
-    )
-    return Case(
-        When(indicator__weight_code="", then=Value(None)),
-        default=Subquery(weight.order_by().values("value")[:1]),
-        output_field=ImpactFigure._meta.get_field("value"),
-    )
-
-
-def _period_sums(hidden, slugs=(), start=None, end=None):
-    """The published learning units' figures (``published_without(hidden).of_pilots()``; of the units ``slugs``
-    and within ``start``-``end`` where given) summed per indicator and period by the database: one row per
-    indicator and period whatever the number of units."""
+def _overview_figures(hidden, slugs=(), start=None, end=None):
+    """``published_without(hidden).of_pilots()`` (of the units ``slugs`` and within ``start``-``end`` where given)
+    as the columns of ``f`` in ``PERIOD_SUMS``."""
     figures = ImpactFigure.objects.published_without(hidden).of_pilots().order_by()
-    chosen = figures.filter(page__slug__in=slugs) if slugs else figures
+    if slugs:
+        figures = figures.filter(page__slug__in=slugs)
     if start is not None:
-        chosen = chosen.filter(period_start__gte=start)
+        figures = figures.filter(period_start__gte=start)
     if end is not None:
-        chosen = chosen.filter(period_end__lte=end)
-    # the weakest status (``aggregation.weakest_status``) as its rank in ``STATUSES``; another status: none
-    rank = Case(
-        *(When(status=status, then=Value(i)) for i, status in enumerate(STATUSES)), default=Value(len(STATUSES))
-    )
-    return (
-        chosen.alias(weight=_weight_of_each(figures))
-        .values("indicator__code", "period_start", "period_end")
-        .annotate(
-            figures=Count("pk"),
-            total=Sum("value"),
-            weighted=Count("weight"),
-            products=Sum(F("value") * F("weight"), output_field=PRODUCT),
-            weights=Sum("weight"),
-            weakest=Min(rank),
-        )
-        .values_list(*SUM_COLUMNS, "weakest")
-    )
+        figures = figures.filter(period_end__lte=end)
+    columns = ("page_id", "indicator__code", "indicator__weight_code", "period_start", "period_end", "value", "status")
+    return figures.values_list(*columns)
+
+
+def _day(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value  # SQLite: text
+
+
+def _number(value, places):
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places))  # SQLite sums: floats, as Django converts them
 
 
 def _period_sum(row):
     code, start, end, figures, total, weighted, products, weights, weakest = row
     status = STATUSES[weakest] if weakest < len(STATUSES) else STATUSES[1]
-    return PeriodSum(code, (start, end), figures, total, weighted, products, weights, status)
+    total, products, weights = _number(total, 2), _number(products, 4), _number(weights, 2)
+    return PeriodSum(code, (_day(start), _day(end)), figures, total, weighted, products, weights, status)
 
 
 def overview_sums(slugs=(), start=None, end=None):
@@ -531,10 +519,12 @@ def overview_sums(slugs=(), start=None, end=None):
     units ``slugs`` and within ``start``-``end`` where given."""
     hidden = sorted(hidden_page_ids())  # as ``published()``
     if slugs or start or end:
-        found = _period_sums(hidden, sorted(slugs), start, end)
+        figures, params = _overview_figures(hidden, sorted(slugs), start, end).query.sql_with_params()
     else:  # the SQL compiled once (``home.compiled_sql``)
-        found = compiled_sql.rows("impact-period-sums", _period_sums, hidden)
-    return [_period_sum(row) for row in found]
+        figures, params = compiled_sql.sql("impact-overview-figures", _overview_figures, hidden)
+    with connection.cursor() as cursor:
+        cursor.execute(PERIOD_SUMS.format(figures=figures), [*params, *STATUSES])
+        return [_period_sum(row) for row in cursor.fetchall()]
 
 
 def units_with_figures(slugs):
