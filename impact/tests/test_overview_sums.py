@@ -85,11 +85,12 @@ def test_the_databases_sums_give_the_overview_of_every_figure():
     rules = {code: info.rule for code, info in indicators_in(LocaleRef(0, "th")).items()}
     expected = aggregate(overview_records(), rules)
     assert any(rule.weight_code for rule in rules.values()) and expected
+    groups_figures = ImpactFigure.objects.published().of_groups().count()
     group = make_registration(name="A network group")
     ImpactFigure.objects.create(
         group=group, indicator=thai_indicators()[0], period_start=Q1[0], period_end=Q1[1], value=99999
     )
-    assert ImpactFigure.objects.published().of_groups().count() == 1
+    assert ImpactFigure.objects.published().of_groups().count() == groups_figures + 1
     assert _as_series(combine_sums(overview_sums(), rules)) == _as_series(expected)
 
     slug = overview_records()[0].unit
@@ -129,25 +130,25 @@ def _rows_read(client, url, fetched):
 
 
 def add_units(count):
-    """``count`` more published units, each with a figure of every Thai indicator for every period the published
-    figures already have (so the overview has as many periods as before, and more units in each)."""
-    periods = set(ImpactFigure.objects.published().of_pilots().values_list("period_start", "period_end"))
+    """``count`` more published units, each with a figure of every indicator and period the published figures
+    already have (so the overview has as many indicators and periods as before, and more units in each)."""
+    figures = ImpactFigure.objects.published().of_pilots().order_by()
+    pairs = set(figures.values_list("indicator_id", "indicator__unit", "period_start", "period_end"))
     units = case_studies_in_bulk(thai_index(), [f"more-unit-{n:02d}" for n in range(count)])
     ImpactFigure.objects.bulk_create(
         ImpactFigure(
             page_id=unit.pk,
-            indicator=indicator,
+            indicator_id=indicator,
             period_start=start,
             period_end=end,
-            value=50 if indicator.unit == "percent" else 10 + number,
+            value=50 if measure == "percent" else 10 + number,
             status=FigureStatus.REPORTED,
             review=FigureReview.ACCEPTED,
         )
         for number, unit in enumerate(units)
-        for indicator in thai_indicators()
-        for start, end in periods
+        for indicator, measure, start, end in pairs
     )
-    return len(units) * len(periods)
+    return len(units) * len(pairs)
 
 
 @pytest.mark.django_db
