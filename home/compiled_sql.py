@@ -132,6 +132,12 @@ def rows(name, build, *ids):
     return compiled.fetch(params)
 
 
+def sql(name, build, *ids):
+    """``(sql, params)`` of ``build(*ids)``, compiled once per shape as in ``rows``: to put in a larger statement."""
+    compiled, params = _compiled(name, build, ids)
+    return compiled.sql, params
+
+
 def objects(name, build, *ids):
     """The model instances iterating ``build(*ids)`` gives (a queryset of model instances, not ``values()``), with
     what its ``select_related`` and annotations set on them, from SQL compiled once per shape as in ``rows``."""

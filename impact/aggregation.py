@@ -119,6 +119,58 @@ def aggregate(records, rules):
     return result
 
 
+@dataclass(frozen=True)
+class PeriodSum:
+    """One indicator's figures of one period as the database sums them (``impact.queries.overview_sums``): how many,
+    their total, how many have a positive weight, the sum of each value times its weight and of those weights, and
+    the weakest status among them."""
+
+    indicator: str
+    period: tuple
+    figures: int
+    total: Decimal
+    weighted: int = 0
+    products: Decimal | None = None
+    weights: Decimal | None = None
+    status: str = "reported"
+
+
+@dataclass(frozen=True)
+class Combined:
+    """An indicator's combined value over one period, from a ``PeriodSum`` (as an ``Aggregate`` without records)."""
+
+    period: tuple
+    value: Decimal | None
+    method: str
+    status: str
+
+
+def combine_sum(period_sum, rule):
+    """``(value, method)`` of ``period_sum`` by ``rule``, as ``combine`` gives it for the figures summed: their sum, or
+    for shares their mean weighted by ``rule.weight_code`` when every figure has a positive weight, else a plain
+    mean."""
+    if not period_sum.figures:
+        return None, "none"
+    total = Decimal(period_sum.total)
+    if not rule.is_share:
+        return total, "sum"
+    if rule.weight_code and period_sum.weighted == period_sum.figures and period_sum.weights:
+        return Decimal(period_sum.products) / Decimal(period_sum.weights), "weighted_mean"
+    return total / period_sum.figures, "mean"
+
+
+def combine_sums(period_sums, rules):
+    """``{indicator code: [Combined per period, oldest first]}``: ``aggregate``'s series from the database's sums;
+    sums of indicators without a rule are skipped."""
+    result = defaultdict(list)
+    for period_sum in sorted(period_sums, key=lambda s: (s.indicator, s.period)):
+        rule = rules.get(period_sum.indicator)
+        if rule is not None:
+            value, method = combine_sum(period_sum, rule)
+            result[period_sum.indicator].append(Combined(period_sum.period, value, method, period_sum.status))
+    return dict(result)
+
+
 def latest(series):
     """The most recent ``Aggregate`` of a series (by period end, then start), or None."""
     if not series:

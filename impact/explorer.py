@@ -150,11 +150,10 @@ def format_change(delta, unit, language):
     return sign + format_value(size, unit, language)
 
 
-def overview_cards(indicators, records, language):
+def overview_cards(indicators, series, language):
     """``[(theme label, [Card])]`` in theme order: each indicator's latest total or average, its change over the
-    last year (from the earliest period within a year of the latest), a sparkline and the weakest status."""
-    rules = {code: info.rule for code, info in indicators.items()}
-    series = aggregate(records, rules)
+    last year (from the earliest period within a year of the latest), a sparkline and the weakest status; ``series``
+    maps codes to combined values per period, oldest first (``aggregation.combine_sums``)."""
     themes = {value: (label, []) for value, label in Theme.choices}
     for code, info in indicators.items():
         aggregates = [a for a in series.get(code, []) if a.value is not None]

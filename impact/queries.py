@@ -4,17 +4,20 @@ A fixed number of queries however many units, indicators and periods there are: 
 of units and indicators, one for the figures.
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
 from home.visibility import hidden_page_ids
 
-from .aggregation import IndicatorRule, Record
+from .aggregation import STATUSES, IndicatorRule, PeriodSum, Record
 from .models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
@@ -477,3 +480,66 @@ def overview_records(units=()):
         ]
     hidden = sorted(hidden_page_ids())  # as ``published()``; the SQL compiled once (``home.compiled_sql``)
     return [Record(*row) for row in compiled_sql.rows("impact-records", _record_rows, hidden)]
+
+
+# The published learning units' figures with what the overview's sums need of each (``_overview_figures``), and
+# those figures summed per indicator and period, each joined to its weight (its indicator's ``weight_code``: the
+# same unit's figure of the same period, positive) from the same figures, so under the same public rule.
+PERIOD_SUMS = """WITH f (page_id, code, weight_code, period_start, period_end, value, status) AS ({figures})
+SELECT f.code, f.period_start, f.period_end, COUNT(*), SUM(f.value), COUNT(w.value), SUM(f.value * w.value),
+    SUM(w.value), MIN(CASE f.status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END)
+FROM f LEFT JOIN f AS w ON w.page_id = f.page_id AND w.code = f.weight_code AND w.period_start = f.period_start
+    AND w.period_end = f.period_end AND w.value > 0
+GROUP BY f.code, f.period_start, f.period_end"""
+
+
+def _overview_figures(hidden, slugs=(), start=None, end=None):
+    """``published_without(hidden).of_pilots()`` (of the units ``slugs`` and within ``start``-``end`` where given)
+    as the columns of ``f`` in ``PERIOD_SUMS``."""
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots().order_by()
+    if slugs:
+        figures = figures.filter(page__slug__in=slugs)
+    if start is not None:
+        figures = figures.filter(period_start__gte=start)
+    if end is not None:
+        figures = figures.filter(period_end__lte=end)
+    columns = ("page_id", "indicator__code", "indicator__weight_code", "period_start", "period_end", "value", "status")
+    return figures.values_list(*columns)
+
+
+def _day(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value  # SQLite: text
+
+
+def _number(value, places):
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places))  # SQLite sums: floats, as Django converts them
+
+
+def _period_sum(row):
+    code, start, end, figures, total, weighted, products, weights, weakest = row
+    status = STATUSES[weakest] if weakest < len(STATUSES) else STATUSES[1]
+    total, products, weights = _number(total, 2), _number(products, 4), _number(weights, 2)
+    return PeriodSum(code, (_day(start), _day(end)), figures, total, weighted, products, weights, status)
+
+
+def overview_sums(slugs=(), start=None, end=None):
+    """The published learning units' figures (never a network group's) as ``aggregation.PeriodSum``, one per
+    indicator and period: the totals, counts and weighted sums the overview's cards need, summed by the database
+    (one query reading as many rows as there are indicators and periods, however many units there are); of the
+    units ``slugs`` and within ``start``-``end`` where given."""
+    hidden = sorted(hidden_page_ids())  # as ``published()``
+    if slugs or start or end:
+        figures, params = _overview_figures(hidden, sorted(slugs), start, end).query.sql_with_params()
+    else:  # the SQL compiled once (``home.compiled_sql``)
+        figures, params = compiled_sql.sql("impact-overview-figures", _overview_figures, hidden)
+    with connection.cursor() as cursor:
+        cursor.execute(PERIOD_SUMS.format(figures=figures), [*params, *STATUSES])
+        return [_period_sum(row) for row in cursor.fetchall()]
+
+
+def units_with_figures(slugs):
+    """Which of the unit slugs ``slugs`` have a published figure (one query, as many rows as ``slugs`` at most)."""
+    figures = ImpactFigure.objects.published().of_pilots().filter(page__slug__in=sorted(slugs))
+    return set(figures.order_by().values_list("page__slug", flat=True).distinct())
