@@ -6,11 +6,15 @@ renditions of the cards' images. A case study: the terms with its links (to term
 related units, one query for the renditions of its own and the related units' hero images, partners, steps.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from pythainlp.util import collate
+
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Page
 
@@ -23,7 +27,7 @@ from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
 from .models import CaseStudyPage, Province, Region
-from .terms import taxonomy
+from .terms import Term, taxonomy
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -48,7 +52,7 @@ class Card:
     url: str = ""  # the page's URL, worked out once for the card, the map and the list
 
 
-LIST_UNFOLDED = 12  # units in the map's list beyond which each region is folded
+LIST_UNFOLDED = 12  # provinces in the map's list beyond which each region is folded
 
 
 @dataclass
@@ -124,9 +128,10 @@ def index_context(index_page, request):
         ]
 
     # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region.
+    by_name = names_in_order(provinces)
     province_order = [
         slug
-        for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: provinces[s].name), provinces_region)
+        for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: by_name[s]), provinces_region)
         for slug in slugs
     ]
     filters = [
@@ -158,6 +163,9 @@ def index_context(index_page, request):
         for facet, value in selection.items()
     ]
 
+    # Only this page's cards are built (their URLs, names, images); the map and the list count units per province.
+    paginator = Paginator(matched, index_page.per_page)
+    page_obj = paginator.get_page(request.GET.get("page"))
     cards = [
         Card(
             pages[unit.page_id],
@@ -167,40 +175,12 @@ def index_context(index_page, request):
             _names(unit.occupations, occupations),
             url=page_url(request, pages[unit.page_id].url_path),
         )
-        for unit in matched
+        for unit in page_obj.object_list
     ]
-
-    paginator = Paginator(cards, index_page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    prefetch_hero_renditions([card.page for card in page_obj.object_list])
+    prefetch_hero_renditions([card.page for card in cards])
 
     index_url = relative_page_url(index_page, request)
-    marks = [
-        {
-            "x": mark.x,
-            "y": mark.y,
-            "count": mark.count,
-            "card": mark.item,
-            # One unit: its page; several in the province: the list narrowed to that province.
-            "url": mark.item.url
-            if mark.count == 1
-            else f"{index_url}?{urlencode({**selection, 'province': mark.item.province.slug})}",
-        }
-        for mark in thai_map.group_marks(
-            [card for card in cards if card.province is not None],
-            lambda card: card.province.slug,
-            lambda card: (card.province.latitude, card.province.longitude),
-        )
-    ]
-    by_region = []
-    for value, label in Region.choices:
-        in_region = [card for card in cards if card.province is not None and card.province.region == value]
-        if in_region:
-            by_province = {}
-            for card in sorted(in_region, key=lambda c: (c.province.name, c.page.title)):
-                by_province.setdefault(card.province, []).append(card)
-            by_region.append((label, list(by_province.items()), len(in_region)))
-
+    places = province_places(matched, provinces, by_name, selection)
     return {
         "index_url": index_url,
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
@@ -209,22 +189,79 @@ def index_context(index_page, request):
         "active_filters": active,
         "filter_query": urlencode(selection),
         "total_units": len(units),
-        "result_count": len(cards),
-        "cards": page_obj.object_list,
+        "result_count": len(matched),
+        "cards": cards,
         "page_obj": page_obj,
-        "paginator": paginator,
+        "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
         "map": {
             "view_box": thai_map.view_box(),
             "outline": thai_map.outline_path(),
-            "marks": marks,
+            "marks": map_marks(places, provinces),
             "region_labels": [
                 (region_labels[key], *thai_map.project(*position)) for key, position in thai_map.REGION_LABELS.items()
             ],
         },
-        "units_by_region": by_region,
+        "places_by_region": places_by_region(places),
         # A long list shows each region folded (``<details>``), its name and number of units in the summary.
-        "regions_folded": len(cards) > LIST_UNFOLDED,
+        "regions_folded": len(places) > LIST_UNFOLDED,
     }
+
+
+@dataclass
+class Place:
+    """A province with some of the units shown: how many, and the query of the list narrowed to it."""
+
+    province: Term
+    count: int
+    query: str
+
+    @property
+    def label(self):
+        return ngettext("%(counter)s unit in %(province)s", "%(counter)s units in %(province)s", self.count) % {
+            "counter": self.count,
+            "province": self.province.name,
+        }
+
+
+def names_in_order(terms):
+    """``{slug: position}`` of ``terms`` by name in dictionary order (Thai names with their leading vowels set aside,
+    as ``pythainlp.util.collate``; Latin ones A to Z)."""
+    order = {name: index for index, name in enumerate(collate(term.name for term in terms.values()))}
+    return {slug: order[term.name] for slug, term in terms.items()}
+
+
+def province_places(matched, provinces, by_name, selection):
+    """A ``Place`` for each province of the ``matched`` units (``UnitFacets``), by name (``by_name``): the map's
+    marks and the list's links, as many as there are provinces however many units share them. Each links to the
+    ``selection`` narrowed to its province (on the first page)."""
+    counts = Counter(unit.province for unit in matched if unit.province in provinces)
+    return [
+        Place(provinces[slug], counts[slug], urlencode({**selection, "province": slug}))
+        for slug in sorted(counts, key=by_name.get)
+    ]
+
+
+def map_marks(places, provinces):
+    """``(Place, x, y)`` of the ``places`` that have a position, where ``home.thai_map.place_layout`` puts them
+    among every province (laid out once: a province's mark is in the same spot whatever the filters)."""
+    layout = thai_map.place_layout(
+        tuple(
+            (slug, term.latitude, term.longitude)
+            for slug, term in sorted(provinces.items())
+            if term.latitude is not None and term.longitude is not None
+        )
+    )
+    return [(place, *layout[place.province.slug]) for place in places if place.province.slug in layout]
+
+
+def places_by_region(places):
+    """``[(region label, [Place], units)]`` in the regions' fixed order, regions without units left out."""
+    by_region = []
+    for value, label in Region.choices:
+        in_region = [place for place in places if place.province.region == value]
+        if in_region:
+            by_region.append((label, in_region, sum(place.count for place in in_region)))
+    return by_region
 
 
 def related_case_studies(page, terms, group_slugs, occupation_slugs, limit=3):

@@ -13,8 +13,28 @@ from tests.sitemaps import every_sitemap
 pytestmark = pytest.mark.django_db
 
 PILOT_SLUGS = list(pilot_slugs().values())
-MARK = re.compile(r'<a class="cs-map__mark" href="([^"]+)" aria-label="([^"]+)">')
-GROUP_MARK = re.compile(r'<a class="cs-map__mark cs-map__mark--group" href="([^"]+)" aria-label="([^"]+)">')
+# A map mark: one per province, linking to the list narrowed to it, named by its ``<title>``, its number of units.
+MARK = re.compile(
+    r'<a href="(\?[^"]+)" transform="translate\(([\d.]+) ([\d.]+)\)"><title>([^<]+)</title>'
+    r'<circle r="11"/><text aria-hidden="true">(\d+)</text></a>'
+)
+PILOT_PROVINCES = {
+    "pho-jai-nai-withi-pho-phiang": "kanchanaburi",
+    "ban-pho-thong": "bueng-kan",
+    "chae-son-friends-with-disabilities": "lampang",
+}
+
+
+def map_marks(body):
+    """``[(href, name, count)]`` of the map's marks."""
+    return [(href, name, int(count)) for href, _x, _y, name, count in MARK.findall(body)]
+
+
+def list_links(body):
+    """The hrefs of the links in the list beside the map."""
+    return re.findall(r'<a href="([^"]+)"', body.split('class="cs-map__list"')[1].split("</section>")[0])
+
+
 CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
 
 
@@ -88,10 +108,13 @@ def test_filters_by_each_facet_and_combined(client, language, query, expected):
     response = client.get(f"/{language}/case-studies/?{query}")
     assert response.status_code == 200
     assert sorted(card_links(response)) == sorted(f"/{language}/case-studies/{slug}/" for slug in expected)
-    # The map follows the filters.
-    assert sorted(href for href, _name in MARK.findall(response.content.decode())) == sorted(
-        f"/{language}/case-studies/{slug}/" for slug in expected
+    # The map follows the filters: one mark per province of the units shown, linking to the list narrowed to it.
+    marks = map_marks(response.content.decode())
+    assert sorted(href.split("province=")[1] for href, _name, _count in marks) == sorted(
+        PILOT_PROVINCES[slug] for slug in expected
     )
+    kept = [pair for pair in query.split("&") if not pair.startswith("province=")]  # the other filters stay
+    assert all(set(kept) <= set(href[1:].split("&amp;")) for href, _name, _count in marks)
 
 
 def test_filter_options_show_counts_and_can_be_cleared(client):
@@ -133,19 +156,17 @@ def test_unknown_values_are_ignored_and_said_so(client):
     assert len(CARD.findall(body)) == 3
 
 
-def test_map_has_one_linked_mark_per_unit_with_an_accessible_name(client):
+def test_map_has_one_linked_mark_per_province_with_an_accessible_name(client):
     body = client.get("/en/case-studies/").content.decode()
-    marks = MARK.findall(body)
+    marks = map_marks(body)
     assert len(marks) == 3
-    assert (
-        "/en/case-studies/ban-pho-thong/",
-        "Ban Pho Thong Mat-Weaving Community Enterprise Group (Kok Bueng Kan) (Bueng Kan)",
-    ) in marks
+    assert ("?province=bueng-kan", "1 unit in Bueng Kan", 1) in marks
     assert '<svg class="cs-map__svg"' in body and '<title id="cs-map-title">Map of Thailand</title>' in body
-    # The text list is the equivalent: the same links, grouped by region and province.
-    list_part = body.split('class="cs-map__list"')[1]
-    for href, _name in marks:
-        assert f'href="{href}"' in list_part
+    # The text list is the equivalent: the same links, under their regions, with the number of units.
+    assert sorted(list_links(body)) == sorted(href for href, _name, _count in marks)
+    assert '<a href="?province=bueng-kan">Bueng Kan (1)</a>' in body
+    thai = client.get("/th/case-studies/").content.decode()
+    assert ("?province=bueng-kan", "1 หน่วยในจังหวัดบึงกาฬ", 1) in map_marks(thai)
 
 
 def test_drafts_appear_nowhere(client):
@@ -185,9 +206,7 @@ def test_index_paginates_past_twelve_units(client):
     filtered = client.get("/th/case-studies/?group=youth&page=2").content.decode()
     assert 'href="?group=youth&amp;page=1"' in filtered
     # The map shows every matching unit, not just this page's: 13 in Kanchanaburi as one numbered mark.
-    assert len(MARK.findall(first.content.decode())) == 2
-    assert len(GROUP_MARK.findall(first.content.decode())) == 1
-    assert ">13</text>" in first.content.decode()
+    assert sorted(count for _href, _name, count in map_marks(first.content.decode())) == [1, 1, 13]
 
 
 def _query_count(client, path):
@@ -251,29 +270,59 @@ def test_only_units_marked_as_pilots_are_called_pilots_on_the_home_page(client):
         assert f'href="/th/case-studies/{slug}/"' in section
 
 
+PROVINCES_13 = (
+    *("kanchanaburi", "bueng-kan", "lampang", "bangkok", "nonthaburi", "pathum-thani", "samut-prakan"),
+    *("chiang-mai", "chiang-rai", "phuket", "songkhla", "khon-kaen", "udon-thani"),
+)
+
+
 def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_folds(client):
-    """30 more units in three provinces: one mark per province (a number when several units share it), no two marks
-    overlapping, each numbered mark linking to the list narrowed to its province; the region list folds."""
+    """39 more units in 13 provinces: one numbered mark per province, no two marks overlapping, each linking to the
+    list narrowed to its province; with more than 12 provinces the region list folds."""
     import math
 
     from casestudies.factories import case_studies_in_bulk
+    from casestudies.models import Province
+    from casestudies.scale import PROVINCES
+    from home.demo_translation import ensure_terms
 
-    provinces = ("kanchanaburi", "bueng-kan", "lampang")
-    case_studies_in_bulk(thai_index(), [f"many-{i:02d}" for i in range(30)], provinces=provinces)
+    ensure_terms(Province, PROVINCES)  # the demo has three
+    case_studies_in_bulk(thai_index(), [f"many-{i:02d}" for i in range(39)], provinces=PROVINCES_13)
     body = client.get("/th/case-studies/").content.decode()
-    groups = GROUP_MARK.findall(body)
-    assert len(groups) == 3 and not MARK.findall(body)  # 11 units in each province, one mark each
-    assert {href for href, _label in groups} == {f"/th/case-studies/?province={slug}" for slug in provinces}
-    assert body.count(">11</text>") == 3
-    centres = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="(\d+)"/>', body.split('class="cs-map__svg"')[1])
-    assert len(centres) == 3
-    for i, (x1, y1, r1) in enumerate(centres):
-        for x2, y2, r2 in centres[i + 1 :]:
-            assert math.dist((float(x1), float(y1)), (float(x2), float(y2))) >= float(r1) + float(r2)
+    marks = MARK.findall(body)
+    assert {href for href, *_rest in marks} == {f"?province={slug}" for slug in PROVINCES_13}
+    assert sum(int(count) for *_rest, count in marks) == 42
+    for i, (_h, x1, y1, _n, _c) in enumerate(marks):
+        for _h2, x2, y2, _n2, _c2 in marks[i + 1 :]:
+            assert math.dist((float(x1), float(y1)), (float(x2), float(y2))) >= 2 * 11
+    assert sorted(list_links(body)) == sorted(href for href, *_rest in marks)
     list_part = body.split('class="cs-map__list"')[1]
-    assert list_part.count("<details>") == 3 and "<summary>" in list_part
-    few = client.get("/th/case-studies/?province=lampang&group=youth").content.decode()
+    assert list_part.count("<details>") == 5 and "<summary>" in list_part  # the regions of the 13 provinces
+    few = client.get("/th/case-studies/?region=north").content.decode()
     assert "<details>" not in few.split('class="cs-map__list"')[1]  # a short list stays open
+
+
+def test_the_map_and_the_region_list_do_not_grow_with_the_units_of_a_province(client):
+    """40 units in one province show as many marks and list links as 4 (one each, with their number), and the page
+    grows by no more than the digits: the units themselves are in the paged cards."""
+    from casestudies.factories import case_studies_in_bulk
+
+    def shape(body):
+        marks = map_marks(body)
+        map_part = body.split('class="cs-map"')[1].split("</section>")[0]
+        return len(marks), len(list_links(body)), map_part.count("<a "), len(map_part)
+
+    index = thai_index()
+    case_studies_in_bulk(index, [f"few-{i:02d}" for i in range(3)], provinces=("lampang",))
+    few = client.get("/th/case-studies/").content.decode()
+    case_studies_in_bulk(index, [f"more-{i:02d}" for i in range(36)], provinces=("lampang",))
+    many = client.get("/th/case-studies/").content.decode()
+    assert ("?province=lampang", "4 หน่วยในจังหวัดลำปาง", 4) in map_marks(few)
+    assert ("?province=lampang", "40 หน่วยในจังหวัดลำปาง", 40) in map_marks(many)
+    marks, links, anchors, size = shape(few)
+    assert shape(many)[:3] == (marks, links, anchors) == (3, 3, 6)
+    assert shape(many)[3] - size <= 20  # "4" → "40" in the mark, its name, the list and the region's count
+    assert len(CARD.findall(many)) == 12
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
