@@ -75,6 +75,23 @@ class Mark:
     item: object
 
 
+@dataclass(frozen=True)
+class PlaceMark:
+    """One mark for every item in one place (a province): drawn with their number when there are several."""
+
+    x: float
+    y: float
+    items: tuple
+
+    @property
+    def count(self):
+        return len(self.items)
+
+    @property
+    def item(self):
+        return self.items[0]
+
+
 def separate(points, gap, rounds=60):
     """``points`` (``[[x, y], ...]``, changed in place) pushed apart until no two are closer than ``gap`` (or after
     ``rounds`` passes): each pair that is too close moves apart along the line between them, half each."""
@@ -109,6 +126,18 @@ def place_layout(places, gap=24.0):
     place's mark stays where it is whichever of them are shown, and showing some costs no geometry per request."""
     points = separate([list(project(lat, lon)) for _key, lat, lon in places], gap)
     return {key: (round(x, 1), round(y, 1)) for (key, _lat, _lon), (x, y) in zip(places, points, strict=True)}
+
+
+def group_marks(items, place, position, gap=24.0):
+    """One ``PlaceMark`` per place (``place(item)``, e.g. a province) holding its items in the order given, at
+    ``position`` (latitude, longitude) of its first item; marks of neighbouring places are moved apart so that no
+    two marks (and the numbers written in them) overlap, however many units share a province."""
+    by_place = {}
+    for item in items:
+        by_place.setdefault(place(item), []).append(item)
+    groups = list(by_place.values())
+    points = separate([list(project(*position(group[0]))) for group in groups], gap)
+    return [PlaceMark(round(x, 1), round(y, 1), tuple(group)) for (x, y), group in zip(points, groups, strict=True)]
 
 
 def place_marks(items, position, spread=9.0):

@@ -1,6 +1,6 @@
 import math
 
-from home.thai_map import OUTLINE, outline_path, place_layout, place_marks, project, view_box
+from home.thai_map import OUTLINE, group_marks, outline_path, place_layout, place_marks, project, view_box
 
 
 def test_projection_puts_north_up_and_east_right():
@@ -50,3 +50,24 @@ def test_places_are_laid_out_apart_once_for_every_province():
             assert math.dist(first, second) >= 23.9
     assert layout["lampang"] == project(18.29, 99.49)
     assert place_layout(provinces, gap=24) is layout  # laid out once
+
+
+def test_one_mark_per_province_with_its_units_and_neighbouring_marks_apart():
+    """Bangkok, Nonthaburi, Pathum Thani and Samut Prakan are a few kilometres apart: their marks are pushed apart
+    so that none overlaps another; the units of one province share one mark."""
+    provinces = {
+        "bangkok": (13.75, 100.5),
+        "nonthaburi": (13.86, 100.51),
+        "pathum-thani": (14.02, 100.53),
+        "samut-prakan": (13.6, 100.6),
+        "lampang": (18.29, 99.49),
+    }
+    items = [(province, number) for province in provinces for number in range(10)]
+    marks = group_marks(items, lambda item: item[0], lambda item: provinces[item[0]], gap=24)
+    assert len(marks) == 5
+    assert all(mark.count == 10 and {item[0] for item in mark.items} == {mark.item[0]} for mark in marks)
+    for i, first in enumerate(marks):
+        for second in marks[i + 1 :]:
+            assert math.dist((first.x, first.y), (second.x, second.y)) >= 23.9
+    lampang = next(mark for mark in marks if mark.item[0] == "lampang")
+    assert (lampang.x, lampang.y) == project(*provinces["lampang"])  # a mark with room stays where it is
