@@ -195,6 +195,7 @@ def _assert_surfaces(client, kind, hidden, shown, visible, context, downloads=Tr
 RESTRICTION_TYPES = [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("pages", ["step", "case", "news"], indirect=True)
 def test_a_page_restricted_in_thai_is_on_no_surface_in_either_language(
     client, pages, django_capture_on_commit_callbacks
