@@ -25,7 +25,7 @@ run: setup
 
 test: $(STAMP)
 	$(PY) manage.py compile_translations
-	$(VENV)/bin/pytest -n 2
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -26,6 +26,16 @@ def site_server(django_db_setup, django_db_blocker):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def third_party_migrated(tmp_path_factory):
+    """A SQLite file with every migration of the apps that are not ours applied (``tests.tools``): the migration
+    tests start from a copy instead of migrating Wagtail again each (they share an xdist group, so one worker makes
+    it once)."""
+    from tests.tools import third_party_migrated
+
+    return third_party_migrated(tmp_path_factory.mktemp("migrations"))
+
+
 @pytest.fixture
 def thai_home(db):
     from home.models import HomePage
@@ -47,6 +57,13 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+def pytest_collection_modifyitems(items):
+    """The ``heavy`` tests (tens of seconds each) first, each group in collection order: under pytest-xdist they are
+    shared out while the quick tests wait, instead of one of them starting last and keeping a worker busy after the
+    other has finished. A stable sort, so the suite's order is otherwise unchanged."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -328,6 +328,7 @@ def test_fuzz_reaches_every_parameter_of_every_page_that_reads_one():
             assert any(case.startswith(f"{url}?{name}=") for case in sent), f"{url} never gets {name}"
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("shard", range(SHARDS))
 def test_fuzz_public_urls_never_fail_or_reflect_input(record_property, shard):
     client = Client(raise_request_exception=False)

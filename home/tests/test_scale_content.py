@@ -44,6 +44,7 @@ def scale_figures():
     return ImpactFigure.objects.filter(page__in=units("th"))
 
 
+@pytest.mark.heavy
 def test_generated_units_news_and_figures(client, generate):
     generate()
 
@@ -76,6 +77,7 @@ def test_generated_units_news_and_figures(client, generate):
     assert english_unit.title in client.get("/en/case-studies/").content.decode()
 
 
+@pytest.mark.heavy
 def test_a_second_run_adds_nothing(generate):
     generate()
 

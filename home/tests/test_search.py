@@ -383,6 +383,7 @@ def test_without_the_segmented_index_the_hand_picked_words_find_nothing(monkeypa
     assert "/th/toolkit/" in {page.url for page in search_pages("ZIP", "th")}
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize(
     ("language", "word", "count", "says"),
     # Grouped digits once (1,204 pages take 25 s to make), a smaller count in the other language.

@@ -246,6 +246,7 @@ def _add_pages(parent, count, start):
         standard_page(parent, f"หน้าทดสอบ {number}", f"bulk-{number}", english_alias=True)
 
 
+@pytest.mark.heavy
 @pytest.mark.django_db
 def test_status_view_query_count_does_not_grow_with_pages(thai_home, admin_client, django_assert_max_num_queries):
     _add_pages(thai_home, 5, 0)

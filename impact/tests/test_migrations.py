@@ -5,7 +5,11 @@ the page (``impact.0002``), with a figure and a page revision holding a copy of 
 (only the migrations it needs: a full ``migrate`` of every app costs seconds and checks nothing more here).
 """
 
+import pytest
+
 from tests.tools import run_on_fresh_database
+
+pytestmark = [pytest.mark.heavy, pytest.mark.xdist_group("migrations")]
 
 SCRIPT = r"""
 import datetime, json, uuid
@@ -53,8 +57,8 @@ print(json.dumps({
 """
 
 
-def test_migration_keeps_every_figure_and_strips_them_from_revisions(tmp_path):
-    outcome = run_on_fresh_database(SCRIPT, tmp_path)
+def test_migration_keeps_every_figure_and_strips_them_from_revisions(tmp_path, third_party_migrated):
+    outcome = run_on_fresh_database(SCRIPT, tmp_path, third_party_migrated)
     assert outcome == {"figures": ["10.00", "11.00"], "revision_keys": ["title"]}
 
 
@@ -101,8 +105,8 @@ print(json.dumps({"forwards": forwards, "backwards": backwards}))
 """
 
 
-def test_status_migration_moves_the_illustrative_flag_both_ways(tmp_path):
-    outcome = run_on_fresh_database(STATUS_SCRIPT, tmp_path)
+def test_status_migration_moves_the_illustrative_flag_both_ways(tmp_path, third_party_migrated):
+    outcome = run_on_fresh_database(STATUS_SCRIPT, tmp_path, third_party_migrated)
     # Forwards: the flag becomes illustrative / reported (the second figure then verified, a third added reported).
     assert outcome["forwards"] == [["10", "illustrative"], ["11", "verified"], ["12", "reported"]]
     # Backwards: only illustrative figures keep the flag.

@@ -115,6 +115,7 @@ def test_no_links_no_query(django_assert_num_queries):
         assert pages_in_locale([], 1) == [] and snippets_in_locale(Partner, [], 1) == []
 
 
+@pytest.mark.heavy
 def test_index_queries_are_the_same_for_5_and_30_cards_on_a_page(client, caches_off, monkeypatch):
     """Issue 22, must-have 6: a page of 30 cards, each with its own image, costs what a page of 5 does: the images
     and their card renditions are fetched for the whole page at once."""

@@ -5,7 +5,11 @@ Runs the real migrations on a fresh SQLite file in a child process: up to the la
 state, then back again.
 """
 
+import pytest
+
 from tests.tools import run_on_fresh_database
+
+pytestmark = [pytest.mark.heavy, pytest.mark.xdist_group("migrations")]
 
 SCRIPT = r"""
 import json, uuid
@@ -60,8 +64,8 @@ print(json.dumps({"forward": forward, "backward": snapshot()}))
 """
 
 
-def test_the_move_keeps_rows_content_types_and_group_permissions(tmp_path):
-    outcome = run_on_fresh_database(SCRIPT, tmp_path)
+def test_the_move_keeps_rows_content_types_and_group_permissions(tmp_path, third_party_migrated):
+    outcome = run_on_fresh_database(SCRIPT, tmp_path, third_party_migrated)
     assert outcome["forward"] == {
         "rows": {"selfcheck_readinessquestion": 1, "selfcheck_readinesstheme": 1},
         "content_types": ["selfcheck.readinessquestion", "selfcheck.readinesstheme"],
