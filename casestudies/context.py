@@ -197,9 +197,12 @@ def index_context(index_page, request):
             "view_box": thai_map.view_box(),
             "outline": thai_map.outline_path(),
             "marks": map_marks(places, provinces),
+            # With many provinces marked the marks cover the regions' names (the folded list names them instead).
             "region_labels": [
                 (region_labels[key], *thai_map.project(*position)) for key, position in thai_map.REGION_LABELS.items()
-            ],
+            ]
+            if len(places) <= LIST_UNFOLDED
+            else [],
         },
         "places_by_region": places_by_region(places),
         # A long list shows each region folded (``<details>``), its name and number of units in the summary.

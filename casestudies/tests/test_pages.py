@@ -300,6 +300,8 @@ def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_fo
     assert list_part.count("<details>") == 5 and "<summary>" in list_part  # the regions of the 13 provinces
     few = client.get("/th/case-studies/?region=north").content.decode()
     assert "<details>" not in few.split('class="cs-map__list"')[1]  # a short list stays open
+    # The regions' names on the map: left out where 13 provinces' marks would cover them, kept on the short list's.
+    assert 'class="cs-map__region"' not in body and 'class="cs-map__region"' in few
 
 
 def test_the_map_and_the_region_list_do_not_grow_with_the_units_of_a_province(client):
