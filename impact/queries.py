@@ -18,7 +18,7 @@ from home import compiled_sql
 from home.visibility import hidden_page_ids
 
 from .aggregation import STATUSES, IndicatorRule, PeriodSum, Record
-from .models import FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
+from .models import FigureReview, FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
     "unit_slug",
@@ -484,13 +484,42 @@ def overview_records(units=()):
 
 # The published learning units' figures with what the overview's sums need of each (``_overview_figures``), and
 # those figures summed per indicator and period, each joined to its weight (its indicator's ``weight_code``: the
-# same unit's figure of the same period, positive) from the same figures, so under the same public rule.
-PERIOD_SUMS = """WITH f (page_id, code, weight_code, period_start, period_end, value, status) AS ({figures})
+# same unit's figure of the same period, accepted and positive). The weight is looked up in the figures table by
+# its unique key (unit, indicator, period), not by joining ``f`` to itself: a self-join of the figures has no
+# index, and where the tables' statistics are missing (a fresh database, a bulk import before autovacuum's
+# analyse) PostgreSQL planned it as a nested loop over every pair of figures, minutes at 30,000 figures. The same
+# unit's figure passes the unit's half of the public rule with ``f``; its own half (accepted) is checked here.
+PERIOD_SUMS = """WITH f (page_id, code, weight_code, locale_id, period_start, period_end, value, status) AS ({figures})
 SELECT f.code, f.period_start, f.period_end, COUNT(*), SUM(f.value), COUNT(w.value), SUM(f.value * w.value),
     SUM(w.value), MIN(CASE f.status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END)
-FROM f LEFT JOIN f AS w ON w.page_id = f.page_id AND w.code = f.weight_code AND w.period_start = f.period_start
-    AND w.period_end = f.period_end AND w.value > 0
+FROM f LEFT JOIN {indicators} AS wi ON wi.{code} = f.weight_code AND wi.{locale} = f.locale_id
+    LEFT JOIN {figures_table} AS w ON w.{page} = f.page_id AND w.{indicator} = wi.{pk}
+        AND w.{start} = f.period_start AND w.{end} = f.period_end AND w.{review} = %s AND w.{value} > 0
 GROUP BY f.code, f.period_start, f.period_end"""
+
+
+def _period_sums_sql(figures):
+    """``PERIOD_SUMS`` over the figures' SQL, the tables and columns named from the models' own metadata."""
+    quote = connection.ops.quote_name
+    figure, indicator = ImpactFigure._meta, Indicator._meta
+
+    def column(meta, name):
+        return quote(meta.get_field(name).column)
+
+    return PERIOD_SUMS.format(
+        figures=figures,
+        indicators=quote(indicator.db_table),
+        code=column(indicator, "code"),
+        locale=column(indicator, "locale"),
+        pk=quote(indicator.pk.column),
+        figures_table=quote(figure.db_table),
+        page=column(figure, "page"),
+        indicator=column(figure, "indicator"),
+        start=column(figure, "period_start"),
+        end=column(figure, "period_end"),
+        review=column(figure, "review"),
+        value=column(figure, "value"),
+    )
 
 
 def _overview_figures(hidden, slugs=(), start=None, end=None):
@@ -503,8 +532,8 @@ def _overview_figures(hidden, slugs=(), start=None, end=None):
         figures = figures.filter(period_start__gte=start)
     if end is not None:
         figures = figures.filter(period_end__lte=end)
-    columns = ("page_id", "indicator__code", "indicator__weight_code", "period_start", "period_end", "value", "status")
-    return figures.values_list(*columns)
+    columns = ("page_id", "indicator__code", "indicator__weight_code", "indicator__locale_id", "period_start")
+    return figures.values_list(*columns, "period_end", "value", "status")
 
 
 def _day(value):
@@ -535,7 +564,7 @@ def overview_sums(slugs=(), start=None, end=None):
     else:  # the SQL compiled once (``home.compiled_sql``)
         figures, params = compiled_sql.sql("impact-overview-figures", _overview_figures, hidden)
     with connection.cursor() as cursor:
-        cursor.execute(PERIOD_SUMS.format(figures=figures), [*params, *STATUSES])
+        cursor.execute(_period_sums_sql(figures), [*params, *STATUSES, FigureReview.ACCEPTED])
         return [_period_sum(row) for row in cursor.fetchall()]
 
 
