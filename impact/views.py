@@ -7,6 +7,7 @@ answered with 400 and a message, never a 500; an unknown tab shows the chart.
 
 import itertools
 import json
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -104,11 +105,15 @@ def _legacy_target(page, request, indicators):
     return target + ("?" + urlencode(query) if query else "")
 
 
+SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs, as Wagtail's pages have
+
+
 def _requested_units(query):
     """The unit slugs ``?unit=`` asks for that have published figures (at most ``MAX_UNITS`` + 1 looked up: more is
     an error of ``read_units`` anyway); none asked for, no query."""
     asked = [slug.strip() for value in query.getlist("unit") for slug in value.split(UNIT_SEPARATOR) if slug.strip()]
-    asked = list(dict.fromkeys(asked))[: MAX_UNITS + 1]
+    # Only what could be a slug is looked up (PostgreSQL refuses a NUL byte with an error); the rest is unknown.
+    asked = [slug for slug in dict.fromkeys(asked) if SLUG.fullmatch(slug)][: MAX_UNITS + 1]
     return units_with_figures(asked) if asked else set()
 
 
