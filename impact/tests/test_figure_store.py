@@ -206,6 +206,23 @@ def test_history_shows_who_changed_what_from_what_to_what(superuser_client):
     assert "store-admin" in body  # who saved: the account's name
 
 
+def test_the_history_keeps_awkward_text_exactly(superuser_client):
+    # On PostgreSQL the entries go in as COPY's text, escaped by the app: tabs, new lines, backslashes, quotes and
+    # Thai in a source and a file name must come back as they were typed.
+    source = 'บัญชี\tกองทุน\\สาขา\n"ปี 2568"\r\\N'
+    name = "ไตรมาส\t1\\ฉบับ\\N.xlsx"
+    row = import_row("ban-pho-thong", "members_total", datetime.date(2025, 4, 1), datetime.date(2025, 6, 30), "61")
+    row["source"] = source
+    save_figures([row], superuser_client.user, name)
+    figure = ImpactFigure.objects.get(
+        page=thai_unit(), indicator__code="members_total", period_start=row["period_start"]
+    )
+    entry = ModelLogEntry.objects.get(object_id=str(figure.pk), action="impact.figure.import")
+    assert entry.data["changes"]["source"] == [None, source]
+    assert entry.data["file"] == name
+    assert entry.label.startswith("members_total 2025-04-01–2025-06-30") and entry.user == superuser_client.user and not entry.deleted
+
+
 def test_an_import_writes_history_and_purges_caches_once_with_a_fixed_number_of_queries(
     django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
