@@ -217,9 +217,15 @@ def match_spans(text, terms):
                 spans.append((start, start + len(term)))
                 start = lowered.find(term, start + len(term))
     if latin:
+        # Only the words that begin as a term does are stemmed: a Snowball stem keeps its word's first letter
+        # (it only rewrites endings), so no other word can have a term's stem. A long English text has a few
+        # hundred distinct words; stemming each of them was most of a search page's time.
+        initials = {term[0] for term in latin if term}
         stems = {}  # each distinct word stemmed once: a long English text repeats most of its words
         for match in _LATIN_WORD.finditer(text):
             word = match.group().lower()
+            if word[0] not in initials:
+                continue
             if word not in stems:
                 stems[word] = stem(word)
             if stems[word] in latin:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When, Window
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
@@ -566,6 +566,89 @@ def overview_sums(slugs=(), start=None, end=None):
     with connection.cursor() as cursor:
         cursor.execute(_period_sums_sql(figures), [*params, *STATUSES, FigureReview.ACCEPTED])
         return [_period_sum(row) for row in cursor.fetchall()]
+
+
+# The home page's headline figures: ``PERIOD_SUMS`` of the headline indicators' figures in their latest periods only,
+# each row with its indicator's rule, order and name and the name and definition of its version in a locale (a
+# join per indicator, not a subquery per figure). ``f`` holds only the rows whose period ends on a headline
+# indicator's latest end (``_headline_figures``): as many rows as there are units, however long the history.
+HEADLINE_SUMS = """WITH f (page_id, indicator_id, code, weight_code, locale_id, period_start, period_end, value, status)
+    AS ({figures}),
+fw AS (SELECT f.*, (SELECT w.{value} FROM {figures_table} AS w WHERE w.{page} = f.page_id AND w.{indicator} = wi.{pk}
+        AND w.{start} = f.period_start AND w.{end} = f.period_end AND w.{review} = %s AND w.{value} > 0) AS weight
+    FROM f LEFT JOIN {indicators} AS wi ON wi.{code} = f.weight_code AND wi.{locale} = f.locale_id)
+SELECT fw.code, fw.period_start, fw.period_end, COUNT(*), SUM(fw.value), COUNT(fw.weight), SUM(fw.value * fw.weight),
+    SUM(fw.weight), MIN(CASE fw.status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END),
+    i.{unit}, i.{weight_code}, i.{sort_order}, i.{name}, i.{definition}, li.{name}, li.{definition}
+FROM fw JOIN {indicators} AS i ON i.{pk} = fw.indicator_id
+    LEFT JOIN {indicators} AS li ON li.{translation_key} = i.{translation_key} AND li.{locale} = %s
+GROUP BY fw.code, fw.period_start, fw.period_end, i.{pk}, li.{pk}"""
+
+
+def _headline_figures(hidden):
+    """The published learning units' figures of the headline indicators (``show_on_home``) whose period ends on one
+    of those indicators' latest ends, as the columns of ``f`` in ``HEADLINE_SUMS``. Each latest end is found by
+    walking the index ``figure_latest_period`` from the end (a subquery per headline indicator, a handful), and the
+    figures of those ends are read by the same index: the older periods are never read."""
+    published = ImpactFigure.objects.published_without(hidden).of_pilots()
+    latest_end = published.filter(indicator_id=OuterRef("pk")).order_by("-period_end").values("period_end")[:1]
+    headline = Indicator.objects.filter(show_on_home=True).annotate(latest_end=Subquery(latest_end))
+    latest = headline.filter(pk=OuterRef("indicator_id"), latest_end=OuterRef("period_end"))
+    figures = published.filter(Exists(latest)).order_by()
+    columns = ("page_id", "indicator_id", "indicator__code", "indicator__weight_code", "indicator__locale_id")
+    return figures.values_list(*columns, "period_start", "period_end", "value", "status")
+
+
+def _headline_sums_sql(figures):
+    quote = connection.ops.quote_name
+    figure, indicator = ImpactFigure._meta, Indicator._meta
+
+    def column(meta, name):
+        return quote(meta.get_field(name).column)
+
+    return HEADLINE_SUMS.format(
+        figures=figures,
+        indicators=quote(indicator.db_table),
+        pk=quote(indicator.pk.column),
+        **{
+            name: column(indicator, name)
+            for name in ("unit", "weight_code", "code", "sort_order", "name", "definition", "translation_key", "locale")
+        },
+        figures_table=quote(figure.db_table),
+        page=column(figure, "page"),
+        indicator=column(figure, "indicator"),
+        start=column(figure, "period_start"),
+        end=column(figure, "period_end"),
+        review=column(figure, "review"),
+        value=column(figure, "value"),
+    )
+
+
+@dataclass(frozen=True)
+class HeadlineSum:
+    """One headline indicator's figures of one of its latest periods summed (``sum``, an ``aggregation.PeriodSum``)
+    with what the home page shows of the indicator: its rule, order, name and definition in a locale (None where
+    it has no version there)."""
+
+    sum: PeriodSum
+    rule: IndicatorRule
+    sort_order: int
+    name: str
+    definition: str
+    local_name: str | None
+    local_definition: str | None
+
+
+def headline_sums(locale_id, hidden):
+    """The headline indicators' figures (of the pages the public may see: none of ``hidden``) summed per indicator
+    and period, only for the periods ending on a headline indicator's latest end (each indicator's latest period is
+    among them), as ``HeadlineSum`` named in the locale ``locale_id``: one query reading as many figures as there
+    are units in those periods, its inner SQL compiled once (``home.compiled_sql``)."""
+    figures, params = compiled_sql.sql("impact-headline-figures", _headline_figures, hidden)
+    with connection.cursor() as cursor:
+        cursor.execute(_headline_sums_sql(figures), [*params, FigureReview.ACCEPTED, *STATUSES, locale_id])
+        found = cursor.fetchall()
+    return [HeadlineSum(_period_sum(row[:9]), IndicatorRule(row[9], row[10]), *row[11:]) for row in found]
 
 
 def units_with_figures(slugs):

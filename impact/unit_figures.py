@@ -2,16 +2,17 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 
 from wagtail.models import Locale, Page
 
 from home import compiled_sql
 from home.visibility import hidden_page_ids, public_pages
 
-from .aggregation import IndicatorRule, Record, aggregate, latest
+from .aggregation import combine_sum
 from .formatting import format_period, format_value
 from .models import ImpactDashboardPage, ImpactFigure, Indicator
+from .queries import headline_sums
 
 
 @dataclass
@@ -89,82 +90,37 @@ def case_study_figures(page):
     return shown
 
 
-HEADLINE_COLUMNS = (
-    "page__slug",
-    "indicator__code",
-    "period_start",
-    "period_end",
-    "value",
-    "status",
-    "indicator__unit",
-    "indicator__weight_code",
-    "indicator__show_on_home",
-    "indicator__sort_order",
-    "indicator__name",
-    "indicator__definition",
-)
-
-
-def headline_rows(locale_id, hidden):
-    """The figures the headline figures are made of: those of the headline indicators and of their weights (of the
-    pages the public may see: none of ``hidden``), only from the oldest of the headline indicators' latest periods
-    on, so that the rows read do not grow with the figures' history. Each row has its indicator's rule, order and
-    name, and the name and definition of its version in the locale ``locale_id`` (None where not translated).
-
-    Each headline indicator's latest period and the same period of its weight are among the rows: the
-    latest period of each ends on or after the oldest of them (one scalar subquery, run once by the database)."""
-    published = ImpactFigure.objects.published_without(hidden).of_pilots()
-    latest_end = published.filter(indicator_id=OuterRef("pk")).order_by("-period_end").values("period_end")[:1]
-    since = (
-        Indicator.objects.filter(show_on_home=True)
-        .annotate(latest_end=Subquery(latest_end))
-        .order_by(F("latest_end").asc(nulls_last=True))  # an indicator with no figures yet does not count
-        .values("latest_end")[:1]
-    )
-    headline = Indicator.objects.filter(show_on_home=True)
-    local = Indicator.objects.filter(translation_key=OuterRef("indicator__translation_key"), locale_id=locale_id)
-    return (
-        published.filter(Q(indicator__show_on_home=True) | Q(indicator__code__in=headline.values("weight_code")))
-        .filter(period_end__gte=Subquery(since))
-        .values_list(
-            *HEADLINE_COLUMNS,
-            Subquery(local.values("name")[:1]),
-            Subquery(local.values("definition")[:1]),
-        )
-    )
-
-
 def headline_figures(locale=None):
     """The latest total (or average) across units of each indicator marked for the home page, named in ``locale``
     where translated (else Thai), in catalogue order.
 
-    One query (``headline_rows``, its SQL compiled once: ``home.compiled_sql``), reading only the latest rows.
+    One query (``impact.queries.headline_sums``): the database sums the figures of each headline indicator's latest
+    period (and of the other headline indicators' latest ends), reading only those rows, as the overview's sums do.
     """
     locale = locale or Locale.get_active()
     language = _language(locale)
-    rows = compiled_sql.rows("impact-headlines", headline_rows, locale.pk, sorted(hidden_page_ids()))
-    rules, names = {}, {}
-    for row in rows:
-        code, unit, weight_code, on_home, sort_order, name, definition, local_name, local_definition = row[1], *row[6:]
-        rules[code] = IndicatorRule(unit, weight_code)
-        if on_home and code not in names:
-            translated = local_name is not None  # else the Thai name, as ``impact.queries.indicators_in``
-            names[code] = (sort_order, unit, local_name if translated else name, local_definition if translated else definition)  # fmt: skip
-    series = aggregate([Record(*row[:6]) for row in rows], rules)
+    latest_sums, about = {}, {}
+    for found in headline_sums(locale.pk, sorted(hidden_page_ids())):
+        code = found.sum.indicator
+        if code not in latest_sums or found.sum.period[::-1] > latest_sums[code].period[::-1]:
+            latest_sums[code] = found.sum  # the latest period: by its end, then its start (``aggregation.latest``)
+        about[code] = found
     shown = []
-    for code, (_order, unit, name, definition) in sorted(names.items(), key=lambda item: (item[1][0], item[0])):
-        last = latest(series.get(code, []))
-        if last is None or last.value is None:
+    for code in sorted(about, key=lambda code: (about[code].sort_order, code)):
+        info = about[code]
+        value, _method = combine_sum(latest_sums[code], info.rule)
+        if value is None:
             continue
+        translated = info.local_name is not None  # else the Thai name, as ``impact.queries.indicators_in``
         shown.append(
             ShownFigure(
                 code,
-                name,
-                definition,
-                format_value(last.value, unit, language),
+                info.local_name if translated else info.name,
+                info.local_definition if translated else info.definition,
+                format_value(value, info.rule.unit, language),
                 "",
-                format_period(*last.period, language),
-                last.is_illustrative,
+                format_period(*latest_sums[code].period, language),
+                latest_sums[code].status == "illustrative",
             )
         )
     return shown

@@ -102,6 +102,25 @@ def test_match_spans_find_thai_inside_words_and_english_by_stem():
     assert thai_text.match_spans("fundamental", ("fund",)) == []
 
 
+def test_match_spans_stem_only_the_words_that_begin_as_a_term(monkeypatch):
+    """Issue 22: a long English body is not stemmed word by word for every result's snippet; only the words
+    with a term's first letter can have its stem, and only they are stemmed."""
+    stemmed = []
+    real_stem = thai_text.stem
+    monkeypatch.setattr(thai_text, "stem", lambda word: stemmed.append(word) or real_stem(word))
+    text = "Community learning units report members, income and savings; the Fund funds funding. " * 20
+    spans = thai_text.match_spans(text, ("fund",))
+    assert [text[a:b] for a, b in spans][:3] == ["Fund", "funds", "funding"]
+    assert sorted(stemmed) == ["fund", "funding", "funds"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[A-Za-z\u00c0-\u024f0-9]{1,14}", fullmatch=True))
+def test_a_stem_keeps_its_words_first_letter(word):
+    """What ``match_spans`` relies on to skip words: Snowball only rewrites a word's ending."""
+    assert thai_text.stem(word)[:1] == word.lower()[:1]
+
+
 def test_highlight_escapes_everything_and_marks_only_matches():
     text = '<script>alert("fund")</script> & กองทุน'
     html = highlight(text, thai_text.match_spans(text, ("fund", "กองทุน")))

@@ -54,15 +54,18 @@ def test_headline_figures_read_only_the_latest_period(in_request):
     (the demo's indicators all end in the same quarter, and it has several quarters)."""
     import datetime
 
+    from home.visibility import hidden_page_ids
     from impact.models import ImpactFigure
-    from impact.unit_figures import headline_rows
+    from impact.queries import _headline_figures
 
-    locale = Locale.objects.get(language_code="th")
+    def headline_rows():
+        return list(_headline_figures(sorted(hidden_page_ids())))
+
     published = ImpactFigure.objects.published().filter(indicator__show_on_home=True)
     latest_end = max(published.values_list("period_end", flat=True))
     assert published.exclude(period_end=latest_end).exists()  # older quarters are there, and left out:
-    rows = list(headline_rows(locale.pk, []))
-    assert rows and {row[3] for row in rows} == {latest_end}
+    rows = headline_rows()
+    assert rows and {row[6] for row in rows} == {latest_end}
     # A newer quarter of one headline indicator: the others' latest quarter is still read (and their weights).
     unit = published.filter(page__isnull=False).first().page  # a learning unit, not a network group
     members = published.filter(indicator__code="members_total").first().indicator
@@ -73,8 +76,8 @@ def test_headline_figures_read_only_the_latest_period(in_request):
         period_end=latest_end + datetime.timedelta(days=90),
         value=7,
     )
-    rows = list(headline_rows(locale.pk, []))
-    assert {row[3] for row in rows} == {latest_end, latest_end + datetime.timedelta(days=90)}
+    rows = headline_rows()
+    assert {row[6] for row in rows} == {latest_end, latest_end + datetime.timedelta(days=90)}
 
 
 def test_headline_figures_are_each_indicators_latest_when_periods_differ(in_request):
@@ -102,3 +105,34 @@ def test_headline_figures_are_each_indicators_latest_when_periods_differ(in_requ
         code: f for code, f in before.items() if code != "members_total"
     }
     assert "share_youth" in after  # weighted by members_total: still its own latest quarter's weighted average
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_headline_figures_as_every_figure_aggregated_gives_them(in_request, language):
+    """The database's sums of the latest periods show what ``aggregation.aggregate`` of every published figure
+    shows for each headline indicator's latest period (totals, weighted averages, statuses), with one unit's
+    weight missing and one figure reported, so that the weighted mean falls back and the status is the weakest."""
+    from impact.aggregation import aggregate, latest
+    from impact.formatting import format_period, format_value
+    from impact.models import FigureStatus, ImpactFigure
+    from impact.queries import overview_records
+
+    locale = Locale.objects.get(language_code=language)
+    catalogue = indicators_in(locale)
+    figures = ImpactFigure.objects.published().of_pilots()
+    newest = figures.filter(indicator__code="members_total").order_by("-period_end").first()
+    newest.status = FigureStatus.REPORTED
+    newest.save()
+    youth = figures.filter(indicator__code="share_youth").order_by("-period_end").first()
+    weight = figures.filter(indicator__code="members_total", page=youth.page, period_end=youth.period_end)
+    weight.exclude(pk=newest.pk).update(value=0)  # not a weight (only a positive one is): a plain mean, as aggregate's
+    expected = []
+    series = aggregate(overview_records(), {code: info.rule for code, info in catalogue.items()})
+    for code, info in catalogue.items():
+        last = latest(series.get(code, []))
+        if info.show_on_home and last is not None and last.value is not None:
+            label = format_value(last.value, info.unit, language)
+            expected.append((code, label, format_period(*last.period, language), last.is_illustrative))
+    shown = [(f.code, f.value_label, f.period_label, f.is_illustrative) for f in headline_figures(locale)]
+    assert shown == expected
+    assert len(expected) >= 3
