@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -323,6 +324,38 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         {s: s in statuses for s in FigureStatus.values},
         labels[-1] if labels else "",
     )
+
+
+# The table tab lists this many units on a page at most (issue 22): with more, it is paged, its units in region
+# order with a link to the page each region starts on; every unit's figures are in the indicator's CSV.
+TABLE_ROWS = 25
+
+
+@dataclass
+class TablePage:
+    groups: list  # RegionGroup, the page's units only
+    page: object  # django.core.paginator.Page
+    region_pages: list  # (region label, page number) where each region's units start; empty on a single page
+
+
+def table_page(view, number, per_page=None):
+    """The units of ``view``'s table on page ``number`` (any text: a bad or out of range number is the first or the
+    last page, never an error), still grouped by region."""
+    per_page = per_page or TABLE_ROWS
+    ordered = [(group.label, row) for group in view.groups for row in group.rows]
+    paginator = Paginator(ordered, per_page)
+    page = paginator.get_page(number)
+    groups = []
+    for label, row in page.object_list:
+        if not groups or groups[-1].label != label:
+            groups.append(RegionGroup(label))
+        groups[-1].rows.append(row)
+    region_pages, start = [], 0
+    if paginator.num_pages > 1:
+        for group in view.groups:
+            region_pages.append((group.label, start // per_page + 1))
+            start += len(group.rows)
+    return TablePage(groups, page, region_pages)
 
 
 # The map's circles: their area shows a province's value, between these radii (SVG units), and no two overlap.
