@@ -17,8 +17,8 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.factories import case_studies_in_bulk, thai_index
 from casestudies.models import CaseStudyPage
-from impact.factories import thai_indicators
 from impact.explorer import TABLE_ROWS
+from impact.factories import thai_indicators
 from impact.models import FigureStatus, ImpactFigure
 from impact.queries import EXPORT_COLUMNS
 
@@ -277,8 +277,8 @@ CHECKBOX = '<input type="checkbox" name="unit"'
 def regions_of_units():
     """``{region: number of Thai units}`` of the generated programme."""
     regions = {}
-    for region in CaseStudyPage.objects.live().filter(locale__language_code="th").values_list(
-        "province__region", flat=True
+    for region in (
+        CaseStudyPage.objects.live().filter(locale__language_code="th").values_list("province__region", flat=True)
     ):
         regions[region] = regions.get(region, 0) + 1
     return regions
