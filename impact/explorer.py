@@ -231,7 +231,6 @@ class IndicatorView:
 def indicator_view(units, info, rows, state, language, max_periods, region_labels):
     """Everything the indicator page shows for ``rows`` (``FigureRow`` of this indicator and its weight);
     ``units`` maps slugs to ``UnitInfo`` (``queries.indicator_figures``)."""
-    records = [r.record() for r in rows]
     own = [r for r in rows if r.indicator.code == info.code]
     all_periods = sorted({(r.period_start, r.period_end) for r in own})
     periods = [p for p in all_periods if in_time(p, state.start, state.end)]
@@ -243,7 +242,11 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         if (row.period_start, row.period_end) in wanted and (not state.units or row.unit.slug in state.units):
             by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = row
     labels = [format_period(*p, language) for p in periods]
-    weights = {(r.unit, r.period): r.value for r in records if info.weight_code and r.indicator == info.weight_code}
+    weights = {}
+    if info.weight_code:
+        weights = {
+            (r.unit.slug, (r.period_start, r.period_end)): r.value for r in rows if r.indicator.code == info.weight_code
+        }
 
     unit_rows = []
     for slug, unit in sorted(units.items(), key=lambda item: item[1].path):
@@ -269,7 +272,14 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
 
     shown_slugs = {r.unit.slug for r in unit_rows}
     weight = info.weight_code
-    kept = [r for r in records if r.unit in shown_slugs and r.period in wanted and r.indicator in (info.code, weight)]
+    # Only the figures summed in the total row become records (every unit's, with 200 units, cost more than the rest).
+    kept = [
+        r.record()
+        for r in rows
+        if r.unit.slug in shown_slugs
+        and (r.period_start, r.period_end) in wanted
+        and r.indicator.code in (info.code, weight)
+    ]
     totals = {a.period: a for a in aggregate(kept, {info.code: info.rule}).get(info.code, [])}
     total_cells = [
         (format_value(totals[p].value, info.unit, language), totals[p].status) if p in totals else None for p in periods
