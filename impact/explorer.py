@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -230,7 +231,6 @@ class IndicatorView:
 def indicator_view(units, info, rows, state, language, max_periods, region_labels):
     """Everything the indicator page shows for ``rows`` (``FigureRow`` of this indicator and its weight);
     ``units`` maps slugs to ``UnitInfo`` (``queries.indicator_figures``)."""
-    records = [r.record() for r in rows]
     own = [r for r in rows if r.indicator.code == info.code]
     all_periods = sorted({(r.period_start, r.period_end) for r in own})
     periods = [p for p in all_periods if in_time(p, state.start, state.end)]
@@ -242,7 +242,11 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         if (row.period_start, row.period_end) in wanted and (not state.units or row.unit.slug in state.units):
             by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = row
     labels = [format_period(*p, language) for p in periods]
-    weights = {(r.unit, r.period): r.value for r in records if info.weight_code and r.indicator == info.weight_code}
+    weights = {}
+    if info.weight_code:
+        weights = {
+            (r.unit.slug, (r.period_start, r.period_end)): r.value for r in rows if r.indicator.code == info.weight_code
+        }
 
     unit_rows = []
     for slug, unit in sorted(units.items(), key=lambda item: item[1].path):
@@ -268,7 +272,14 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
 
     shown_slugs = {r.unit.slug for r in unit_rows}
     weight = info.weight_code
-    kept = [r for r in records if r.unit in shown_slugs and r.period in wanted and r.indicator in (info.code, weight)]
+    # Only the figures summed in the total row become records (every unit's, with 200 units, cost more than the rest).
+    kept = [
+        r.record()
+        for r in rows
+        if r.unit.slug in shown_slugs
+        and (r.period_start, r.period_end) in wanted
+        and r.indicator.code in (info.code, weight)
+    ]
     totals = {a.period: a for a in aggregate(kept, {info.code: info.rule}).get(info.code, [])}
     total_cells = [
         (format_value(totals[p].value, info.unit, language), totals[p].status) if p in totals else None for p in periods
@@ -323,6 +334,38 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         {s: s in statuses for s in FigureStatus.values},
         labels[-1] if labels else "",
     )
+
+
+# The table tab lists this many units on a page at most (issue 22): with more, it is paged, its units in region
+# order with a link to the page each region starts on; every unit's figures are in the indicator's CSV.
+TABLE_ROWS = 25
+
+
+@dataclass
+class TablePage:
+    groups: list  # RegionGroup, the page's units only
+    page: object  # django.core.paginator.Page
+    region_pages: list  # (region label, page number) where each region's units start; empty on a single page
+
+
+def table_page(view, number, per_page=None):
+    """The units of ``view``'s table on page ``number`` (any text: a bad or out of range number is the first or the
+    last page, never an error), still grouped by region."""
+    per_page = per_page or TABLE_ROWS
+    ordered = [(group.label, row) for group in view.groups for row in group.rows]
+    paginator = Paginator(ordered, per_page)
+    page = paginator.get_page(number)
+    groups = []
+    for label, row in page.object_list:
+        if not groups or groups[-1].label != label:
+            groups.append(RegionGroup(label))
+        groups[-1].rows.append(row)
+    region_pages, start = [], 0
+    if paginator.num_pages > 1:
+        for group in view.groups:
+            region_pages.append((group.label, start // per_page + 1))
+            start += len(group.rows)
+    return TablePage(groups, page, region_pages)
 
 
 # The map's circles: their area shows a province's value, between these radii (SVG units), and no two overlap.

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from casestudies.models import Region
+from casestudies.choosers import unit_chooser
 from home.localisation import current_language
 from home.query_parameters import reads_query
 from home.request_site import page_url
@@ -41,13 +41,15 @@ def datapackage(request, path):
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
-def region_groups(units):
-    """``[(region label, [UnitInfo])]`` in the regions' order, units by province then name; no province last."""
-    return Region.grouped(sorted(units, key=lambda u: (u.province, u.name)), lambda unit: unit.region)
+def compare_chooser(units, region, ticked):
+    """The form's ``UnitChooser`` (``casestudies.choosers``): every unit by region while they are few, else the
+    units of the ``?region=`` chosen and those ticked; units by province then name."""
+    ordered = sorted(units, key=lambda u: (u.province, u.name))
+    return unit_chooser(ordered, lambda unit: unit.region, lambda unit: unit.slug, region, ticked)
 
 
 @require_safe
-@reads_query("unit")
+@reads_query("unit", "region")
 def compare(request, path):
     """``<dashboard url>compare/?unit=a~b~c``: 2 to 5 units side by side on every indicator; else the form."""
     page = dashboard_section(request, path)
@@ -64,10 +66,12 @@ def compare(request, path):
         slugs, error = (), bad
     blocks = comparison(cat, figure_rows(cat, Filters(units=slugs)), slugs, language) if slugs else []
     ticked = slugs or (error.units if error else ())
+    chooser = compare_chooser(cat.units.values(), request.GET.get("region"), ticked)
     context = {
         "dashboard": page,
         "language": language,
-        "groups": region_groups(cat.units.values()),
+        "chooser": chooser,
+        "groups": chooser.groups,
         "ticked": ticked,
         "selected": [cat.units[slug] for slug in slugs],
         "blocks": blocks,

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 # The query parameters the figures downloads and the API read.
 FILTER_PARAMETERS = ("unit", "indicator", "from", "to")
 # The impact explorer's (impact.explorer): the overview (the last three: old dashboard addresses, redirected),
-# an indicator page, and its downloads.
+# an indicator page (``region``: the units its chooser lists, ``page``: the table's page), and its downloads.
 OVERVIEW_PARAMETERS = ("unit", "time", "indicator", "from", "to")
-INDICATOR_PARAMETERS = ("tab", "unit", "time")
+INDICATOR_PARAMETERS = ("tab", "unit", "time", "region", "page")
 DOWNLOAD_PARAMETERS = ("unit", "time")
 
 QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
+from casestudies.choosers import unit_chooser
 from casestudies.models import Region
 from home import page_cache, spreadsheet
 from home.downloads import public_download
@@ -42,6 +43,7 @@ from .explorer import (
     read_state,
     read_time,
     read_units,
+    table_page,
     unit_map,
 )
 from .filters import FILTER_PARAMETERS, FilterError, parse_filters
@@ -180,27 +182,42 @@ def indicator_response(page, request, code):
     view = indicator_view(units, info, rows, state, language, page.max_periods, dict(Region.choices))
     if state.tab == "map":
         view.map = unit_map(view, language)
+    # With many units the chooser lists one region's units (``?region=``) and those chosen (issue 22).
+    chooser = unit_chooser(
+        sorted(units.values(), key=lambda u: u.path),
+        lambda unit: unit.region,
+        lambda unit: unit.slug,
+        request.GET.get("region"),
+        state.units,
+    )
     context = Page.get_context(page, request)
     base = f"{page.get_url(request)}{code}"
     query = state.query(with_tab=False)
     suffix = f"?{query}" if query else ""
+    region_query = urlencode({"region": chooser.region}) if chooser.region else ""
+
+    def tab_url(tab):
+        tab_query = "&".join(part for part in (state.query(tab), region_query) if part)
+        return f"{base}/" + (f"?{tab_query}" if tab_query else "")
+
+    if state.tab == "table":
+        context["table"] = table_page(view, request.GET.get("page"))
+        context["table_query"] = "&".join(part for part in (state.query(), region_query) if part)
     context.update(
         {
             "view": view,
             "info": info,
             "state": state,
             "filter_error": error is not None,
-            "tabs": [
-                (tab, TAB_LABELS[tab], f"{base}/" + (f"?{state.query(tab)}" if state.query(tab) else ""))
-                for tab in TABS
-            ],
+            "tabs": [(tab, TAB_LABELS[tab], tab_url(tab)) for tab in TABS],
             "downloads": {
                 "csv": f"{base}.csv{suffix}",
                 "metadata": f"{base}.metadata.json{suffix}",
                 "svg": f"{base}.svg{suffix}",
             },
             "page_url": f"{base}/",
-            "unit_groups": Region.grouped(sorted(units.values(), key=lambda u: u.path), lambda unit: unit.region),
+            "chooser": chooser,
+            "unit_groups": chooser.groups,
             "status_labels": dict(FigureStatus.choices),
             "any_illustrative": view.any_status.get("illustrative"),
         }

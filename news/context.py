@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from casestudies import choosers
 from casestudies.models import CaseStudyPage, Region
 from home import compiled_sql
 from home.dates import display_year
@@ -40,8 +41,9 @@ def live_news(locale):
 
 # The unit filter lists every unit linked from a news item while they are this few (by region, ``<optgroup>``); with
 # more, the reader chooses a region first and the filter lists that region's units (issue 22: the list's markup and
-# the units read for it stay bounded however many units the programme has).
-UNIT_OPTIONS_MAX = 12
+# the units read for it stay bounded however many units the programme has). The impact pages' choosers share the
+# limit (``casestudies.choosers``).
+UNIT_OPTIONS_MAX = choosers.UNIT_OPTIONS_MAX
 
 
 def index_context(index_page, request):

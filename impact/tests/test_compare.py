@@ -137,7 +137,7 @@ def test_compare_lives_beside_the_dashboard_only(client):
 
 
 def test_compare_declares_the_parameter_it_reads_and_is_linked_from_the_dashboard(client):
-    assert resolve("/th/impact/compare/").func.query_parameters == ("unit",)
+    assert resolve("/th/impact/compare/").func.query_parameters == ("unit", "region")
     html = body(client.get("/en/impact/"))
     assert 'href="/en/impact/compare/"' in html
 

@@ -236,6 +236,7 @@ def test_dashboard_queries_are_bounded_with_30_units_12_indicators_8_periods(cli
         code = indicators[0].code
         with django_assert_max_num_queries(DASHBOARD_QUERIES):
             table = text(client.get(f"/{lang}/impact/{code}/?tab=table"))
+        table += text(client.get(f"/{lang}/impact/{code}/?tab=table&page=2"))  # 25 units a page (issue 22)
         assert "หน่วยทดสอบ 26" in table
         chart = text(client.get(f"/{lang}/impact/{code}/"))
         assert chart.count('<path d="M') == 10  # at most ten lines; the rest are in the table

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 
 from casestudies.factories import case_studies_in_bulk, thai_index
 from casestudies.models import CaseStudyPage
+from impact.explorer import TABLE_ROWS
 from impact.factories import thai_indicators
 from impact.models import FigureStatus, ImpactFigure
 from impact.queries import EXPORT_COLUMNS
@@ -192,8 +193,10 @@ def test_indicator_page_draws_at_most_10_lines_and_groups_its_table_by_region(
     table, _queries = cold_get(client, f"/{language}/impact/members_total/?tab=table")
     body = table.content.decode()
     groups = re.findall(r'<tr class="im-group"><th scope="rowgroup"[^>]*>([^<]+)</th>', body)
-    assert len(groups) == len(PROVINCES)  # one group per region of the units' provinces
-    assert body.count('<tr><th scope="row">') == UNITS
+    assert 1 <= len(groups) <= len(PROVINCES)  # one group per region of the page's units
+    assert body.count('<tr><th scope="row">') == TABLE_ROWS  # a page of the table (issue 22); the rest are paged
+    # Each region's first page is linked (the three regions of the units' provinces).
+    assert len(re.findall(r'<a href="\?tab=table&amp;page=\d+">[^<]+</a>', body.split("im-table-pages")[1])) >= 3
     size = len(gzip.compress(response.content))
     record_property(
         "measured",
@@ -207,7 +210,7 @@ def test_compare_answers_at_scale(client, scale, caches_off, record_property):  
     response, queries = cold_get(client, "/en/impact/compare/?unit=" + "~".join(slugs))
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('<input type="checkbox" name="unit"') == UNITS
+    assert html.count('<input type="checkbox" name="unit"') == len(slugs)  # no region chosen: the chosen units only
     assert html.count('<section class="cmp-indicator"') == 14
     size = len(gzip.compress(response.content))
     record_property("measured", f"compare 5 of {UNITS} units: {size / 1024:.1f} KB gzip, {queries} queries")
@@ -264,3 +267,80 @@ def test_the_api_streams_every_figure_in_a_fixed_number_of_queries(client, scale
         f"/api/v1/impact/figures/ at {UNITS} units: {len(content) / 1e6:.1f} MB in {seconds:.2f} s, "
         f"{len(queries)} queries",
     )
+
+
+# Issue 22: at programme scale the unit choosers list one region's units (chosen first) and the units chosen, and the
+# indicator's table is paged, so that a page showing a fixed amount stays the size it is at demo scale.
+CHECKBOX = '<input type="checkbox" name="unit"'
+
+
+def regions_of_units():
+    """``{region: number of Thai units}`` of the generated programme."""
+    regions = {}
+    for region in (
+        CaseStudyPage.objects.live().filter(locale__language_code="th").values_list("province__region", flat=True)
+    ):
+        regions[region] = regions.get(region, 0) + 1
+    return regions
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_indicator_chooser_lists_a_region_first(client, scale, caches_off, language):  # noqa: F811
+    from casestudies.choosers import UNIT_OPTIONS_MAX
+
+    url = f"/{language}/impact/members_total/"
+    response, queries = cold_get(client, url)
+    html = response.content.decode()
+    assert html.count(CHECKBOX) == 0 <= UNIT_OPTIONS_MAX  # nothing chosen, no region: a region to choose
+    assert html.count('<select id="im-region" name="region"') == 1
+    assert html.count("<option value=") == len(regions_of_units()) + 1
+    assert queries <= MAX_QUERIES
+
+    one = client.get(url + "?unit=scale-unit-007").content.decode()
+    assert one.count(CHECKBOX) == 1 and 'value="scale-unit-007" checked' in one
+
+    region, count = max(regions_of_units().items(), key=lambda item: item[1])
+    listed = client.get(f"{url}?region={region}&unit=scale-unit-007").content.decode()
+    assert f'<option value="{region}" selected>' in listed
+    in_region = CaseStudyPage.objects.filter(slug="scale-unit-007", province__region=region).exists()
+    assert listed.count(CHECKBOX) == count + (0 if in_region else 1)  # the region's units and the chosen one
+    assert 'value="scale-unit-007" checked' in listed
+
+
+@pytest.mark.parametrize("region", ["nowhere", "north%00", "%E0%B8%AD", "south", "x" * 300])
+def test_an_unknown_region_is_ignored(client, scale, region):
+    """A region that is not one of the units' is ignored: the page answers as without it, never with an error."""
+    for url in (
+        f"/th/impact/members_total/?region={region}",
+        f"/en/impact/members_total/?tab=table&region={region}&page=2",
+        f"/th/impact/compare/?unit=scale-unit-000~scale-unit-001&region={region}",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert 'name="region"' in response.content.decode()
+        assert response.content.decode().count(CHECKBOX) == (2 if "compare" in url else 0)
+
+
+def test_the_table_is_paged_by_region_and_links_the_csv(client, scale, caches_off):  # noqa: F811
+    url = "/en/impact/members_total/?tab=table"
+    pages = (UNITS + TABLE_ROWS - 1) // TABLE_ROWS
+    seen = []
+    for number in range(1, pages + 1):
+        body = client.get(f"{url}&page={number}").content.decode()
+        seen += re.findall(r'<tr><th scope="row">([^<]+)', body)
+        assert f'<span aria-current="page">{number}</span>' in body
+        assert 'href="/en/impact/members_total.csv" download' in body
+    assert len(seen) == len(set(seen)) == UNITS  # every unit once, over the pages
+    last = client.get(f"{url}&page=999").content.decode()  # out of range: the last page; not a number: the first
+    assert f'<span aria-current="page">{pages}</span>' in last
+    assert client.get(f"{url}&page=abc").content.decode().count('<span aria-current="page">1</span>') == 1
+
+
+def test_compare_lists_a_region_and_the_ticked_units(client, scale, caches_off):  # noqa: F811
+    region, count = max(regions_of_units().items(), key=lambda item: item[1])
+    response, queries = cold_get(client, f"/en/impact/compare/?region={region}")
+    html = response.content.decode()
+    assert response.status_code == 200 and html.count(CHECKBOX) == count
+    assert queries <= MAX_QUERIES
+    empty = client.get("/th/impact/compare/").content.decode()
+    assert empty.count(CHECKBOX) == 0 and '<select id="cmp-region" name="region"' in empty
