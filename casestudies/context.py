@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from pythainlp.util import collate
 
 from django.core.paginator import Paginator
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -53,6 +54,8 @@ class Card:
 
 
 LIST_UNFOLDED = 12  # provinces in the map's list beyond which each region is folded
+# Provinces with units beyond which the province filter lists only the provinces of one region (chosen first).
+PROVINCE_OPTIONS_MAX = 12
 
 
 @dataclass
@@ -110,14 +113,25 @@ def index_context(index_page, request):
 
     allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
     selection, ignored = filtering.parse_selection(request.GET, allowed)
-    matched = filtering.apply_selection(units, selection)
-    counts = filtering.facet_counts(units, selection)
 
     # Options: every value some unit has, with how many units it would show alongside the rest of the selection.
     used = {facet: set() for facet in filtering.FACETS}
     for unit in units:
         for facet in filtering.FACETS:
             used[facet] |= unit.values(facet)
+    # With many provinces the province filter lists one region's (the one chosen, else the chosen province's): the
+    # reader chooses a region first, as the news index's unit filter (issue 22: the options stay bounded).
+    few_provinces = len(used["province"]) <= PROVINCE_OPTIONS_MAX
+    province_region = selection.get("region")
+    if not few_provinces and "province" in selection:
+        chosen_region = provinces[selection["province"]].region
+        if province_region is None:
+            province_region = chosen_region
+        elif chosen_region != province_region:
+            del selection["province"]  # a province of another region, left chosen when the reader changed region
+
+    matched = filtering.apply_selection(units, selection)
+    counts = filtering.facet_counts(units, selection)
 
     def options(facet, ordered_values, label, group=lambda value: ""):
         chosen = selection.get(facet)
@@ -127,23 +141,24 @@ def index_context(index_page, request):
             if value in used[facet] or value == chosen
         ]
 
-    # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region.
+    # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region (with many
+    # provinces, the provinces of one region, without a group: none before a region is chosen).
     by_name = names_in_order(provinces)
-    province_order = [
-        slug
-        for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: by_name[s]), provinces_region)
-        for slug in slugs
-    ]
+    if few_provinces:
+        province_order = [
+            slug
+            for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: by_name[s]), provinces_region)
+            for slug in slugs
+        ]
+        province_group = lambda v: region_labels.get(provinces[v].region, "")  # noqa: E731
+    else:
+        province_order = sorted((s for s in provinces if provinces[s].region == province_region), key=by_name.get)
+        province_group = lambda v: ""  # noqa: E731
     filters = [
         ("region", options("region", region_labels, lambda v: region_labels[v])),
         (
             "province",
-            options(
-                "province",
-                province_order,
-                lambda v: provinces[v].name,
-                lambda v: region_labels.get(provinces[v].region, ""),
-            ),
+            options("province", province_order, lambda v: provinces[v].name, province_group),
         ),
         ("group", options("group", sorted(groups, key=lambda s: groups[s].name), lambda v: groups[v].name)),
         (
@@ -184,6 +199,8 @@ def index_context(index_page, request):
     return {
         "index_url": index_url,
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
+        # Many provinces and no region chosen: the province filter waits for a region (a hint says so).
+        "region_first": not few_provinces and province_region is None,
         "selection": selection,
         "ignored_filters": [FACET_LABELS[f] for f in ignored],
         "active_filters": active,
@@ -196,7 +213,7 @@ def index_context(index_page, request):
         "map": {
             "view_box": thai_map.view_box(),
             "outline": thai_map.outline_path(),
-            "marks": map_marks(places, provinces),
+            "marks": marks_html(map_marks(places, provinces)),
             # With many provinces marked the marks cover the regions' names (the folded list names them instead).
             "region_labels": [
                 (region_labels[key], *thai_map.project(*position)) for key, position in thai_map.REGION_LABELS.items()
@@ -204,7 +221,9 @@ def index_context(index_page, request):
             if len(places) <= LIST_UNFOLDED
             else [],
         },
-        "places_by_region": places_by_region(places),
+        "places_by_region": [
+            (region, list_links_html(in_region), count) for region, in_region, count in places_by_region(places)
+        ],
         # A long list shows each region folded (``<details>``), its name and number of units in the summary.
         "regions_folded": len(places) > LIST_UNFOLDED,
     }
@@ -255,6 +274,24 @@ def map_marks(places, provinces):
         )
     )
     return [(place, *layout[place.province.slug]) for place in places if place.province.slug in layout]
+
+
+# A map mark: a link named by its ``<title>`` (a tooltip too), its number drawn in a circle at whole SVG units
+# (``place_layout`` keeps marks 24 apart, so rounding leaves them more than the circles' 22 apart).
+MARK_HTML = (
+    '<a href="?{}" transform="translate({} {})"><title>{}</title><circle r="11"/><text aria-hidden="true">{}</text></a>'
+)
+LIST_LINK_HTML = '<li><a href="?{}">{} ({})</a></li>'
+
+
+def marks_html(marks):
+    """The map's marks (``map_marks``) as SVG, built here rather than in a template loop (issue 22: 77 of them)."""
+    return format_html_join("", MARK_HTML, ((p.query, round(x), round(y), p.label, p.count) for p, x, y in marks))
+
+
+def list_links_html(places):
+    """The list's links to the ``places`` (one region's), as HTML list items."""
+    return format_html_join("", LIST_LINK_HTML, ((p.query, p.province.name, p.count) for p in places))
 
 
 def places_by_region(places):
