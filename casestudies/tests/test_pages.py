@@ -160,13 +160,13 @@ def test_map_has_one_linked_mark_per_province_with_an_accessible_name(client):
     body = client.get("/en/case-studies/").content.decode()
     marks = map_marks(body)
     assert len(marks) == 3
-    assert ("?province=bueng-kan", "1 unit in Bueng Kan", 1) in marks
+    assert ("?province=bueng-kan", "Bueng Kan (1)", 1) in marks
     assert '<svg class="cs-map__svg"' in body and '<title id="cs-map-title">Map of Thailand</title>' in body
     # The text list is the equivalent: the same links, under their regions, with the number of units.
     assert sorted(list_links(body)) == sorted(href for href, _name, _count in marks)
     assert '<a href="?province=bueng-kan">Bueng Kan (1)</a>' in body
     thai = client.get("/th/case-studies/").content.decode()
-    assert ("?province=bueng-kan", "1 หน่วยในจังหวัดบึงกาฬ", 1) in map_marks(thai)
+    assert ("?province=bueng-kan", "บึงกาฬ (1)", 1) in map_marks(thai)
 
 
 def test_drafts_appear_nowhere(client):
@@ -319,8 +319,8 @@ def test_the_map_and_the_region_list_do_not_grow_with_the_units_of_a_province(cl
     few = client.get("/th/case-studies/").content.decode()
     case_studies_in_bulk(index, [f"more-{i:02d}" for i in range(36)], provinces=("lampang",))
     many = client.get("/th/case-studies/").content.decode()
-    assert ("?province=lampang", "4 หน่วยในจังหวัดลำปาง", 4) in map_marks(few)
-    assert ("?province=lampang", "40 หน่วยในจังหวัดลำปาง", 40) in map_marks(many)
+    assert ("?province=lampang", "ลำปาง (4)", 4) in map_marks(few)
+    assert ("?province=lampang", "ลำปาง (40)", 40) in map_marks(many)
     marks, links, anchors, size = shape(few)
     assert shape(many)[:3] == (marks, links, anchors) == (3, 3, 6)
     assert shape(many)[3] - size <= 20  # "4" → "40" in the mark, its name, the list and the region's count
