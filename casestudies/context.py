@@ -8,6 +8,7 @@ related units, one query for the renditions of its own and the related units' he
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlencode
 
@@ -246,8 +247,14 @@ class Place:
 def names_in_order(terms):
     """``{slug: position}`` of ``terms`` by name in dictionary order (Thai names with their leading vowels set aside,
     as ``pythainlp.util.collate``; Latin ones A to Z)."""
-    order = {name: index for index, name in enumerate(collate(term.name for term in terms.values()))}
+    order = _collated(tuple(sorted({term.name for term in terms.values()})))
     return {slug: order[term.name] for slug, term in terms.items()}
+
+
+@lru_cache(maxsize=16)
+def _collated(names):
+    """``{name: position}`` in dictionary order, kept per process (the same 77 provinces' names on every request)."""
+    return {name: index for index, name in enumerate(collate(names))}
 
 
 def province_places(matched, provinces, by_name, selection):
