@@ -8,13 +8,15 @@ related units, one query for the renditions of its own and the related units' he
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
 from urllib.parse import urlencode
 
 from pythainlp.util import collate
 
 from django.core.paginator import Paginator
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Page
 
@@ -53,6 +55,8 @@ class Card:
 
 
 LIST_UNFOLDED = 12  # provinces in the map's list beyond which each region is folded
+# Provinces with units beyond which the province filter lists only the provinces of one region (chosen first).
+PROVINCE_OPTIONS_MAX = 12
 
 
 @dataclass
@@ -110,14 +114,25 @@ def index_context(index_page, request):
 
     allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
     selection, ignored = filtering.parse_selection(request.GET, allowed)
-    matched = filtering.apply_selection(units, selection)
-    counts = filtering.facet_counts(units, selection)
 
     # Options: every value some unit has, with how many units it would show alongside the rest of the selection.
     used = {facet: set() for facet in filtering.FACETS}
     for unit in units:
         for facet in filtering.FACETS:
             used[facet] |= unit.values(facet)
+    # With many provinces the province filter lists one region's (the one chosen, else the chosen province's): the
+    # reader chooses a region first, as the news index's unit filter (issue 22: the options stay bounded).
+    few_provinces = len(used["province"]) <= PROVINCE_OPTIONS_MAX
+    province_region = selection.get("region")
+    if not few_provinces and "province" in selection:
+        chosen_region = provinces[selection["province"]].region
+        if province_region is None:
+            province_region = chosen_region
+        elif chosen_region != province_region:
+            del selection["province"]  # a province of another region, left chosen when the reader changed region
+
+    matched = filtering.apply_selection(units, selection)
+    counts = filtering.facet_counts(units, selection)
 
     def options(facet, ordered_values, label, group=lambda value: ""):
         chosen = selection.get(facet)
@@ -127,23 +142,24 @@ def index_context(index_page, request):
             if value in used[facet] or value == chosen
         ]
 
-    # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region.
+    # Provinces by region (the regions' fixed order), then by name: one ``<optgroup>`` per region (with many
+    # provinces, the provinces of one region, without a group: none before a region is chosen).
     by_name = names_in_order(provinces)
-    province_order = [
-        slug
-        for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: by_name[s]), provinces_region)
-        for slug in slugs
-    ]
+    if few_provinces:
+        province_order = [
+            slug
+            for _label, slugs in Region.grouped(sorted(provinces, key=lambda s: by_name[s]), provinces_region)
+            for slug in slugs
+        ]
+        province_group = lambda v: region_labels.get(provinces[v].region, "")  # noqa: E731
+    else:
+        province_order = sorted((s for s in provinces if provinces[s].region == province_region), key=by_name.get)
+        province_group = lambda v: ""  # noqa: E731
     filters = [
         ("region", options("region", region_labels, lambda v: region_labels[v])),
         (
             "province",
-            options(
-                "province",
-                province_order,
-                lambda v: provinces[v].name,
-                lambda v: region_labels.get(provinces[v].region, ""),
-            ),
+            options("province", province_order, lambda v: provinces[v].name, province_group),
         ),
         ("group", options("group", sorted(groups, key=lambda s: groups[s].name), lambda v: groups[v].name)),
         (
@@ -184,6 +200,8 @@ def index_context(index_page, request):
     return {
         "index_url": index_url,
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
+        # Many provinces and no region chosen: the province filter waits for a region (a hint says so).
+        "region_first": not few_provinces and province_region is None,
         "selection": selection,
         "ignored_filters": [FACET_LABELS[f] for f in ignored],
         "active_filters": active,
@@ -196,7 +214,7 @@ def index_context(index_page, request):
         "map": {
             "view_box": thai_map.view_box(),
             "outline": thai_map.outline_path(),
-            "marks": map_marks(places, provinces),
+            "marks": marks_html(map_marks(places, provinces)),
             # With many provinces marked the marks cover the regions' names (the folded list names them instead).
             "region_labels": [
                 (region_labels[key], *thai_map.project(*position)) for key, position in thai_map.REGION_LABELS.items()
@@ -204,7 +222,9 @@ def index_context(index_page, request):
             if len(places) <= LIST_UNFOLDED
             else [],
         },
-        "places_by_region": places_by_region(places),
+        "places_by_region": [
+            (region, list_links_html(in_region), count) for region, in_region, count in places_by_region(places)
+        ],
         # A long list shows each region folded (``<details>``), its name and number of units in the summary.
         "regions_folded": len(places) > LIST_UNFOLDED,
     }
@@ -219,18 +239,22 @@ class Place:
     query: str
 
     @property
-    def label(self):
-        return ngettext("%(counter)s unit in %(province)s", "%(counter)s units in %(province)s", self.count) % {
-            "counter": self.count,
-            "province": self.province.name,
-        }
+    def name(self):
+        """The province and its number of units, escaped for HTML: the list's link text and the mark's name."""
+        return f"{escape(self.province.name)} ({self.count})"
 
 
 def names_in_order(terms):
     """``{slug: position}`` of ``terms`` by name in dictionary order (Thai names with their leading vowels set aside,
     as ``pythainlp.util.collate``; Latin ones A to Z)."""
-    order = {name: index for index, name in enumerate(collate(term.name for term in terms.values()))}
+    order = _collated(tuple(sorted({term.name for term in terms.values()})))
     return {slug: order[term.name] for slug, term in terms.items()}
+
+
+@lru_cache(maxsize=16)
+def _collated(names):
+    """``{name: position}`` in dictionary order, kept per process (the same 77 provinces' names on every request)."""
+    return {name: index for index, name in enumerate(collate(names))}
 
 
 def province_places(matched, provinces, by_name, selection):
@@ -255,6 +279,28 @@ def map_marks(places, provinces):
         )
     )
     return [(place, *layout[place.province.slug]) for place in places if place.province.slug in layout]
+
+
+# The map's marks and the list's links are written here, not in a template loop (issue 22: 77 provinces at the
+# programme's scale; ``format_html_join`` cost as much as the loop). Each is named as the list names it: the province
+# and its number of units. A mark: a link named by its ``<title>`` (a tooltip too), its number in a circle, at whole
+# SVG units (``place_layout`` keeps marks 24 apart, so rounding leaves them more than the circles' 22 apart).
+
+
+def marks_html(marks):
+    """The map's marks (``map_marks``) as SVG."""
+    return mark_safe(
+        "".join(
+            f'<a href="?{escape(p.query)}" transform="translate({round(x)} {round(y)})"><title>{p.name}</title>'
+            f'<circle r="11"/><text aria-hidden="true">{p.count}</text></a>'
+            for p, x, y in marks
+        )
+    )
+
+
+def list_links_html(places):
+    """The list's links to the ``places`` (one region's), as HTML list items."""
+    return mark_safe("".join(f'<li><a href="?{escape(p.query)}">{p.name}</a></li>' for p in places))
 
 
 def places_by_region(places):

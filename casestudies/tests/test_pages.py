@@ -160,13 +160,13 @@ def test_map_has_one_linked_mark_per_province_with_an_accessible_name(client):
     body = client.get("/en/case-studies/").content.decode()
     marks = map_marks(body)
     assert len(marks) == 3
-    assert ("?province=bueng-kan", "1 unit in Bueng Kan", 1) in marks
+    assert ("?province=bueng-kan", "Bueng Kan (1)", 1) in marks
     assert '<svg class="cs-map__svg"' in body and '<title id="cs-map-title">Map of Thailand</title>' in body
     # The text list is the equivalent: the same links, under their regions, with the number of units.
     assert sorted(list_links(body)) == sorted(href for href, _name, _count in marks)
     assert '<a href="?province=bueng-kan">Bueng Kan (1)</a>' in body
     thai = client.get("/th/case-studies/").content.decode()
-    assert ("?province=bueng-kan", "1 หน่วยในจังหวัดบึงกาฬ", 1) in map_marks(thai)
+    assert ("?province=bueng-kan", "บึงกาฬ (1)", 1) in map_marks(thai)
 
 
 def test_drafts_appear_nowhere(client):
@@ -319,8 +319,8 @@ def test_the_map_and_the_region_list_do_not_grow_with_the_units_of_a_province(cl
     few = client.get("/th/case-studies/").content.decode()
     case_studies_in_bulk(index, [f"more-{i:02d}" for i in range(36)], provinces=("lampang",))
     many = client.get("/th/case-studies/").content.decode()
-    assert ("?province=lampang", "4 หน่วยในจังหวัดลำปาง", 4) in map_marks(few)
-    assert ("?province=lampang", "40 หน่วยในจังหวัดลำปาง", 40) in map_marks(many)
+    assert ("?province=lampang", "ลำปาง (4)", 4) in map_marks(few)
+    assert ("?province=lampang", "ลำปาง (40)", 40) in map_marks(many)
     marks, links, anchors, size = shape(few)
     assert shape(many)[:3] == (marks, links, anchors) == (3, 3, 6)
     assert shape(many)[3] - size <= 20  # "4" → "40" in the mark, its name, the list and the region's count
@@ -350,3 +350,58 @@ def test_the_indicator_page_lists_units_by_region(client):
     assert legends == ["North", "Northeast", "West"]
     north = body.split('<fieldset class="im-units__region"><legend>North</legend>')[1].split("</fieldset>")[0]
     assert 'value="chae-son-friends-with-disabilities"' in north
+
+
+def _programme_scale():
+    """200 more units over all 77 provinces (issue 22: the programme's size), in bulk."""
+    from casestudies.factories import case_studies_in_bulk
+    from casestudies.models import Province
+    from casestudies.scale import PROVINCES
+    from home.demo_translation import ensure_terms
+
+    ensure_terms(Province, PROVINCES)
+    slugs = [province["slug"] for province in PROVINCES]
+    case_studies_in_bulk(thai_index(), [f"scale-{i:03d}" for i in range(200)], provinces=slugs)
+    return {province["slug"]: province["region"] for province in PROVINCES}
+
+
+def _province_options(body):
+    select = (
+        body.split('<select id="cs-filter-province"')[1].split("</select>")[0] if "cs-filter-province" in body else ""
+    )
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_at_programme_scale_the_index_stays_a_bounded_listing(client):
+    """Issue 22: 203 units in 77 provinces. One mark and one list link per province (77, not 203), the province
+    filter empty until a region is chosen (a hint says so), then that region's provinces; the map and the filters
+    stay within a few bytes a province."""
+    regions = _programme_scale()
+    response = client.get("/th/case-studies/")
+    body = response.content.decode()
+    marks = map_marks(body)
+    assert len(marks) == 77 and sum(count for *_rest, count in marks) == 203
+    assert len(list_links(body)) == 77 and body.count("<details>") == 6
+    assert _province_options(body) == [] and 'aria-describedby="cs-filter-region-hint"' in body
+    assert "cs-filter-region-hint" in body and len(CARD.findall(body)) == 12
+    form = body.split('<form class="cs-filters"')[1].split("</form>")[0]
+    map_part = body.split('class="cs-map"')[1].split("</section>")[0]
+    assert len(form.encode()) <= 2_500 and len(map_part.encode()) <= 77 * 260 + 4_000
+    north = client.get("/th/case-studies/?region=north").content.decode()
+    assert sorted(_province_options(north)) == sorted(slug for slug, region in regions.items() if region == "north")
+    assert "<optgroup" not in north.split('<select id="cs-filter-province"')[1].split("</select>")[0]
+    assert "cs-filter-region-hint" not in north and len(map_marks(north)) == 9
+    # Chosen from a map link, with no region: the province's region's provinces, the province selected.
+    chosen = client.get("/th/case-studies/?province=chiang-mai").content.decode()
+    assert len(_province_options(chosen)) == 9 and '<option value="chiang-mai" selected>' in chosen
+    # A province left chosen when the reader changed region is dropped, not an unknown value.
+    moved = client.get("/th/case-studies/?region=south&province=chiang-mai").content.decode()
+    assert "cs-notice" not in moved and len(map_marks(moved)) == 14
+    assert '<option value="chiang-mai"' not in moved
+
+
+def test_at_programme_scale_the_index_costs_the_queries_of_the_demo(client):
+    """Issue 22 with issue 18: the index at 203 units in 77 provinces reads as many rows' worth of queries as at 3."""
+    few = {path: _query_count(client, path) for path in ("/th/case-studies/", "/th/case-studies/?region=north")}
+    _programme_scale()
+    assert {path: _query_count(client, path) for path in few} == few
