@@ -220,7 +220,11 @@ def test_the_history_keeps_awkward_text_exactly(superuser_client):
     entry = ModelLogEntry.objects.get(object_id=str(figure.pk), action="impact.figure.import")
     assert entry.data["changes"]["source"] == [None, source]
     assert entry.data["file"] == name
-    assert entry.label.startswith("members_total 2025-04-01–2025-06-30") and entry.user == superuser_client.user and not entry.deleted
+    assert (
+        entry.label.startswith("members_total 2025-04-01–2025-06-30")
+        and entry.user == superuser_client.user
+        and not entry.deleted
+    )
 
 
 def test_an_import_writes_history_and_purges_caches_once_with_a_fixed_number_of_queries(
