@@ -9,7 +9,7 @@ in memory already, call ``unit_chooser``.
 
 from dataclasses import dataclass, field
 
-from news.filters import parse_choice
+from home.query_parameters import parse_choice
 
 from .models import Region
 

@@ -51,3 +51,9 @@ def read_address(request):
         return request.get_full_path()
     query = normalised_query(request.GET, declared)
     return f"{request.path}?{query}" if query else request.path
+
+
+def parse_choice(value, allowed):
+    """``value`` when it is one of ``allowed`` (e.g. the slugs of the learning units), else None."""
+    value = (value or "").strip()
+    return value if value in allowed else None

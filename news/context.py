@@ -21,12 +21,13 @@ from home.dates import display_year
 from home.hero_image import prefetch_hero_renditions
 from home.localisation import current_language
 from home.models import Partner
+from home.query_parameters import parse_choice
 from home.request_site import page_url
 from home.seo import SHARE_RENDITION
 from home.translations import relative_page_url
 from home.visibility import hidden_page_ids, public_pages
 
-from .filters import parse_choice, parse_year
+from .filters import parse_year
 from .models import NewsPage, NewsTag
 from .related import LinkTable, linked_ids, pages_in_locale, snippets_in_locale
 

@@ -21,9 +21,3 @@ def parse_year(value, language):
     if language.startswith("th") and year - BE_OFFSET >= MIN_YEAR:
         year -= BE_OFFSET
     return year if MIN_YEAR <= year <= MAX_YEAR else None
-
-
-def parse_choice(value, allowed):
-    """``value`` when it is one of ``allowed`` (e.g. the slugs of the learning units), else None."""
-    value = (value or "").strip()
-    return value if value in allowed else None

@@ -1,6 +1,7 @@
 import pytest
 
-from news.filters import parse_choice, parse_year
+from home.query_parameters import parse_choice
+from news.filters import parse_year
 
 
 @pytest.mark.parametrize(
