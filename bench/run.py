@@ -134,6 +134,10 @@ def discover_pages(app):
     indicator_page = first_link("/th/impact/", "/th/impact/")
     html[indicator_page] = get(app + indicator_page)[1].decode()
     units = re.findall(r'<input type="checkbox" name="unit" value="([^"]+)"', html[indicator_page])
+    if not units and 'name="region"' in html[indicator_page]:  # more than 12 units: the chooser asks for a region
+        region = first_option(indicator_page, "region")
+        listed = get(f"{app}{indicator_page}?region={urllib.parse.quote(region)}")[1].decode()
+        units = re.findall(r'<input type="checkbox" name="unit" value="([^"]+)"', listed)
     if not units:
         raise SystemExit(f"no unit choices on {indicator_page}")
     first_unit = units[0]
