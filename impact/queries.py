@@ -498,20 +498,23 @@ FROM f LEFT JOIN {indicators} AS wi ON wi.{code} = f.weight_code AND wi.{locale}
 GROUP BY f.code, f.period_start, f.period_end"""
 
 
-def _period_sums_sql(figures):
-    """``PERIOD_SUMS`` over the figures' SQL, the tables and columns named from the models' own metadata."""
+def _sums_sql(template, figures):
+    """``template`` (``PERIOD_SUMS`` or ``HEADLINE_SUMS``) over the figures' SQL, the tables and columns named from
+    the models' own metadata."""
     quote = connection.ops.quote_name
     figure, indicator = ImpactFigure._meta, Indicator._meta
 
     def column(meta, name):
         return quote(meta.get_field(name).column)
 
-    return PERIOD_SUMS.format(
+    return template.format(
         figures=figures,
         indicators=quote(indicator.db_table),
-        code=column(indicator, "code"),
-        locale=column(indicator, "locale"),
         pk=quote(indicator.pk.column),
+        **{
+            name: column(indicator, name)
+            for name in ("unit", "weight_code", "code", "sort_order", "name", "definition", "translation_key", "locale")
+        },
         figures_table=quote(figure.db_table),
         page=column(figure, "page"),
         indicator=column(figure, "indicator"),
@@ -564,7 +567,7 @@ def overview_sums(slugs=(), start=None, end=None):
     else:  # the SQL compiled once (``home.compiled_sql``)
         figures, params = compiled_sql.sql("impact-overview-figures", _overview_figures, hidden)
     with connection.cursor() as cursor:
-        cursor.execute(_period_sums_sql(figures), [*params, *STATUSES, FigureReview.ACCEPTED])
+        cursor.execute(_sums_sql(PERIOD_SUMS, figures), [*params, *STATUSES, FigureReview.ACCEPTED])
         return [_period_sum(row) for row in cursor.fetchall()]
 
 
@@ -599,31 +602,6 @@ def _headline_figures(hidden):
     return figures.values_list(*columns, "period_start", "period_end", "value", "status")
 
 
-def _headline_sums_sql(figures):
-    quote = connection.ops.quote_name
-    figure, indicator = ImpactFigure._meta, Indicator._meta
-
-    def column(meta, name):
-        return quote(meta.get_field(name).column)
-
-    return HEADLINE_SUMS.format(
-        figures=figures,
-        indicators=quote(indicator.db_table),
-        pk=quote(indicator.pk.column),
-        **{
-            name: column(indicator, name)
-            for name in ("unit", "weight_code", "code", "sort_order", "name", "definition", "translation_key", "locale")
-        },
-        figures_table=quote(figure.db_table),
-        page=column(figure, "page"),
-        indicator=column(figure, "indicator"),
-        start=column(figure, "period_start"),
-        end=column(figure, "period_end"),
-        review=column(figure, "review"),
-        value=column(figure, "value"),
-    )
-
-
 @dataclass(frozen=True)
 class HeadlineSum:
     """One headline indicator's figures of one of its latest periods summed (``sum``, an ``aggregation.PeriodSum``)
@@ -646,7 +624,7 @@ def headline_sums(locale_id, hidden):
     are units in those periods, its inner SQL compiled once (``home.compiled_sql``)."""
     figures, params = compiled_sql.sql("impact-headline-figures", _headline_figures, hidden)
     with connection.cursor() as cursor:
-        cursor.execute(_headline_sums_sql(figures), [*params, FigureReview.ACCEPTED, *STATUSES, locale_id])
+        cursor.execute(_sums_sql(HEADLINE_SUMS, figures), [*params, FigureReview.ACCEPTED, *STATUSES, locale_id])
         found = cursor.fetchall()
     return [HeadlineSum(_period_sum(row[:9]), IndicatorRule(row[9], row[10]), *row[11:]) for row in found]
 
