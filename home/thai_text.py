@@ -124,6 +124,23 @@ def clean(text):
     return _SPACES.sub(" ", "".join(out)).strip()
 
 
+# A page is indexed at every save (created, revised, published, translated), and its runs recur across pages (names,
+# headings, a province in every unit of it): each distinct run is segmented once per process. Bounded, so a
+# long-running process holds at most a few MB.
+@lru_cache(maxsize=50_000)
+def _indexed_run(run):
+    """``(segmented run, its added compound parts)`` of one unspaced Thai run, for ``index_text``."""
+    words = thai_words_in(run)
+    return WORD_SEPARATOR.join(words), tuple(w for w in compound_parts(run, words) if w not in words)
+
+
+@lru_cache(maxsize=50_000)
+def _indexed_stem(word):
+    """The stem ``index_text`` adds for a Latin word, or None where it is the lower-cased word itself."""
+    stemmed = stem(word)
+    return None if stemmed == word.lower() else stemmed
+
+
 def index_text(text):
     """The copy of ``text`` that goes into the search index: segmented, plus added compound parts and stems.
 
@@ -137,14 +154,14 @@ def index_text(text):
     last = 0
     for match in _THAI_RUN.finditer(text):
         pieces.append(text[last : match.start()])
-        words = thai_words_in(match.group())
-        pieces.append(WORD_SEPARATOR.join(words))
-        extras.extend(w for w in compound_parts(match.group(), words) if w not in words)
+        words, added = _indexed_run(match.group())
+        pieces.append(words)
+        extras.extend(added)
         last = match.end()
     pieces.append(text[last:])
     for word in _LATIN_WORD.findall(text):
-        stemmed = stem(word)
-        if stemmed != word.lower():
+        stemmed = _indexed_stem(word)
+        if stemmed is not None:
             extras.append(stemmed)
     segmented = "".join(pieces)
     if not extras:

@@ -9,11 +9,14 @@ from urllib.parse import urlencode
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home.factories import SAVED, standard_page
@@ -383,6 +386,29 @@ def test_without_the_segmented_index_the_hand_picked_words_find_nothing(monkeypa
     assert "/th/toolkit/" in {page.url for page in search_pages("ZIP", "th")}
 
 
+def add_children_in_bulk(parent, pages):
+    """Add the unsaved standard ``pages`` under ``parent`` as live pages and index them, in a few statements: only what
+    search reads (the tree with its URL paths, and the index entries that ``update_index`` would write); no
+    revisions, no signals. ``add_child`` takes about 30 queries a page: 1,204 pages took a minute."""
+    parent.refresh_from_db()
+    last = parent.get_last_child()
+    first_step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    kind = ContentType.objects.get_for_model(StandardPage)
+    rows = []
+    for offset, page in enumerate(pages):
+        page.path = Page._get_path(parent.path, parent.depth + 1, first_step + offset)
+        page.depth, page.numchild, page.url_path = parent.depth + 1, 0, f"{parent.url_path}{page.slug}/"
+        page.locale, page.content_type, page.live, page.draft_title = parent.locale, kind, True, page.title
+        rows.append(Page(**{field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields}))
+    Page.objects.bulk_create(rows)
+    for page, row in zip(pages, rows, strict=True):
+        page.pk = page.page_ptr_id = page.id = row.pk
+    # Django bulk-creates no model with a parent table: the rows of the page type's own table are inserted as such.
+    StandardPage._base_manager._insert(pages, fields=StandardPage._meta.local_concrete_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
+    get_search_backend().add_bulk(StandardPage, pages)
+
+
 @pytest.mark.heavy
 @pytest.mark.parametrize(
     ("language", "word", "count", "says"),
@@ -397,8 +423,9 @@ def test_more_matches_than_listed_are_counted_and_paged(client, monkeypatch, lan
 
     home = HomePage.objects.get(locale__language_code=language)
     pages = [StandardPage(title=f"{word} {number}", slug=f"loom-{number}", intro=word) for number in range(count)]
-    for page in pages:  # no revisions, no signals: only what search reads (the tree and the index)
-        home.add_child(instance=page)
+    add_children_in_bulk(home, pages)
+    assert home.get_children().filter(slug__startswith="loom-").live().count() == count
+    assert IndexEntry.objects.filter(object_id__in=[str(page.pk) for page in pages]).count() == count
     monkeypatch.setattr(site_search, "MAX_RESULTS", 30)
     body, first = search(client, language, word)
     assert says in body
