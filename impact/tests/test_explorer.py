@@ -83,7 +83,7 @@ def test_chart_has_at_most_ten_lines_and_marks_each_status(client):
         status="verified"
     )
     body = text(client.get("/en/impact/members_total/"))
-    assert "<rect" in body  # verified: a square
+    assert "im-pt--verified" in body and "h8v8h-8z" in body  # verified: a square
     assert "im-pt--illustrative" in body  # illustrative: hollow
     table = text(client.get("/en/impact/members_total/?tab=table"))
     assert "im-badge--verified" in table and '<span class="im-badge">Illustrative</span>' in table

@@ -188,7 +188,7 @@ def test_indicator_page_draws_at_most_10_lines_and_groups_its_table_by_region(
     response, queries = cold_get(client, f"/{language}/impact/members_total/")
     assert response.status_code == 200
     html = response.content.decode()
-    lines = html.count('<path d="M')  # one path per line (members are summed: no average line)
+    lines = html.count('class="im-line"')  # one path per line (members are summed: no average line)
     assert lines == MAX_CHART_LINES  # the top ten of 200 units; the rest are in the table
     table, _queries = cold_get(client, f"/{language}/impact/members_total/?tab=table")
     body = table.content.decode()
