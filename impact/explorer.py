@@ -299,7 +299,8 @@ def indicator_page_view(
         value, _method = combine_sum(period_sum, info.rule)
         totals[period] = (value, period_sum.status)
         statuses.update(period_statuses)
-    return build_view(info, periods, picked, figures_of, totals, statuses, state, language, region_labels)
+    with_chart = state.tab == "chart"  # the other tabs draw no chart: the chart's units' figures are not read
+    return build_view(info, periods, picked, figures_of, totals, statuses, state, language, region_labels, with_chart)
 
 
 def _cells(figures, periods, info, language):
@@ -308,7 +309,7 @@ def _cells(figures, periods, info, language):
     ]
 
 
-def build_view(info, periods, latest, figures, totals, statuses, state, language, region_labels):
+def build_view(info, periods, latest, figures, totals, statuses, state, language, region_labels, with_chart=True):
     """The ``IndicatorView`` of the units' ``latest`` figures (``(unit, value, status, weight)`` in tree order, the
     units with a figure in ``periods``), their ``figures`` (``{slug: {period: (value, status)}}``, or a function
     reading those of some units: only the chart's are read here, a table page's by ``fill_cells``), the ``totals``
@@ -327,7 +328,7 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
         row.in_chart = True
     reader = figures if callable(figures) else None
     known = {} if reader else figures
-    if reader:
+    if reader and with_chart:
         known = {row.unit.slug: found for row, found in zip(chosen, _read(reader, chosen), strict=True)}
     for row in unit_rows:
         if row.unit.slug in known:
@@ -349,7 +350,7 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
             ],
             False,
         )
-        for row in chosen
+        for row in (chosen if with_chart else [])
     ]
     is_share = info.rule.is_share
     total_label = ""
@@ -364,7 +365,9 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
                     True,
                 )
             )
-    chart = line_chart(labels, series, lambda n: format_axis(n, info.unit, language)) if periods else None
+    chart = None
+    if periods and with_chart:
+        chart = line_chart(labels, series, lambda n: format_axis(n, info.unit, language))
 
     groups = {}
     for row in unit_rows:

@@ -510,60 +510,58 @@ def _weight_of(weight_ids):
 
 
 def _period_sum_rows(indicator_ids, weight_ids, hidden, page_ids=None):
-    """The published figures of the indicator ``indicator_ids`` (of the pages ``page_ids`` where given) summed per
-    period: how many, their total, their weights' count and sums (where the indicator has a weight), and how many of
-    each status."""
+    """The published figures of the indicator ``indicator_ids`` per period: how many there are, and of those of the
+    pages ``page_ids`` (all where None) how many, their total, their weights' count and sums (where the indicator has
+    a weight) and how many of each status."""
     figures = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
-    if page_ids is not None:
-        figures = figures.filter(page_id__in=page_ids)
-    sums = {"figures": Count("pk"), "total": Sum("value")}
+    chosen = Q(page_id__in=page_ids) if page_ids is not None else Q()
+    sums = {"every": Count("pk"), "figures": Count("pk", filter=chosen), "total": Sum("value", filter=chosen)}
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
         product = ExpressionWrapper(
             F("value") * F("weight"), output_field=DecimalField(max_digits=30, decimal_places=6)
         )
-        sums.update(weighted=Count("weight"), products=Sum(product), weights=Sum("weight"))
-    sums.update({status: Count("pk", filter=Q(status=status)) for status in STATUSES})
+        sums.update(
+            weighted=Count("weight", filter=chosen),
+            products=Sum(product, filter=chosen),
+            weights=Sum("weight", filter=chosen),
+        )
+    sums.update({status: Count("pk", filter=chosen & Q(status=status)) for status in STATUSES})
     columns = ("period_start", "period_end", *sums)
     return figures.order_by().values("period_start", "period_end").annotate(**sums).values_list(*columns)
 
 
 def indicator_period_sums(info, indicators, page_ids=None):
-    """``{period: (PeriodSum, statuses)}`` of the published figures of ``info``'s indicator (of the pages
-    ``page_ids`` where given): one query, as many rows as periods however many units (its SQL compiled once,
-    ``home.compiled_sql``). The statuses are those of the figures summed, least trusted first. (The all-units sums
-    could later read the maintained per-indicator and period summary of the overview.)"""
+    """``(periods, sums)``: every period of ``info``'s indicator with a published figure (sorted), and ``{period:
+    (PeriodSum, statuses)}`` of the figures of the pages ``page_ids`` (all where None) in the periods they have
+    figures in, their statuses least trusted first. One query, as many rows as periods however many units (its SQL
+    compiled once, ``home.compiled_sql``). (The all-units sums could later read the overview's maintained summary
+    per indicator and period.)"""
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
-    shape = ("impact-indicator-period-sums", bool(weight_ids), page_ids is not None)
-    ids = [list(info.ids), weight_ids, hidden] + ([sorted(page_ids)] if page_ids is not None else [])
-    if not weight_ids:
-        found = compiled_sql.rows(shape, lambda i, _w, h, *p: _period_sum_rows(i, [], h, *p), *ids)
+    shape = ("impact-indicator-period-sums", bool(weight_ids))
+    chosen = sorted(page_ids) if page_ids is not None else None
+    if weight_ids:
+        found = compiled_sql.rows(shape, _period_sum_rows, list(info.ids), weight_ids, hidden, chosen)
     else:
-        found = compiled_sql.rows(shape, _period_sum_rows, *ids)
-    result = {}
+        found = compiled_sql.rows(shape, lambda i, h, p: _period_sum_rows(i, [], h, p), list(info.ids), hidden, chosen)
+    periods, result = [], {}
     for row in found:
-        start, end, figures, total = row[:4]
-        weighted, products, weights = row[4:7] if weight_ids else (0, None, None)
+        start, end, _every, figures, total = row[:5]
+        period = (_day(start), _day(end))
+        periods.append(period)
+        if not figures:
+            continue
+        weighted, products, weights = row[5:8] if weight_ids else (0, None, None)
         counts = row[-len(STATUSES) :]
         statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
-        period = (_day(start), _day(end))
         status = statuses[0] if statuses else "reported"
-        result[period] = (
-            PeriodSum(
-                info.code,
-                period,
-                figures,
-                _number(total, 2),
-                weighted,
-                _number(products, 4),
-                _number(weights, 2),
-                status,
-            ),
-            statuses,
+        period_sum = PeriodSum(
+            info.code, period, figures, _number(total, 2), weighted, _number(products, 4), _number(weights, 2), status
         )
-    return result
+        result[period] = (period_sum, statuses)
+    return sorted(periods), result
 
 
 LATEST_COLUMNS = ("page_id", "period_start", "period_end", "value", "status", "page__slug", *FIGURE_COLUMNS[8:])

@@ -190,11 +190,8 @@ def _indicator_page_view(page, request, code, language):
     latest = indicator_latest(locale, indicators, info)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
-    all_sums = indicator_period_sums(info, indicators)
-    all_periods = sorted(all_sums)
-    sums = all_sums
-    if state.units:
-        sums = indicator_period_sums(info, indicators, [units[slug].page_id for slug in state.units])
+    chosen = [units[slug].page_id for slug in state.units] if state.units else None
+    all_periods, sums = indicator_period_sums(info, indicators, chosen)
     if state.time_text:  # the latest figure within the periods shown
         periods = shown_periods(all_periods, state, page.max_periods)
         latest = indicator_latest(
