@@ -7,7 +7,6 @@ same numbers are in the data table beside it, so nothing depends on JavaScript o
 
 from dataclasses import dataclass, field
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from home.charts import bar_slot, value_axis
@@ -144,25 +143,31 @@ class Line:
 
     @property
     def marks(self):
-        """The SVG marks of the line's points, each with its ``<title>``: a square for a verified figure, else a
-        circle, hollow for an illustrative one. Built here, not by template tags per point (issue 18)."""
-        label = conditional_escape(self.label)
+        """The SVG marks of the line's points, one ``<path>`` per status however many points (issue 22): a square
+        for a verified figure, else a circle, hollow for an illustrative one. Each figure is in the chart's
+        ``<desc>`` (first and latest) and the table tab; the line's ``<title>`` names it."""
         parts = []
-        for point in self.points:
-            title = f"<title>{label}, {conditional_escape(point.period_label)}: {conditional_escape(point.value_label)}</title>"
-            if point.status == "verified":
-                # The corner as the template's ``add`` filter made it: whole numbers.
-                parts.append(
-                    f'<rect x="{int(point.x) - 4}" y="{int(point.y) - 4}" width="8" height="8" '
-                    f'class="im-pt im-pt--verified">{title}</rect>'
-                )
+        for status in ("verified", "reported", "illustrative"):
+            points = [p for p in self.points if p.status == status]
+            if not points:
+                continue
+            if status == "verified":
+                data = "".join(f"M{p.x - 4:g} {p.y - 4:g}h8v8h-8z" for p in points)
+                parts.append(f'<path class="im-pt im-pt--verified" d="{data}"/>')
             else:
-                fill = ' fill="#fff"' if point.status == "illustrative" else ""
-                parts.append(
-                    f'<circle cx="{point.x}" cy="{point.y}" r="4" stroke-width="2"{fill} '
-                    f'class="im-pt im-pt--{conditional_escape(point.status)}">{title}</circle>'
-                )
-        return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped above
+                data = "".join(f"M{p.x - 4:g} {p.y:g}a4 4 0 1 0 8 0a4 4 0 1 0-8 0" for p in points)
+                fill = ' fill="#fff"' if status == "illustrative" else ""
+                parts.append(f'<path class="im-pt im-pt--{status}" d="{data}" stroke-width="2"{fill}/>')
+        return mark_safe("".join(parts))  # noqa: S308 - numbers and fixed words only
+
+    @property
+    def summary(self):
+        """What the line says in words: its label, its first and latest figures (period, value, status)."""
+        if not self.points:
+            return self.label
+        first, last = self.points[0], self.points[-1]
+        said = [first] if first is last else [first, last]
+        return f"{self.label}:" + " –".join(f" {p.period_label} {p.value_label} ({p.status})" for p in said)
 
 
 @dataclass
@@ -190,11 +195,9 @@ class LineChart:
 
     @property
     def summary(self):
-        """The lines' figures as text for the chart's ``<desc>``: " unit: period value (status); ….", per line."""
-        return "".join(
-            f" {line.label}:" + ";".join(f" {p.period_label} {p.value_label} ({p.status})" for p in line.points) + "."
-            for line in self.lines
-        )
+        """The lines in words for the chart's ``<desc>``: " unit: first period value (status) – latest period value
+        (status).", per line; every figure is in the table tab (a fixed length per line, however many periods)."""
+        return "".join(f" {line.summary}." for line in self.lines)
 
     @property
     def x_axis_label_y(self):

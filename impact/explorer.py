@@ -18,7 +18,7 @@ from home import thai_map
 from home.charts import nice_ticks
 from home.numbers import format_number
 
-from .aggregation import aggregate, combine, weakest_status
+from .aggregation import aggregate, combine, combine_sum, weakest_status
 from .charts import MAX_LINES, line_chart, sparkline
 from .filters import (  # noqa: F401 - the parameters are this module's, declared where models can import them
     DOWNLOAD_PARAMETERS,
@@ -226,42 +226,99 @@ class IndicatorView:
     any_status: dict
     latest_period_label: str
     map: object = None
+    language: str = ""
+    reader: object = None  # reads the figures of unit rows whose cells are not filled in yet (``fill_cells``)
 
 
-def indicator_view(units, info, rows, state, language, max_periods, region_labels):
-    """Everything the indicator page shows for ``rows`` (``FigureRow`` of this indicator and its weight);
-    ``units`` maps slugs to ``UnitInfo`` (``queries.indicator_figures``)."""
-    own = [r for r in rows if r.indicator.code == info.code]
-    all_periods = sorted({(r.period_start, r.period_end) for r in own})
+def shown_periods(all_periods, state, max_periods):
+    """The periods an indicator page shows of ``all_periods`` (sorted): those within the state's time, else the
+    latest ``max_periods``."""
     periods = [p for p in all_periods if in_time(p, state.start, state.end)]
     if not state.time_text and max_periods:
         periods = periods[-max_periods:]
+    return periods
+
+
+def indicator_view(units, info, rows, state, language, max_periods, region_labels):
+    """Everything the indicator page shows for ``rows`` (``FigureRow`` of this indicator and its weight, every
+    unit's: the downloads); ``units`` maps slugs to ``UnitInfo`` (``queries.indicator_figures``). The page itself
+    reads only what it shows (``indicator_page_view``)."""
+    own = [r for r in rows if r.indicator.code == info.code]
+    periods = shown_periods(sorted({(r.period_start, r.period_end) for r in own}), state, max_periods)
     wanted = set(periods)
     by_unit = {}
     for row in own:
         if (row.period_start, row.period_end) in wanted and (not state.units or row.unit.slug in state.units):
-            by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = row
-    labels = [format_period(*p, language) for p in periods]
+            by_unit.setdefault(row.unit.slug, {})[(row.period_start, row.period_end)] = (row.value, row.status)
     weights = {}
     if info.weight_code:
         weights = {
             (r.unit.slug, (r.period_start, r.period_end)): r.value for r in rows if r.indicator.code == info.weight_code
         }
-
-    unit_rows = []
+    latest = []
     for slug, unit in sorted(units.items(), key=lambda item: item[1].path):
         figures = by_unit.get(slug)
-        if not figures:
-            continue
-        cells = [
-            (format_value(figures[p].value, info.unit, language), figures[p].status) if p in figures else None
-            for p in periods
-        ]
-        last_period = max(figures, key=lambda p: (p[1], p[0]))
-        last = figures[last_period]
-        label = format_value(last.value, info.unit, language)
-        unit_rows.append(UnitRow(unit, cells, last.value, label, last.status, False, weights.get((slug, last_period))))
+        if figures:
+            period = max(figures, key=lambda p: (p[1], p[0]))
+            latest.append((unit, figures[period][0], figures[period][1], weights.get((slug, period))))
+    shown_slugs = {unit.slug for unit, *_rest in latest}
+    # Only the figures summed in the total row become records (every unit's, with 200 units, cost more than the rest).
+    kept = [
+        r.record()
+        for r in rows
+        if r.unit.slug in shown_slugs
+        and (r.period_start, r.period_end) in wanted
+        and r.indicator.code in (info.code, info.weight_code)
+    ]
+    totals = {a.period: (a.value, a.status) for a in aggregate(kept, {info.code: info.rule}).get(info.code, [])}
+    statuses = {status for figures in by_unit.values() for _value, status in figures.values()}
+    return build_view(info, periods, latest, by_unit, totals, statuses, state, language, region_labels)
 
+
+def indicator_page_view(
+    info, all_periods, period_sums, latest, figures_of, state, language, max_periods, region_labels
+):
+    """The indicator page's view from what the database summed and picked (issue 22): of ``all_periods`` (every
+    unit's), ``period_sums`` maps those with figures of the units shown to ``(PeriodSum, statuses)``
+    (``queries.indicator_period_sums``), ``latest`` is each
+    unit's latest figure in the periods shown (``queries.UnitLatest``, in tree order), and ``figures_of(units)``
+    reads the figures of only the units the page draws or lists (``{page id: {period: (value, status)}}``):
+    ``(view, needs)`` where ``needs(rows)`` fills in the figures of the unit rows ``rows`` (a table page's)."""
+    periods = shown_periods(all_periods, state, max_periods)
+    wanted = set(periods)
+    picked = [
+        (item.unit, item.value, item.status, item.weight)
+        for item in latest
+        if item.period in wanted and (not state.units or item.unit.slug in state.units)
+    ]
+    totals, statuses = {}, set()
+    for period in periods:
+        if period not in period_sums:
+            continue
+        period_sum, period_statuses = period_sums[period]
+        value, _method = combine_sum(period_sum, info.rule)
+        totals[period] = (value, period_sum.status)
+        statuses.update(period_statuses)
+    with_chart = state.tab == "chart"  # the other tabs draw no chart: the chart's units' figures are not read
+    return build_view(info, periods, picked, figures_of, totals, statuses, state, language, region_labels, with_chart)
+
+
+def _cells(figures, periods, info, language):
+    return [
+        (format_value(figures[p][0], info.unit, language), figures[p][1]) if p in figures else None for p in periods
+    ]
+
+
+def build_view(info, periods, latest, figures, totals, statuses, state, language, region_labels, with_chart=True):
+    """The ``IndicatorView`` of the units' ``latest`` figures (``(unit, value, status, weight)`` in tree order, the
+    units with a figure in ``periods``), their ``figures`` (``{slug: {period: (value, status)}}``, or a function
+    reading those of some units: only the chart's are read here, a table page's by ``fill_cells``), the ``totals``
+    per period (``(value, status)``) and the ``statuses`` among the figures."""
+    labels = [format_period(*p, language) for p in periods]
+    unit_rows = [
+        UnitRow(unit, None, value, format_value(value, info.unit, language), status, False, weight)
+        for unit, value, status, weight in latest
+    ]
     if state.units:
         order = {slug: i for i, slug in enumerate(state.units)}
         chosen = sorted(unit_rows, key=lambda r: order[r.unit.slug])[:MAX_LINES]
@@ -269,32 +326,31 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         chosen = sorted(unit_rows, key=lambda r: (-(r.latest or 0), r.unit.name))[:MAX_LINES]
     for row in chosen:
         row.in_chart = True
+    reader = figures if callable(figures) else None
+    known = {} if reader else figures
+    if reader and with_chart:
+        known = {row.unit.slug: found for row, found in zip(chosen, _read(reader, chosen), strict=True)}
+    for row in unit_rows:
+        if row.unit.slug in known:
+            row.cells = _cells(known[row.unit.slug], periods, info, language)
 
-    shown_slugs = {r.unit.slug for r in unit_rows}
-    weight = info.weight_code
-    # Only the figures summed in the total row become records (every unit's, with 200 units, cost more than the rest).
-    kept = [
-        r.record()
-        for r in rows
-        if r.unit.slug in shown_slugs
-        and (r.period_start, r.period_end) in wanted
-        and r.indicator.code in (info.code, weight)
-    ]
-    totals = {a.period: a for a in aggregate(kept, {info.code: info.rule}).get(info.code, [])}
     total_cells = [
-        (format_value(totals[p].value, info.unit, language), totals[p].status) if p in totals else None for p in periods
+        (format_value(totals[p][0], info.unit, language), totals[p][1])
+        if totals.get(p) and totals[p][0] is not None
+        else None
+        for p in periods
     ]
     series = [
         (
             row.unit.slug,
             row.unit.short_name or row.unit.name,
             [
-                (by_unit[row.unit.slug][p].value, cell[0], cell[1]) if cell else None
+                (known[row.unit.slug][p][0], cell[0], cell[1]) if cell else None
                 for p, cell in zip(periods, row.cells, strict=True)
             ],
             False,
         )
-        for row in chosen
+        for row in (chosen if with_chart else [])
     ]
     is_share = info.rule.is_share
     total_label = ""
@@ -305,11 +361,13 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
                 (
                     "average",
                     total_label,
-                    [(totals[p].value, c[0], c[1]) if c else None for p, c in zip(periods, total_cells, strict=True)],
+                    [(totals[p][0], c[0], c[1]) if c else None for p, c in zip(periods, total_cells, strict=True)],
                     True,
                 )
             )
-    chart = line_chart(labels, series, lambda n: format_axis(n, info.unit, language)) if periods else None
+    chart = None
+    if periods and with_chart:
+        chart = line_chart(labels, series, lambda n: format_axis(n, info.unit, language))
 
     groups = {}
     for row in unit_rows:
@@ -318,8 +376,7 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         groups[key].rows.append(row)
     ordered_groups = [groups[key] for key in [*region_labels, ""] if key in groups]
 
-    statuses = [c[1] for row in unit_rows for c in row.cells if c]
-    return IndicatorView(
+    view = IndicatorView(
         info,
         periods,
         labels,
@@ -333,7 +390,25 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
         [s for s in FigureStatus.values if s in statuses],
         {s: s in statuses for s in FigureStatus.values},
         labels[-1] if labels else "",
+        language=language,
+        reader=reader,
     )
+    return view
+
+
+def _read(reader, rows):
+    """The figures of the unit rows ``rows`` by ``reader`` (by page id), in their order."""
+    found = reader([row.unit.page_id for row in rows])
+    return [found.get(row.unit.page_id, {}) for row in rows]
+
+
+def fill_cells(view, rows):
+    """Fill in the cells of the unit rows ``rows`` of ``view`` (a table page's) not filled in yet, reading their
+    figures at once."""
+    missing = [row for row in rows if row.cells is None]
+    if missing and view.reader:
+        for row, found in zip(missing, _read(view.reader, missing), strict=True):
+            row.cells = _cells(found, view.periods, view.info, view.language)
 
 
 # The table tab lists this many units on a page at most (issue 22): with more, it is paged, its units in region
@@ -355,6 +430,7 @@ def table_page(view, number, per_page=None):
     ordered = [(group.label, row) for group in view.groups for row in group.rows]
     paginator = Paginator(ordered, per_page)
     page = paginator.get_page(number)
+    fill_cells(view, [row for _label, row in page.object_list])
     groups = []
     for label, row in page.object_list:
         if not groups or groups[-1].label != label:

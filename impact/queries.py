@@ -11,7 +11,22 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import RowNumber
 
 from casestudies.models import CaseStudyPage, Province
 from home import compiled_sql
@@ -363,9 +378,14 @@ def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
     """The published figures of the indicators ``indicator_ids`` with their unit's names, province and map
     position, and where ``translated`` the names in the locale ``locale_id`` (correlated subqueries)."""
     queryset = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
-    queryset = queryset.order_by()
+    return _with_local_names(queryset.order_by(), FIGURE_COLUMNS, locale_id, translated)
+
+
+def _with_local_names(queryset, columns, locale_id, translated):
+    """``queryset.values_list(*columns)``, and where ``translated`` its unit's names and province's name in the
+    locale ``locale_id`` after them (correlated subqueries)."""
     if not translated:
-        return queryset.values_list(*FIGURE_COLUMNS)
+        return queryset.values_list(*columns)
     local_page = CaseStudyPage.objects.filter(
         locale_id=locale_id, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
     )
@@ -373,7 +393,7 @@ def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
         locale_id=locale_id, translation_key=OuterRef("page__province__translation_key")
     )
     return queryset.values_list(
-        *FIGURE_COLUMNS,
+        *columns,
         Subquery(local_page.values("unit_name")[:1]),
         Subquery(local_page.values("title")[:1]),
         Subquery(local_province.values("name")[:1]),
@@ -416,6 +436,20 @@ def streamed_figure_rows(cat, filters=None):
     return first[-1] + len(groups), rows()
 
 
+def _unit_info(slug, values, local):
+    """The ``UnitInfo`` of a figure row's unit columns (``FIGURE_COLUMNS[8:]``) and, where translated, its names in
+    the locale (``_with_local_names``)."""
+    name, title, path, province, region, latitude, longitude, is_pilot = values
+    if local is not None:
+        local_name, local_title, local_province = local
+        if local_title:
+            name, title = local_name, local_title
+        province = local_province or province
+    return UnitInfo(
+        slug, name or title, province or "", None, title, region or "", latitude, longitude, path, None, is_pilot
+    )
+
+
 def indicator_figures(locale, indicators, codes):
     """The published figures of the indicators ``codes`` as ``FigureRow``, with each unit's names in ``locale``
     (else Thai), its province and map position: one query, however many units (the names come from correlated
@@ -437,28 +471,168 @@ def indicator_figures(locale, indicators, codes):
             continue
         unit = units.get(slug)
         if unit is None:
-            name, title, path, province, region, latitude, longitude, is_pilot = values[8:16]
-            if translated:
-                local_name, local_title, local_province = values[16:19]
-                if local_title:
-                    name, title = local_name, local_title
-                province = local_province or province
-            unit = units[slug] = UnitInfo(
-                slug,
-                name or title,
-                province or "",
-                None,
-                title,
-                region or "",
-                latitude,
-                longitude,
-                path,
-                None,
-                is_pilot,
-            )
+            unit = units[slug] = _unit_info(slug, values[8:16], values[16:19] if translated else None)
         rows.append(FigureRow(unit, indicators[code], *values[2:8]))
     rows.sort(key=lambda r: (r.unit.path, r.indicator.sort_order, r.indicator.code, r.period_start, r.period_end))
     return units, rows
+
+
+# The indicator page reads only what it shows (issue 22): its periods with the figures of each summed by the database
+# (``indicator_period_sums``), each unit's latest figure (``indicator_latest``: one row per unit, for the chart's
+# order, the map and the table's list), and every figure of the few units it draws or lists (``unit_figures``), never
+# every unit's every figure. The downloads still read them all (``indicator_figures``).
+
+
+@dataclass
+class UnitLatest:
+    """A unit's latest figure of an indicator: its period, value and status, and the weight indicator's value of the
+    same unit and period (accepted and positive, else None)."""
+
+    unit: UnitInfo
+    period: tuple
+    value: Decimal
+    status: str
+    weight: Decimal | None = None
+
+
+def _weight_of(weight_ids):
+    """The same unit's accepted, positive figure of the weight indicator (its ids ``weight_ids``) in the same period:
+    a subquery on the unique key (unit, indicator, period)."""
+    weight = ImpactFigure.objects.filter(
+        page_id=OuterRef("page_id"),
+        indicator_id__in=weight_ids,
+        period_start=OuterRef("period_start"),
+        period_end=OuterRef("period_end"),
+        review=FigureReview.ACCEPTED,
+        value__gt=0,
+    )
+    return Subquery(weight.order_by().values("value")[:1])
+
+
+def _period_sum_rows(indicator_ids, weight_ids, hidden, page_ids=None):
+    """The published figures of the indicator ``indicator_ids`` per period: how many there are, and of those of the
+    pages ``page_ids`` (all where None) how many, their total, their weights' count and sums (where the indicator has
+    a weight) and how many of each status."""
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
+    chosen = Q(page_id__in=page_ids) if page_ids is not None else Q()
+    sums = {"every": Count("pk"), "figures": Count("pk", filter=chosen), "total": Sum("value", filter=chosen)}
+    if weight_ids:
+        figures = figures.annotate(weight=_weight_of(weight_ids))
+        product = ExpressionWrapper(
+            F("value") * F("weight"), output_field=DecimalField(max_digits=30, decimal_places=6)
+        )
+        sums.update(
+            weighted=Count("weight", filter=chosen),
+            products=Sum(product, filter=chosen),
+            weights=Sum("weight", filter=chosen),
+        )
+    sums.update({status: Count("pk", filter=chosen & Q(status=status)) for status in STATUSES})
+    columns = ("period_start", "period_end", *sums)
+    return figures.order_by().values("period_start", "period_end").annotate(**sums).values_list(*columns)
+
+
+def indicator_period_sums(info, indicators, page_ids=None):
+    """``(periods, sums)``: every period of ``info``'s indicator with a published figure (sorted), and ``{period:
+    (PeriodSum, statuses)}`` of the figures of the pages ``page_ids`` (all where None) in the periods they have
+    figures in, their statuses least trusted first. One query, as many rows as periods however many units (its SQL
+    compiled once, ``home.compiled_sql``). (The all-units sums could later read the overview's maintained summary
+    per indicator and period.)"""
+    weight = indicators.get(info.weight_code) if info.weight_code else None
+    weight_ids = list(weight.ids) if weight else []
+    hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
+    shape = ("impact-indicator-period-sums", bool(weight_ids))
+    chosen = sorted(page_ids) if page_ids is not None else None
+    if weight_ids:
+        found = compiled_sql.rows(shape, _period_sum_rows, list(info.ids), weight_ids, hidden, chosen)
+    else:
+        found = compiled_sql.rows(shape, lambda i, h, p: _period_sum_rows(i, [], h, p), list(info.ids), hidden, chosen)
+    periods, result = [], {}
+    for row in found:
+        start, end, _every, figures, total = row[:5]
+        period = (_day(start), _day(end))
+        periods.append(period)
+        if not figures:
+            continue
+        weighted, products, weights = row[5:8] if weight_ids else (0, None, None)
+        counts = row[-len(STATUSES) :]
+        statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
+        status = statuses[0] if statuses else "reported"
+        period_sum = PeriodSum(
+            info.code, period, figures, _number(total, 2), weighted, _number(products, 4), _number(weights, 2), status
+        )
+        result[period] = (period_sum, statuses)
+    return sorted(periods), result
+
+
+LATEST_COLUMNS = ("page_id", "period_start", "period_end", "value", "status", "page__slug", *FIGURE_COLUMNS[8:])
+
+
+def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, translated, start=None, end=None):
+    """Each unit's latest published figure of the indicator ``indicator_ids`` (by period end, then start; within
+    ``start``-``end`` where given) with its unit's names, province and map position as ``_indicator_figure_rows``
+    reads them, and its weight (``_weight_of``) where the indicator has one."""
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
+    if start is not None:
+        figures = figures.filter(period_start__gte=start)
+    if end is not None:
+        figures = figures.filter(period_end__lte=end)
+    order = [F("period_end").desc(), F("period_start").desc()]
+    figures = figures.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
+    columns = list(LATEST_COLUMNS)
+    if weight_ids:
+        figures = figures.annotate(weight=_weight_of(weight_ids))
+        columns.append("weight")
+    return _with_local_names(figures.order_by(), columns, locale_id, translated)
+
+
+def indicator_latest(locale, indicators, info, start=None, end=None):
+    """``[UnitLatest]`` of ``info``'s indicator: each unit's latest published figure (within ``start``-``end``
+    where given), in tree order, named in ``locale`` (else Thai): one query, one row per unit (compiled once without
+    dates, ``home.compiled_sql``)."""
+    translated = locale.language_code != settings.LANGUAGE_CODE
+    weight = indicators.get(info.weight_code) if info.weight_code else None
+    weight_ids = list(weight.ids) if weight else []
+    hidden = sorted(hidden_page_ids())
+    if start is None and end is None:
+        found = compiled_sql.rows(
+            ("impact-indicator-latest", translated, bool(weight_ids)),
+            lambda *ids: _latest_rows(*ids, translated),
+            locale.pk,
+            list(info.ids),
+            weight_ids,
+            hidden,
+        )
+    else:
+        found = _latest_rows(locale.pk, list(info.ids), weight_ids, hidden, translated, start, end)
+    latest = []
+    for values in found:
+        page_id, start_day, end_day, value, status, slug = values[:6]
+        weight_value = values[14] if weight_ids else None  # before the local names
+        local = values[15:18] if weight_ids else values[14:17]
+        unit = _unit_info(slug, values[6:14], local if translated else None)
+        unit.page_id = page_id
+        latest.append(UnitLatest(unit, (_day(start_day), _day(end_day)), value, status, weight_value))
+    latest.sort(key=lambda item: item.unit.path)
+    return latest
+
+
+def _unit_figure_rows(page_ids, indicator_ids, hidden):
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots()
+    figures = figures.filter(page_id__in=page_ids, indicator_id__in=indicator_ids).order_by()
+    return figures.values_list("page_id", "period_start", "period_end", "value", "status")
+
+
+def unit_figures(info, page_ids):
+    """``{page id: {period: (value, status)}}``: every published figure of ``info``'s indicator of the pages
+    ``page_ids`` (the few units a page draws or lists): one query, its SQL compiled once per number of pages."""
+    found = {}
+    if not page_ids:
+        return found
+    hidden = sorted(hidden_page_ids())
+    rows = compiled_sql.rows("impact-unit-figures", _unit_figure_rows, sorted(page_ids), list(info.ids), hidden)
+    for page_id, start, end, value, status in rows:
+        found.setdefault(page_id, {})[(_day(start), _day(end))] = (value, status)
+    return found
 
 
 RECORD_COLUMNS = ("page__slug", "indicator__code", "period_start", "period_end", "value", "status")

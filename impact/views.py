@@ -38,11 +38,13 @@ from .explorer import (
     UNIT_SEPARATOR,
     State,
     in_time,
+    indicator_page_view,
     indicator_view,
     overview_cards,
     read_state,
     read_time,
     read_units,
+    shown_periods,
     table_page,
     unit_map,
 )
@@ -55,9 +57,12 @@ from .queries import (
     csv_cells,
     figures_payload,
     indicator_figures,
+    indicator_latest,
+    indicator_period_sums,
     indicators_in,
     overview_sums,
     streamed_figure_rows,
+    unit_figures,
     units_with_figures,
 )
 
@@ -173,13 +178,44 @@ def _state_or_error(request, units):
         return State(), error
 
 
+def _indicator_page_view(page, request, code, language):
+    """``(view, units, state, error)`` of the indicator page, reading only what it shows (issue 22): each unit's
+    latest figure, the figures summed per period by the database, and the figures of the units drawn (a table page's
+    are read by ``explorer.table_page``). Http404 for an unknown code."""
+    locale = page_locale(page)
+    indicators = indicators_in(locale)
+    info = indicators.get(code)
+    if info is None:
+        raise Http404
+    latest = indicator_latest(locale, indicators, info)
+    units = {item.unit.slug: item.unit for item in latest}
+    state, error = _state_or_error(request, units)
+    chosen = [units[slug].page_id for slug in state.units] if state.units else None
+    all_periods, sums = indicator_period_sums(info, indicators, chosen)
+    if state.time_text:  # the latest figure within the periods shown
+        periods = shown_periods(all_periods, state, page.max_periods)
+        latest = indicator_latest(
+            locale, indicators, info, *((periods[0][0], periods[-1][1]) if periods else (None, None))
+        )
+    view = indicator_page_view(
+        info,
+        all_periods,
+        sums,
+        latest,
+        lambda page_ids: unit_figures(info, page_ids),
+        state,
+        language,
+        page.max_periods,
+        dict(Region.choices),
+    )
+    return view, units, state, error
+
+
 def indicator_response(page, request, code):
     """``/th/impact/<indicator>/``: chart, table, map and sources tabs, the state in the query string."""
     request.query_parameters = frozenset(INDICATOR_PARAMETERS)
     language = current_language()
-    info, units, rows = _indicator_data(page, request, code)
-    state, error = _state_or_error(request, units)
-    view = indicator_view(units, info, rows, state, language, page.max_periods, dict(Region.choices))
+    view, units, state, error = _indicator_page_view(page, request, code, language)
     if state.tab == "map":
         view.map = unit_map(view, language)
     # With many units the chooser lists one region's units (``?region=``) and those chosen (issue 22).
@@ -206,7 +242,7 @@ def indicator_response(page, request, code):
     context.update(
         {
             "view": view,
-            "info": info,
+            "info": view.info,
             "state": state,
             "filter_error": error is not None,
             "tabs": [(tab, TAB_LABELS[tab], tab_url(tab)) for tab in TABS],

@@ -83,7 +83,7 @@ def test_chart_has_at_most_ten_lines_and_marks_each_status(client):
         status="verified"
     )
     body = text(client.get("/en/impact/members_total/"))
-    assert "<rect" in body  # verified: a square
+    assert "im-pt--verified" in body and "h8v8h-8z" in body  # verified: a square
     assert "im-pt--illustrative" in body  # illustrative: hollow
     table = text(client.get("/en/impact/members_total/?tab=table"))
     assert "im-badge--verified" in table and '<span class="im-badge">Illustrative</span>' in table
@@ -164,3 +164,67 @@ def test_read_time():
     for bad in ("..", "2024Q5", "2025Q1..2024Q1", "x"):
         with pytest.raises(FilterError):
             read_time(bad)
+
+
+@pytest.mark.parametrize("code", ["members_total", "share_youth"])
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        {"units": ("ban-pho-thong", "chae-son-friends-with-disabilities")},
+        {"time": "2024Q2..2024Q3"},
+        {"units": ("ban-pho-thong",), "time": "2024Q4", "tab": "table"},
+    ],
+)
+def test_the_page_reads_only_what_it_shows_and_shows_what_every_figure_gives(code, state):
+    """Issue 22: the indicator page's view from each unit's latest figure, the sums per period and the figures of the
+    units it draws or lists (``indicator_page_view``) is the view of every figure (``indicator_view``, the
+    downloads'): the same units, latest values, totals, statuses and chart; a table page's cells read on demand."""
+    from casestudies.models import Region
+    from impact.explorer import State, fill_cells, indicator_page_view, indicator_view, shown_periods
+    from impact.queries import (
+        LocaleRef,
+        indicator_figures,
+        indicator_latest,
+        indicator_period_sums,
+        indicators_in,
+        unit_figures,
+    )
+
+    locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
+    indicators = indicators_in(locale)
+    info = indicators[code]
+    start, end, time_text = read_time(state.get("time"))
+    units_state = State(state.get("tab", "chart"), state.get("units", ()), start, end, time_text)
+    regions = dict(Region.choices)
+    units, rows = indicator_figures(locale, indicators, {code, info.weight_code} - {""})
+    full = indicator_view(units, info, rows, units_state, "th", 8, regions)
+
+    latest = indicator_latest(locale, indicators, info)
+    by_slug = {item.unit.slug: item.unit for item in latest}
+    chosen = [by_slug[s].page_id for s in units_state.units] if units_state.units else None
+    periods, sums = indicator_period_sums(info, indicators, chosen)
+    if time_text:
+        shown = shown_periods(periods, units_state, 8)
+        latest = indicator_latest(locale, indicators, info, shown[0][0], shown[-1][1])
+    read = []
+
+    def figures_of(page_ids):
+        read.append(len(page_ids))
+        return unit_figures(info, page_ids)
+
+    view = indicator_page_view(info, periods, sums, latest, figures_of, units_state, "th", 8, regions)
+    assert view.periods == full.periods and view.total_cells == full.total_cells
+    assert [(r.unit.slug, r.latest, r.latest_status, r.latest_weight) for r in view.rows] == [
+        (r.unit.slug, r.latest, r.latest_status, r.latest_weight) for r in full.rows
+    ]
+    assert view.statuses == full.statuses and view.more_units == full.more_units
+    if units_state.tab == "chart":
+        assert [(line.label, line.path) for line in view.chart.lines] == [
+            (line.label, line.path) for line in full.chart.lines
+        ]
+        assert read == [len(view.chart_units)]
+    else:
+        assert view.chart is None and read == []  # no chart on the table tab: no unit's figures read for it
+    fill_cells(view, view.rows)
+    assert [r.cells for r in view.rows] == [r.cells for r in full.rows]

@@ -45,3 +45,19 @@ def test_sparkline():
     spark = sparkline([D(1), D(3), D(2)])
     assert spark.points.count(",") == 3
     assert spark.last_x == 117
+
+
+def test_marks_are_one_path_per_status_and_the_summary_a_fixed_length_per_line():
+    """Issue 22: a line's marks are one ``<path>`` per status however many periods, and the chart's ``<desc>`` says
+    each line's first and latest figure, not every one (they are all in the table)."""
+    labels = [f"Q{n % 4 + 1} {2020 + n // 4}" for n in range(24)]
+    statuses = ("illustrative", "reported", "verified")
+    series = [("a", "Unit A", [(D(n), str(n), statuses[n % 3]) for n in range(24)], False)]
+    chart = line_chart(labels, series, str)
+    marks = str(chart.lines[0].marks)
+    assert marks.count("<path") == 3 and "<circle" not in marks and "<rect" not in marks
+    assert marks.count("h8v8h-8z") == 8  # the verified squares
+    assert marks.count('fill="#fff"') == 1  # the illustrative circles, hollow
+    assert chart.summary == " Unit A: Q1 2020 0 (illustrative) – Q4 2025 23 (verified)."
+    short = line_chart(labels[:2], [("a", "A", [(D(1), "1", "reported"), (D(2), "2", "reported")], False)], str)
+    assert len(chart.summary) - len(short.summary) < 20  # not one entry per period

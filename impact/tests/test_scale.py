@@ -188,7 +188,7 @@ def test_indicator_page_draws_at_most_10_lines_and_groups_its_table_by_region(
     response, queries = cold_get(client, f"/{language}/impact/members_total/")
     assert response.status_code == 200
     html = response.content.decode()
-    lines = html.count('<path d="M')  # one path per line (members are summed: no average line)
+    lines = html.count('class="im-line"')  # one path per line (members are summed: no average line)
     assert lines == MAX_CHART_LINES  # the top ten of 200 units; the rest are in the table
     table, _queries = cold_get(client, f"/{language}/impact/members_total/?tab=table")
     body = table.content.decode()
@@ -344,3 +344,31 @@ def test_compare_lists_a_region_and_the_ticked_units(client, scale, caches_off):
     assert queries <= MAX_QUERIES
     empty = client.get("/th/impact/compare/").content.decode()
     assert empty.count(CHECKBOX) == 0 and '<select id="cmp-region" name="region"' in empty
+
+
+# Issue 22: an indicator page at 200 units within 1.5 times its size at demo scale (24 KB then, in Thai), its chart a
+# fixed number of elements per line, however many units and periods, in a bounded number of small queries.
+INDICATOR_PAGE_MAX_BYTES = 36 * 1024
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_indicator_page_stays_small_at_scale(client, scale, caches_off, record_property, language):  # noqa: F811
+    response, queries = cold_get(client, f"/{language}/impact/members_total/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    chart = re.search(r'<svg[^>]*class="im-lines".*?</svg>', html, re.S).group(0)
+    lines = chart.count('class="im-line"')
+    assert lines == MAX_CHART_LINES
+    assert "<circle" not in chart and "<rect" not in chart  # a line's marks: one path per status, not one per point
+    # per line: its path, at most three paths of marks and its legend's; and one path per tick and the axes
+    assert chart.count("<path") <= lines * 5 + 12
+    assert chart.count("<title") == lines + 1  # each line named, and the chart
+    assert len(response.content) <= INDICATOR_PAGE_MAX_BYTES
+    assert queries <= MAX_QUERIES
+    chosen, chosen_queries = cold_get(client, f"/{language}/impact/members_total/?unit=scale-unit-000~scale-unit-001")
+    assert chosen.content.decode().count('class="im-line"') == 2 and chosen_queries <= MAX_QUERIES
+    record_property(
+        "measured",
+        f"/{language}/impact/members_total/ at {UNITS} units: {len(response.content) / 1024:.1f} KB ({len(chart) / 1024:.1f} "
+        f"KB of chart), {queries} queries; two units chosen: {len(chosen.content) / 1024:.1f} KB, {chosen_queries} queries",
+    )
