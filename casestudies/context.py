@@ -306,9 +306,11 @@ def map_marks(places, provinces):
 
 
 def mark_symbols(marks):
-    """The symbols the ``marks`` use, one per count: ``#m3`` is a circle with 3 in it."""
+    """The symbols the ``marks`` use, one per count: ``#m3`` is a circle with 3 in it. A ``<use>``d copy takes
+    no style from selectors, only what it inherits (the link's colours, the marks' font) and its own attributes."""
     return "".join(
-        f'<g id="m{count}"><circle r="11"/><text aria-hidden="true">{count}</text></g>'
+        f'<g id="m{count}"><circle r="11"/><text fill="#fff" stroke="none" dy=".35em" aria-hidden="true">{count}'
+        "</text></g>"
         for count in sorted({place.count for place, _x, _y in marks})
     )
 
