@@ -52,7 +52,7 @@ class Card:
     region_label: str = ""
     groups: list = field(default_factory=list)
     occupations: list = field(default_factory=list)
-    url: str = ""  # the page's URL, worked out once for the card, the map and the list
+    url: str = ""  # the page's URL, worked out once (on the index, relative to it: ``relative_to``)
 
 
 LIST_UNFOLDED = 12  # provinces (of several regions) beyond which the map and its list link regions, not provinces
@@ -94,7 +94,7 @@ def unit_facets(pages, terms):
 
 def relative_to(index_url, url):
     """``url`` relative to the index at ``index_url`` (which ends with a slash) when it is one of its children's,
-    "unit-slug/" (issue 22: 12 cards a page); else as it is."""
+    "unit-slug/" (issue 22: a page of cards in fewer bytes); else as it is."""
     return url[len(index_url) :] if url and index_url and url.startswith(index_url) else url
 
 
