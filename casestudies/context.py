@@ -30,7 +30,7 @@ from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
 from .models import CaseStudyPage, Province, Region
-from .terms import Term, taxonomy
+from .terms import RELATED, RELATED_LIMIT, Term, taxonomy
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -373,23 +373,13 @@ def places_by_region(places):
     return by_region
 
 
-def related_case_studies(page, terms, group_slugs, occupation_slugs, limit=3):
-    """Other public case studies in the page's language (``terms.units``, a ``Taxonomy`` read with ``units``) that
-    share one of the target groups or occupations, in tree order (no query)."""
+def related_case_studies(page, terms, group_slugs, occupation_slugs, limit=RELATED_LIMIT):
+    """Other public case studies in the page's language that share one of the target groups or occupations, in
+    tree order: ``terms.units``, a ``Taxonomy`` read with ``units=RELATED`` and the hidden pages (no query)."""
     if not group_slugs and not occupation_slugs:
         return []
-    hidden = hidden_page_ids()  # as ``home.visibility.public_pages``
-    wanted = {"group": set(group_slugs), "occupation": set(occupation_slugs)}
-    related = []
-    for unit in terms.units:
-        if unit.pk == page.pk or unit.pk in hidden:
-            continue
-        links = terms.links.get(unit.pk, {})
-        if any(term.slug in wanted[kind] for kind in wanted for term in links.get(kind, ())):
-            related.append(unit)
-            if len(related) == limit:
-                break
-    return related
+    hidden = hidden_page_ids()  # as ``home.visibility.public_pages`` (the read left them out already)
+    return [unit for unit in terms.units if unit.pk != page.pk and unit.pk not in hidden][:limit]
 
 
 def toolkit_steps(page, step_ids):
@@ -432,7 +422,7 @@ def detail_context(page, request):
     Five queries: the terms, partners, related units, the renditions of every hero image, toolkit steps.
     """
     adopt_active_locale(page)
-    terms = taxonomy(page.locale_id, [page.pk], other_links=True, units=True)
+    terms = taxonomy(page.locale_id, [page.pk], other_links=True, units=RELATED, hidden=hidden_page_ids())
     groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
     related = related_case_studies(page, terms, [g.slug for g in groups], [o.slug for o in occupations])
     prefetch_hero_renditions(related, page, (*HERO_RENDITIONS, SHARE_RENDITION))

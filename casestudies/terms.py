@@ -8,7 +8,7 @@ synchronises many-to-many fields as they are); their names in the reader's langu
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import CharField, DecimalField, Q, Value
+from django.db.models import CharField, DecimalField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast
 
 from home import compiled_sql
@@ -95,6 +95,11 @@ class Taxonomy:
 
 _TERMS = {"province": Province, "group": TargetGroup, "occupation": Occupation}
 _LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occupation": (CaseStudyPage.occupations.through, "occupation_id")}  # fmt: skip
+_TERM_MODELS = {"group": TargetGroup, "occupation": Occupation}
+# ``taxonomy(units=RELATED)``: instead of every live case study, the first ``RELATED_LIMIT`` in tree order that share
+# a target group or an occupation with the page (a term of the same slug, any language), none of the hidden ones.
+RELATED = "related"
+RELATED_LIMIT = 3
 _OTHER_LINKS = {"step": (CaseStudyToolkitStep, "page_id", "step_id", "sort_order"), "partner": (CaseStudyPage.partners.through, "casestudypage_id", "partner_id", Value(0))}  # fmt: skip
 
 
@@ -102,7 +107,7 @@ def _decimal(value):
     return value if value is None or isinstance(value, Decimal) else Decimal(str(value))
 
 
-def taxonomy(locale_id, page_ids=(), other_links=False, units=False):
+def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
     """The ``Taxonomy`` of ``locale_id`` with the links of the case studies ``page_ids``, in one query.
 
     The three taxonomies and the link tables are read as one ``UNION ALL`` of rows of the same shape:
@@ -112,12 +117,20 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False):
     and a partner linked, or the version in ``locale_id`` of one, is
     ``("partner", pk, locale_id, translation_key, name, short_name, sort_order, NULL, website)``. With ``units``,
     every live case study in ``locale_id`` comes too, with its links to terms:
-    ``("unit", pk, locale_id, url_path, title, summary, hero_image_id, province_id, path)``.
+    ``("unit", pk, locale_id, url_path, title, summary, hero_image_id, province_id, path)``; with
+    ``units=RELATED``, only the case studies related to ``page_ids`` (see ``RELATED``; none of the page ids
+    ``hidden``), without their links: as many rows at 200 units as at 3.
     """
     page_ids = list(page_ids)
-    other_links, units = bool(other_links and page_ids), bool(units)
+    other_links = bool(other_links and page_ids)
+    units = RELATED if units == RELATED and page_ids else bool(units)
+    hidden = sorted(hidden) if units == RELATED else []
     rows = compiled_sql.rows(
-        ("taxonomy", other_links, units), lambda *ids: _union(*ids, other_links, units), locale_id, page_ids
+        ("taxonomy", other_links, units),
+        lambda *ids: _union(*ids, other_links, units),
+        locale_id,
+        page_ids,
+        hidden,
     )
     terms = {kind: {} for kind in _TERMS}
     by_pk, slugs, link_rows, other = {}, {}, [], {"step": {}, "partner": {}}
@@ -154,7 +167,20 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False):
     )
 
 
-def _union(locale_id, page_ids, other_links, units):
+def _related_units(live_units, page_ids, hidden):
+    """The ``pk`` of the first ``RELATED_LIMIT`` of ``live_units`` in tree order (not ``page_ids``, not ``hidden``)
+    linked to a target group or occupation of the same slug as one the pages ``page_ids`` are linked to."""
+    shares = Q()
+    for kind, (through, term_id) in _LINKS.items():
+        linked = through.objects.filter(casestudypage_id__in=page_ids).values(term_id)
+        slugs = _TERM_MODELS[kind].objects.filter(pk__in=linked).values("slug")
+        term = term_id.removesuffix("_id")
+        shares |= Exists(through.objects.filter(casestudypage_id=OuterRef("pk"), **{f"{term}__slug__in": slugs}))
+    others = live_units.exclude(pk__in=[*page_ids, *hidden])
+    return others.filter(shares).order_by("path").values("pk")[:RELATED_LIMIT]
+
+
+def _union(locale_id, page_ids, hidden, other_links, units):
     """The queryset of ``taxonomy``'s rows (see there)."""
     text, number = CharField(), DecimalField(max_digits=7, decimal_places=4)
     blank, none = Value("", text), Value(None, number)
@@ -164,9 +190,12 @@ def _union(locale_id, page_ids, other_links, units):
         parts.append(model.objects.order_by().values_list(Value(kind, text), "pk", "locale_id", "slug", "name", *place, blank))  # fmt: skip
     live_units = CaseStudyPage.objects.filter(locale_id=locale_id, live=True).order_by()
     if units:
-        parts.append(live_units.values_list(Value("unit", text), "pk", "locale_id", "url_path", "title", "summary", "hero_image_id", "province_id", "path"))  # fmt: skip
+        shown = (
+            live_units.filter(pk__in=_related_units(live_units, page_ids, hidden)) if units == RELATED else live_units
+        )
+        parts.append(shown.values_list(Value("unit", text), "pk", "locale_id", "url_path", "title", "summary", "hero_image_id", "province_id", "path"))  # fmt: skip
     if page_ids or units:
-        linked = Q(casestudypage_id__in=page_ids) | Q(casestudypage_id__in=live_units.values("pk")) if units else Q(casestudypage_id__in=page_ids)  # fmt: skip
+        linked = Q(casestudypage_id__in=page_ids) | Q(casestudypage_id__in=live_units.values("pk")) if units is True else Q(casestudypage_id__in=page_ids)  # fmt: skip
         for kind, (through, term_id) in _LINKS.items():
             parts.append(
                 through.objects.filter(linked)

@@ -199,6 +199,30 @@ def test_related_case_studies_share_a_group_or_occupation(client):
     assert "/th/case-studies/ban-pho-thong/" not in related
 
 
+def test_related_case_studies_are_the_first_three_public_ones_and_only_they_are_read(client):
+    """At many units the case study reads only the related units it shows (``taxonomy(units=RELATED)``): the first
+    three in tree order that share a group or occupation, a restricted one left out by the query, not after it."""
+    from wagtail.models import PageViewRestriction
+
+    from casestudies.terms import RELATED, taxonomy
+    from home.visibility import hidden_page_ids
+
+    index = thai_index()
+    extra = [case_study(index, f"related-{i}", groups=("youth",)) for i in range(6)]
+    PageViewRestriction.objects.create(page=extra[0], restriction_type="password", password="x")
+    page = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    body = client.get(page.url).content.decode()
+    related = re.findall(
+        r'href="(/th/case-studies/[^"/]+/)"', body.split('id="cs-related-heading"')[1].split("</section>")[0]
+    )
+    others = CaseStudyPage.objects.live().filter(locale=page.locale).exclude(pk__in=[page.pk, extra[0].pk])
+    public = list(others.order_by("path"))
+    assert list(dict.fromkeys(related)) == [unit.url for unit in public[:3]]
+    assert extra[0].url not in body
+    terms = taxonomy(page.locale_id, [page.pk], units=RELATED, hidden=hidden_page_ids())
+    assert [unit.pk for unit in terms.units] == [unit.pk for unit in public[:3]]
+
+
 def test_index_paginates_past_eight_units(client):
     index = thai_index()
     for i in range(12):
