@@ -17,6 +17,7 @@ from pythainlp.util import collate
 from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.models import Locale, Page
 
@@ -51,10 +52,10 @@ class Card:
     region_label: str = ""
     groups: list = field(default_factory=list)
     occupations: list = field(default_factory=list)
-    url: str = ""  # the page's URL, worked out once for the card, the map and the list
+    url: str = ""  # the page's URL, worked out once (on the index, relative to it: ``relative_to``)
 
 
-LIST_UNFOLDED = 12  # provinces in the map's list beyond which each region is folded
+LIST_UNFOLDED = 12  # provinces (of several regions) beyond which the map and its list link regions, not provinces
 # Provinces with units beyond which the province filter lists only the provinces of one region (chosen first).
 PROVINCE_OPTIONS_MAX = 12
 
@@ -89,6 +90,12 @@ def unit_facets(pages, terms):
             )
         )
     return units
+
+
+def relative_to(index_url, url):
+    """``url`` relative to the index at ``index_url`` (which ends with a slash) when it is one of its children's,
+    "unit-slug/" (issue 22: a page of cards in fewer bytes); else as it is."""
+    return url[len(index_url) :] if url and index_url and url.startswith(index_url) else url
 
 
 def _names(slugs, terms):
@@ -182,6 +189,7 @@ def index_context(index_page, request):
     # Only this page's cards are built (their URLs, names, images); the map and the list count units per province.
     paginator = Paginator(matched, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
+    index_url = relative_page_url(index_page, request)
     cards = [
         Card(
             pages[unit.page_id],
@@ -189,14 +197,15 @@ def index_context(index_page, request):
             region_labels.get(unit.region, ""),
             _names(unit.groups, groups),
             _names(unit.occupations, occupations),
-            url=page_url(request, pages[unit.page_id].url_path),
+            url=relative_to(index_url, page_url(request, pages[unit.page_id].url_path)),
         )
         for unit in page_obj.object_list
     ]
     prefetch_hero_renditions([card.page for card in cards])
 
-    index_url = relative_page_url(index_page, request)
     places = province_places(matched, provinces, by_name, selection)
+    per_province = len(places) <= LIST_UNFOLDED or len({place.province.region for place in places}) == 1
+    regions = region_links(places, selection)
     return {
         "index_url": index_url,
         "filters": [(facet, FACET_LABELS[facet], opts) for facet, opts in filters],
@@ -214,19 +223,23 @@ def index_context(index_page, request):
         "map": {
             "view_box": thai_map.view_box(),
             "outline": thai_map.outline_path(),
-            "marks": marks_html(map_marks(places, provinces)),
-            # With many provinces marked the marks cover the regions' names (the folded list names them instead).
+            "marks": marks_html(map_marks(places, provinces), None if per_province else regions),
+            "per_province": per_province,
+            # With many provinces marked the marks cover the regions' names (the list names them instead).
             "region_labels": [
                 (region_labels[key], *thai_map.project(*position)) for key, position in thai_map.REGION_LABELS.items()
             ]
             if len(places) <= LIST_UNFOLDED
             else [],
         },
+        # The list beside the map: each region with its provinces' links, or (many provinces over several regions)
+        # each region's link only, its provinces reached from there (issue 22: the list collapses).
         "places_by_region": [
-            (region, list_links_html(in_region), count) for region, in_region, count in places_by_region(places)
-        ],
-        # A long list shows each region folded (``<details>``), its name and number of units in the summary.
-        "regions_folded": len(places) > LIST_UNFOLDED,
+            (label, list_links_html(in_region), count) for _value, label, in_region, count in places_by_region(places)
+        ]
+        if per_province
+        else [],
+        "region_links": [] if per_province else regions,
     }
 
 
@@ -260,10 +273,11 @@ def _collated(names):
 def province_places(matched, provinces, by_name, selection):
     """A ``Place`` for each province of the ``matched`` units (``UnitFacets``), by name (``by_name``): the map's
     marks and the list's links, as many as there are provinces however many units share them. Each links to the
-    ``selection`` narrowed to its province (on the first page)."""
+    ``selection`` narrowed to its province (on the first page), without the region (the province's own, implied)."""
     counts = Counter(unit.province for unit in matched if unit.province in provinces)
+    kept = {facet: value for facet, value in selection.items() if facet != "region"}
     return [
-        Place(provinces[slug], counts[slug], urlencode({**selection, "province": slug}))
+        Place(provinces[slug], counts[slug], urlencode({**kept, "province": slug}))
         for slug in sorted(counts, key=by_name.get)
     ]
 
@@ -282,20 +296,42 @@ def map_marks(places, provinces):
 
 
 # The map's marks and the list's links are written here, not in a template loop (issue 22: 77 provinces at the
-# programme's scale; ``format_html_join`` cost as much as the loop). Each is named as the list names it: the province
-# and its number of units. A mark: a link named by its ``<title>`` (a tooltip too), its number in a circle, at whole
-# SVG units (``place_layout`` keeps marks 24 apart, so rounding leaves them more than the circles' 22 apart).
+# programme's scale; ``format_html_join`` cost as much as the loop). A mark ``<use>``s the symbol of its count (a
+# circle with the number, defined once per count: ``mark_symbols``) at whole SVG units (``place_layout`` keeps marks
+# 24 apart, so rounding leaves them more than the circles' 22 apart). With one region or few provinces shown
+# (``per_province``) each mark is a link named by its ``<title>`` (a tooltip too) as the list names it: the province
+# and its number of units. Many provinces over several regions: the marks of a region make one link to the region's
+# units, named as the list names the region (77 titled links were 12 KB; the reader narrows to a region first, as
+# the province filter asks).
 
 
-def marks_html(marks):
-    """The map's marks (``map_marks``) as SVG."""
-    return mark_safe(
-        "".join(
-            f'<a href="?{escape(p.query)}" transform="translate({round(x)} {round(y)})"><title>{p.name}</title>'
-            f'<circle r="11"/><text aria-hidden="true">{p.count}</text></a>'
-            for p, x, y in marks
-        )
+def mark_symbols(marks):
+    """The symbols the ``marks`` use, one per count: ``#m3`` is a circle with 3 in it. A ``<use>``d copy takes
+    no style from selectors, only what it inherits (the link's colours, the marks' font) and its own attributes."""
+    return "".join(
+        f'<g id="m{count}"><circle r="11"/><text fill="#fff" stroke="none" dy=".35em" aria-hidden="true">{count}'
+        "</text></g>"
+        for count in sorted({place.count for place, _x, _y in marks})
     )
+
+
+def _use(place, x, y):
+    return f'<use href="#m{place.count}" x="{round(x)}" y="{round(y)}"/>'
+
+
+def marks_html(marks, regions=None):
+    """The map's marks (``map_marks``) as SVG: a link per province, or with ``regions`` (``RegionLink``s) a link
+    per region holding its provinces' marks."""
+    if regions is None:
+        links = (f'<a href="?{escape(p.query)}"><title>{p.name}</title>{_use(p, x, y)}</a>' for p, x, y in marks)
+    else:
+        links = (
+            f'<a href="?{escape(region.query)}"><title>{escape(region.name)}</title>'
+            + "".join(_use(p, x, y) for p, x, y in marks if p.province.region == region.value)
+            + "</a>"
+            for region in regions
+        )
+    return mark_safe(f"<defs>{mark_symbols(marks)}</defs>{''.join(links)}")
 
 
 def list_links_html(places):
@@ -303,13 +339,37 @@ def list_links_html(places):
     return mark_safe("".join(f'<li><a href="?{escape(p.query)}">{p.name}</a></li>' for p in places))
 
 
+@dataclass
+class RegionLink:
+    """A region with some of the units shown: its name with their number, and the query narrowed to it."""
+
+    value: str
+    name: str
+    query: str
+
+
+def region_links(places, selection):
+    """A ``RegionLink`` for each region of the ``places``, in the regions' fixed order: the ``selection`` narrowed
+    to the region (a province chosen is dropped)."""
+    kept = {facet: value for facet, value in selection.items() if facet not in ("region", "province")}
+    return [
+        RegionLink(
+            value,
+            ngettext("%(region)s region (%(counter)s unit)", "%(region)s region (%(counter)s units)", count)
+            % {"region": label, "counter": count},
+            urlencode({**kept, "region": value}),
+        )
+        for value, label, _in_region, count in places_by_region(places)
+    ]
+
+
 def places_by_region(places):
-    """``[(region label, [Place], units)]`` in the regions' fixed order, regions without units left out."""
+    """``[(region, region label, [Place], units)]`` in the regions' fixed order, regions without units left out."""
     by_region = []
     for value, label in Region.choices:
         in_region = [place for place in places if place.province.region == value]
         if in_region:
-            by_region.append((label, in_region, sum(place.count for place in in_region)))
+            by_region.append((value, label, in_region, sum(place.count for place in in_region)))
     return by_region
 
 

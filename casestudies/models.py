@@ -135,7 +135,7 @@ class CaseStudyIndexPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearch
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casestudies.CaseStudyPage"]
     max_count_per_parent = 1
-    per_page = 12
+    per_page = 8  # 4 rows of 2 cards on a wide screen; 10 or 12 go over issue 22's budget of a listing (1.5× the demo)
     query_parameters = (*FACETS, "page")
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

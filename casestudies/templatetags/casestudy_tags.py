@@ -1,12 +1,15 @@
-"""Template helpers for case studies: years in the reader's era, and the pilot units for the home page."""
+"""Template helpers for case studies: years in the reader's era, the pilot units for the home page, a card's image."""
 
 from django import template
+from django.utils.html import format_html
+
+from wagtail.images.models import Filter
 
 from casestudies.context import Card
 from casestudies.models import CaseStudyPage
 from home import compiled_sql
 from home.dates import display_year
-from home.hero_image import prefetch_hero_images
+from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
 from home.localisation import current_language
 from home.translations import relative_page_url
 from home.visibility import hidden_page_ids
@@ -49,3 +52,16 @@ def pilot_case_studies(context, home_page, limit=6):
     cards = [Card(p, p.province, url=relative_page_url(p, request)) for p in pages]
     # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
     return {"cards": cards, "index_url": cards[0].url.rstrip("/").rsplit("/", 1)[0] + "/"}
+
+
+# A card's image: 400×250, or 800×500 on screens of two or more pixels per CSS pixel (a card is at most ~430 CSS
+# pixels wide), the renditions ``home.hero_image.prefetch_hero_renditions`` brings with the cards. Filters built once.
+CARD_FILTERS = tuple(Filter(spec) for spec in CARD_RENDITIONS)
+
+
+@register.simple_tag
+def card_image(image):
+    """A card's ``<img>``: no ``sizes``, class or size to repeat on every card (issue 22; the style sheet, loaded
+    before it, gives every card image its width and 8:5 shape)."""
+    small, large = image.get_renditions(*CARD_FILTERS).values()
+    return format_html('<img src="{}" srcset="{} 2x" alt="" loading="lazy">', small.url, large.url)

@@ -1,6 +1,9 @@
+from collections import Counter
+from itertools import product
+
 from django.http import QueryDict
 
-from casestudies.filtering import UnitFacets, apply_selection, facet_counts, parse_selection
+from casestudies.filtering import FACETS, UnitFacets, apply_selection, facet_counts, matches, parse_selection
 
 UNITS = [
     UnitFacets(1, "west", "kanchanaburi", frozenset({"youth", "informal-workers"})),
@@ -49,3 +52,15 @@ def test_counts_show_what_each_option_would_give_with_the_rest_of_the_selection(
     # Other facets count only units with the selected group.
     assert counts["region"] == {"west": 1, "northeast": 1}
     assert counts["occupation"] == {"mat-weaving": 1}
+
+
+def test_counts_in_one_pass_agree_with_matching_each_unit_without_the_facet():
+    """Every selection of the units' values (and one value no unit has): each facet counts the units that match
+    the rest of the selection, as ``matches(..., skip=facet)`` says."""
+    choices = [[None, *sorted(values), "unknown"] for values in ALLOWED.values()]
+    for chosen in product(*choices):
+        selection = {facet: value for facet, value in zip(FACETS, chosen, strict=True) if value}
+        counts = facet_counts(UNITS, selection)
+        for facet in FACETS:
+            expected = Counter(v for u in UNITS if matches(u, selection, skip=facet) for v in u.values(facet))
+            assert counts[facet] == expected, (selection, facet)

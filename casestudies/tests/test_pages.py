@@ -1,4 +1,5 @@
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -13,11 +14,14 @@ from tests.sitemaps import every_sitemap
 pytestmark = pytest.mark.django_db
 
 PILOT_SLUGS = list(pilot_slugs().values())
-# A map mark: one per province, linking to the list narrowed to it, named by its ``<title>``, its number of units.
+# A map mark: one per province, linking to the list narrowed to it, named by its ``<title>``, drawn by the symbol
+# of its number of units (``#m3``: a circle with 3 in it) where the layout puts it.
 MARK = re.compile(
-    r'<a href="(\?[^"]+)" transform="translate\(([\d.]+) ([\d.]+)\)"><title>([^<]+)</title>'
-    r'<circle r="11"/><text aria-hidden="true">(\d+)</text></a>'
+    r'<a href="(\?[^"]*province=[^"]+)"><title>([^<]+)</title><use href="#m(\d+)" x="(\d+)" y="(\d+)"/></a>'
 )
+# Many provinces over several regions: one link per region holding its provinces' marks.
+REGION_MARK = re.compile(r'<a href="(\?[^"]+)"><title>([^<]+)</title>((?:<use [^>]+/>)+)</a>')
+USE = re.compile(r'<use href="#m(\d+)" x="(\d+)" y="(\d+)"/>')
 PILOT_PROVINCES = {
     "pho-jai-nai-withi-pho-phiang": "kanchanaburi",
     "ban-pho-thong": "bueng-kan",
@@ -27,7 +31,7 @@ PILOT_PROVINCES = {
 
 def map_marks(body):
     """``[(href, name, count)]`` of the map's marks."""
-    return [(href, name, int(count)) for href, _x, _y, name, count in MARK.findall(body)]
+    return [(href, name, int(count)) for href, name, count, _x, _y in MARK.findall(body)]
 
 
 def list_links(body):
@@ -35,11 +39,12 @@ def list_links(body):
     return re.findall(r'<a href="([^"]+)"', body.split('class="cs-map__list"')[1].split("</section>")[0])
 
 
-CARD = re.compile(r'<h3 class="cs-card__title"><a href="([^"]+)">')
+CARD = re.compile(r'<h3><a href="([^"]+)">')
 
 
 def card_links(response):
-    return CARD.findall(response.content.decode())
+    """The cards' links, as absolute paths (a card links to its unit relative to the index: "unit-slug/")."""
+    return [urljoin(response.wsgi_request.path, href) for href in CARD.findall(response.content.decode())]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +118,8 @@ def test_filters_by_each_facet_and_combined(client, language, query, expected):
     assert sorted(href.split("province=")[1] for href, _name, _count in marks) == sorted(
         PILOT_PROVINCES[slug] for slug in expected
     )
-    kept = [pair for pair in query.split("&") if not pair.startswith("province=")]  # the other filters stay
+    # The other filters stay, but the region: the province's own.
+    kept = [pair for pair in query.split("&") if not pair.startswith(("province=", "region="))]
     assert all(set(kept) <= set(href[1:].split("&amp;")) for href, _name, _count in marks)
 
 
@@ -217,13 +223,13 @@ def test_related_case_studies_are_the_first_three_public_ones_and_only_they_are_
     assert [unit.pk for unit in terms.units] == [unit.pk for unit in public[:3]]
 
 
-def test_index_paginates_past_twelve_units(client):
+def test_index_paginates_past_eight_units(client):
     index = thai_index()
     for i in range(12):
         case_study(index, f"extra-{i:02d}")
     first = client.get("/th/case-studies/")
     second = client.get("/th/case-studies/?page=2")
-    assert len(card_links(first)) == 12 and len(card_links(second)) == 3
+    assert len(card_links(first)) == 8 and len(card_links(second)) == 7
     assert not set(card_links(first)) & set(card_links(second))
     assert 'href="?page=2"' in first.content.decode()
     # Filters are kept across pages; the map shows every matching unit, not just this page's.
@@ -300,9 +306,10 @@ PROVINCES_13 = (
 )
 
 
-def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_folds(client):
-    """39 more units in 13 provinces: one numbered mark per province, no two marks overlapping, each linking to the
-    list narrowed to its province; with more than 12 provinces the region list folds."""
+def test_the_map_draws_one_mark_per_province_with_its_count_and_many_provinces_link_their_region(client):
+    """39 more units in 13 provinces of 5 regions: one numbered mark per province, no two marks overlapping; with
+    more than 12 provinces over several regions a region's marks make one link to the region's units (named as the
+    list names the region) and the list beside the map lists the regions. One region's provinces link each."""
     import math
 
     from casestudies.factories import case_studies_in_bulk
@@ -313,17 +320,22 @@ def test_the_map_draws_one_mark_per_province_with_its_count_and_the_long_list_fo
     ensure_terms(Province, PROVINCES)  # the demo has three
     case_studies_in_bulk(thai_index(), [f"many-{i:02d}" for i in range(39)], provinces=PROVINCES_13)
     body = client.get("/th/case-studies/").content.decode()
-    marks = MARK.findall(body)
-    assert {href for href, *_rest in marks} == {f"?province={slug}" for slug in PROVINCES_13}
-    assert sum(int(count) for *_rest, count in marks) == 42
-    for i, (_h, x1, y1, _n, _c) in enumerate(marks):
-        for _h2, x2, y2, _n2, _c2 in marks[i + 1 :]:
-            assert math.dist((float(x1), float(y1)), (float(x2), float(y2))) >= 2 * 11
-    assert sorted(list_links(body)) == sorted(href for href, *_rest in marks)
-    list_part = body.split('class="cs-map__list"')[1]
-    assert list_part.count("<details>") == 5 and "<summary>" in list_part  # the regions of the 13 provinces
+    map_part = body.split('class="cs-map"')[1].split("</section>")[0]
+    assert map_marks(body) == [] and "<details>" not in map_part
+    regions = REGION_MARK.findall(map_part)
+    assert [href for href, _name, _uses in regions] == [
+        f"?region={region}" for region in ("north", "northeast", "central", "west", "south")
+    ]
+    assert ("?region=north", "ภาคเหนือ (10 หน่วย)") in [(href, name) for href, name, _uses in regions]
+    uses = [(int(count), int(x), int(y)) for _h, _n, in_region in regions for count, x, y in USE.findall(in_region)]
+    assert len(uses) == 13 and sum(count for count, _x, _y in uses) == 42
+    for i, (_c, x1, y1) in enumerate(uses):
+        for _c2, x2, y2 in uses[i + 1 :]:
+            assert math.dist((x1, y1), (x2, y2)) >= 2 * 11
+    assert list_links(body) == [href for href, _name, _uses in regions]
     few = client.get("/th/case-studies/?region=north").content.decode()
-    assert "<details>" not in few.split('class="cs-map__list"')[1]  # a short list stays open
+    assert len(map_marks(few)) == 3 and all("province=" in href for href, *_rest in REGION_MARK.findall(few))
+    assert sorted(list_links(few)) == sorted(href for href, _name, _count in map_marks(few))
     # The regions' names on the map: left out where 13 provinces' marks would cover them, kept on the short list's.
     assert 'class="cs-map__region"' not in body and 'class="cs-map__region"' in few
 
@@ -348,7 +360,7 @@ def test_the_map_and_the_region_list_do_not_grow_with_the_units_of_a_province(cl
     marks, links, anchors, size = shape(few)
     assert shape(many)[:3] == (marks, links, anchors) == (3, 3, 6)
     assert shape(many)[3] - size <= 20  # "4" → "40" in the mark, its name, the list and the region's count
-    assert len(CARD.findall(many)) == 12
+    assert len(CARD.findall(many)) == 8
 
 
 @pytest.mark.parametrize("language", ["th", "en"])
@@ -397,20 +409,20 @@ def _province_options(body):
 
 
 def test_at_programme_scale_the_index_stays_a_bounded_listing(client):
-    """Issue 22: 203 units in 77 provinces. One mark and one list link per province (77, not 203), the province
-    filter empty until a region is chosen (a hint says so), then that region's provinces; the map and the filters
-    stay within a few bytes a province."""
+    """Issue 22: 203 units in 77 provinces. One mark per province (77, not 203), in one link per region, and the
+    list beside the map names the 6 regions; the province filter empty until a region is chosen (a hint says so),
+    then that region's provinces; the map and the filters stay within a few bytes a province."""
     regions = _programme_scale()
     response = client.get("/th/case-studies/")
     body = response.content.decode()
-    marks = map_marks(body)
-    assert len(marks) == 77 and sum(count for *_rest, count in marks) == 203
-    assert len(list_links(body)) == 77 and body.count("<details>") == 6
-    assert _province_options(body) == [] and 'aria-describedby="cs-filter-region-hint"' in body
-    assert "cs-filter-region-hint" in body and len(CARD.findall(body)) == 12
-    form = body.split('<form class="cs-filters"')[1].split("</form>")[0]
     map_part = body.split('class="cs-map"')[1].split("</section>")[0]
-    assert len(form.encode()) <= 2_500 and len(map_part.encode()) <= 77 * 260 + 4_000
+    uses = USE.findall(map_part)
+    assert len(uses) == 77 and sum(int(count) for count, _x, _y in uses) == 203
+    assert len(REGION_MARK.findall(map_part)) == 6 and len(list_links(body)) == 6 and map_marks(body) == []
+    assert _province_options(body) == [] and 'aria-describedby="cs-filter-region-hint"' in body
+    assert "cs-filter-region-hint" in body and len(CARD.findall(body)) == 8
+    form = body.split('<form class="cs-filters"')[1].split("</form>")[0]
+    assert len(form.encode()) <= 2_500 and len(map_part.encode()) <= 77 * 40 + 4_500
     north = client.get("/th/case-studies/?region=north").content.decode()
     assert sorted(_province_options(north)) == sorted(slug for slug, region in regions.items() if region == "north")
     assert "<optgroup" not in north.split('<select id="cs-filter-province"')[1].split("</select>")[0]
@@ -429,3 +441,15 @@ def test_at_programme_scale_the_index_costs_the_queries_of_the_demo(client):
     few = {path: _query_count(client, path) for path in ("/th/case-studies/", "/th/case-studies/?region=north")}
     _programme_scale()
     assert {path: _query_count(client, path) for path in few} == few
+
+
+@pytest.mark.parametrize("path", ["/th/case-studies/", "/th/case-studies/?region=north"])
+def test_at_programme_scale_the_index_weighs_at_most_one_and_a_half_times_the_demos(client, path):
+    """Issue 22's budget of a listing: 203 units in 77 provinces make the index (and a region of it) at most 1.5×
+    the bytes of the demo's 3 units: a page of cards, a mark per province, a list of regions, whatever the units."""
+    image = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th").hero_image
+    demo = len(client.get(path).content)
+    _programme_scale()
+    CaseStudyPage.objects.filter(locale__language_code="th").update(hero_image=image)  # every card with its image
+    many = len(client.get(path).content)
+    assert many <= 1.5 * demo, (many, demo)
