@@ -15,7 +15,10 @@ import contextlib
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from wagtail.models import Locale, Page
 
 from .aggregation import STATUSES
 from .models import FigureReview, FigureSum, ImpactFigure, Indicator
@@ -25,16 +28,17 @@ SUM_FIELDS = ("figures", "total", "weighted", "products", "weights", *STATUSES, 
 BATCH_SIZE = 1000
 
 # One key's sums (``where`` selects the figures of the key), as ``impact.queries.PERIOD_SUMS`` sums the published
-# ones: the accepted figures of learning units, each with its weight (its indicator's ``weight_code``: the same
+# ones: the accepted figures of learning units (their Thai source pages, live or not), each with its weight (its indicator's ``weight_code``: the same
 # unit's figure of the same period, accepted and positive), and a count per status instead of the weakest.
 FIGURE_SUMS = """SELECT {keys}COUNT(*), COALESCE(SUM(f.{value}), 0), COUNT(w.{value}),
     COALESCE(SUM(f.{value} * w.{value}), 0), COALESCE(SUM(w.{value}), 0),
     {status_counts}, COALESCE(SUM(CASE WHEN f.{status} IN (%s, %s, %s) THEN 0 ELSE 1 END), 0)
 FROM {figures_table} AS f JOIN {indicators} AS i ON i.{pk} = f.{indicator}
+    JOIN {pages} AS p ON p.{page_pk} = f.{page} JOIN {locales} AS l ON l.{locale_pk} = p.{page_locale}
     LEFT JOIN {indicators} AS wi ON wi.{code} = i.{weight_code} AND wi.{locale} = i.{locale}
     LEFT JOIN {figures_table} AS w ON w.{page} = f.{page} AND w.{indicator} = wi.{pk}
         AND w.{start} = f.{start} AND w.{end} = f.{end} AND w.{review} = %s AND w.{value} > 0
-WHERE f.{review} = %s AND f.{group} IS NULL{where}"""
+WHERE f.{review} = %s AND f.{group} IS NULL AND l.{language_code} = %s AND p.{alias_of} IS NULL{where}"""
 
 REFRESH = """UPDATE {sums} SET ({sum_columns}) = ({figure_sums}) WHERE {sums}.{sum_pk} IN ({ids})"""
 
@@ -42,6 +46,7 @@ REFRESH = """UPDATE {sums} SET ({sum_columns}) = ({figure_sums}) WHERE {sums}.{s
 def _names(connection):
     quote = connection.ops.quote_name
     figure, indicator, sums = ImpactFigure._meta, Indicator._meta, FigureSum._meta
+    page, locale = Page._meta, Locale._meta
 
     def column(meta, name):
         return quote(meta.get_field(name).column)
@@ -52,6 +57,13 @@ def _names(connection):
         "sums": quote(sums.db_table),
         "pk": quote(indicator.pk.column),
         "sum_pk": quote(sums.pk.column),
+        "pages": quote(page.db_table),
+        "page_pk": quote(page.pk.column),
+        "page_locale": column(page, "locale"),
+        "alias_of": column(page, "alias_of"),
+        "locales": quote(locale.db_table),
+        "locale_pk": quote(locale.pk.column),
+        "language_code": column(locale, "language_code"),
         **{name: column(indicator, name) for name in ("code", "weight_code", "locale")},
         **{
             name: column(figure, field)
@@ -76,7 +88,7 @@ def _figure_sums_sql(names, keys="", where=""):
         f"COALESCE(SUM(CASE WHEN f.{names['status']} = %s THEN 1 ELSE 0 END), 0)" for _ in STATUSES
     )
     sql = FIGURE_SUMS.format(keys=keys, where=where, status_counts=status_counts, **names)
-    return sql, [*STATUSES, *STATUSES, FigureReview.ACCEPTED, FigureReview.ACCEPTED]
+    return sql, [*STATUSES, *STATUSES, FigureReview.ACCEPTED, FigureReview.ACCEPTED, settings.LANGUAGE_CODE]
 
 
 def _day(value):

@@ -366,7 +366,7 @@ class ImpactFigure(models.Model):
 
 
 class FigureSum(models.Model):
-    """The accepted figures of every learning unit (``review`` accepted, no network group; public or not) summed
+    """The accepted figures of every learning unit (its Thai source page; ``review`` accepted; public or not) summed
     for one indicator and period: what the impact overview and the home page's headline figures add up, read as
     one row per indicator and period however many units there are (issue 22).
 

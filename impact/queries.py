@@ -561,9 +561,9 @@ def _period_sum(row):
 
 
 # The published learning units' sums per indicator and period from ``FigureSum`` (every accepted figure of every
-# unit, kept up to date by each write: ``impact.figure_sums``) less the same sums over the figures of the units the
-# public may not see (``x``: unpublished, aliases, translations, restricted; normally none, read through the
-# figures' index on their page), so that a change of who may see a unit never rewrites the summary. ``t``: one row
+# unit's Thai source page, kept up to date by each write: ``impact.figure_sums``) less the same sums over the figures
+# of the units the public may not see (``x``: unpublished or restricted; normally none, read through the figures'
+# index on their page), so that a change of who may see a unit never rewrites the summary. ``t``: one row
 # per indicator and period with figures left, ``{where}`` narrowing the summary's rows (a period, the headline
 # indicators).
 SUMMARY = """WITH x (page_id, indicator_id, weight_code, locale_id, period_start, period_end, value, status) AS ({figures}),
@@ -600,14 +600,13 @@ FROM t GROUP BY code, period_start, period_end HAVING SUM(figures) > 0"""  # noq
 
 
 def _excluded_figures(hidden):
-    """The accepted figures of the learning units the public may not see (not live, an alias, not Thai, or one of
-    ``hidden``: ``home.visibility``), the complement of ``published_without(hidden).of_pilots()`` among the
-    units' accepted figures, as the columns of ``x`` in ``SUMMARY``. The pages are found first (a few), then
-    their figures by the index on the figures' page."""
-    excluded = Q(live=False) | ~Q(locale__language_code=settings.LANGUAGE_CODE) | Q(alias_of__isnull=False)
-    if hidden:
-        excluded |= Q(pk__in=hidden)
-    pages = CaseStudyPage.objects.filter(excluded).order_by().values("pk")
+    """The accepted figures of the learning units (Thai source pages: ``FigureSum``) the public may not see (not
+    live, or one of ``hidden``: ``home.visibility``), the complement of ``published_without(hidden).of_pilots()``
+    among the summed figures, as the columns of ``x`` in ``SUMMARY``. The pages are found first (normally none),
+    then their figures by the index on the figures' page."""
+    excluded = Q(live=False) | Q(pk__in=hidden) if hidden else Q(live=False)
+    sources = CaseStudyPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+    pages = sources.filter(excluded).order_by().values("pk")
     figures = ImpactFigure.objects.filter(page_id__in=pages, review=FigureReview.ACCEPTED).order_by()
     columns = ("page_id", "indicator_id", "indicator__weight_code", "indicator__locale_id", "period_start")
     return figures.values_list(*columns, "period_end", "value", "status")
