@@ -40,7 +40,30 @@ FROM {figures_table} AS f JOIN {indicators} AS i ON i.{pk} = f.{indicator}
         AND w.{start} = f.{start} AND w.{end} = f.{end} AND w.{review} = %s AND w.{value} > 0
 WHERE f.{review} = %s AND f.{group} IS NULL AND l.{language_code} = %s AND p.{alias_of} IS NULL{where}"""
 
-REFRESH = """UPDATE {sums} SET ({sum_columns}) = ({figure_sums}) WHERE {sums}.{sum_pk} IN ({ids})"""
+# The rows ``ids`` of the summary recomputed: the same sums, in one pass over the figures of all their keys (a row
+# whose key has no figures left gets zeros). Each figure's weight is looked up by the unique key of the figures
+# (unit, indicator, period), once per figure (``fw`` is materialised: the weight is summed three times).
+REFRESH = """WITH fw AS MATERIALIZED (SELECT s.{sum_pk} AS id, f.{figure_pk} AS figure, f.{value} AS value,
+        f.{status} AS status, (SELECT w.{value} FROM {figures_table} AS w WHERE w.{page} = f.{page}
+            AND w.{indicator} = wi.{pk} AND w.{start} = f.{start} AND w.{end} = f.{end} AND w.{review} = %s
+            AND w.{value} > 0) AS weight
+    FROM {sums} AS s JOIN {indicators} AS i ON i.{pk} = s.{s_indicator}
+        LEFT JOIN {indicators} AS wi ON wi.{code} = i.{weight_code} AND wi.{locale} = i.{locale}
+        LEFT JOIN {figures_table} AS f ON f.{indicator} = s.{s_indicator} AND f.{start} = s.{s_start}
+            AND f.{end} = s.{s_end} AND f.{review} = %s AND f.{group} IS NULL AND f.{page} IN (SELECT p.{page_pk}
+                FROM {pages} AS p JOIN {locales} AS l ON l.{locale_pk} = p.{page_locale}
+                WHERE l.{language_code} = %s AND p.{alias_of} IS NULL)
+    WHERE s.{sum_pk} IN ({ids}))
+UPDATE {sums} SET ({sum_columns}) = (c.figures, c.total, c.weighted, c.products, c.weights,
+    c.illustrative, c.reported, c.verified, c.other)
+FROM (SELECT id, COUNT(figure) AS figures, COALESCE(SUM(value), 0) AS total, COUNT(weight) AS weighted,
+        COALESCE(SUM(value * weight), 0) AS products, COALESCE(SUM(weight), 0) AS weights,
+        COALESCE(SUM(CASE WHEN status = %s THEN 1 ELSE 0 END), 0) AS illustrative,
+        COALESCE(SUM(CASE WHEN status = %s THEN 1 ELSE 0 END), 0) AS reported,
+        COALESCE(SUM(CASE WHEN status = %s THEN 1 ELSE 0 END), 0) AS verified,
+        COUNT(figure) - COALESCE(SUM(CASE WHEN status IN (%s, %s, %s) THEN 1 ELSE 0 END), 0) AS other
+    FROM fw GROUP BY id) AS c
+WHERE {sums}.{sum_pk} = c.id"""
 
 
 def _names(connection):
@@ -79,7 +102,10 @@ def _names(connection):
             )
         },
         "sum_columns": ", ".join(column(sums, name) for name in SUM_FIELDS),
-        "sum_keys": [column(sums, name) for name in ("indicator", "period_start", "period_end")],
+        "s_indicator": column(sums, "indicator"),
+        "s_start": column(sums, "period_start"),
+        "s_end": column(sums, "period_end"),
+        "figure_pk": quote(figure.pk.column),
     }
 
 
@@ -152,17 +178,12 @@ def refresh(keys, using=DEFAULT_DB_ALIAS):
             .values_list("pk", flat=True)
         )
         names = _names(connection)
-        sums, (indicator, start, end) = names["sums"], names["sum_keys"]
-        where = (
-            f" AND f.{names['indicator']} = {sums}.{indicator} AND f.{names['start']} = {sums}.{start}"
-            f" AND f.{names['end']} = {sums}.{end}"
-        )
-        figure_sums, params = _figure_sums_sql(names, where=where)
+        params = [FigureReview.ACCEPTED, FigureReview.ACCEPTED, settings.LANGUAGE_CODE]
         with connection.cursor() as cursor:
             for first in range(0, len(ids), BATCH_SIZE):
                 batch = ids[first : first + BATCH_SIZE]
-                sql = REFRESH.format(figure_sums=figure_sums, ids=", ".join(["%s"] * len(batch)), **names)
-                cursor.execute(sql, [*params, *batch])
+                sql = REFRESH.format(ids=", ".join(["%s"] * len(batch)), **names)
+                cursor.execute(sql, [*params, *batch, *STATUSES, *STATUSES])
 
 
 def figure_saving(sender, instance, raw=False, **kwargs):
