@@ -152,31 +152,29 @@ def refreshing_deferred(using=DEFAULT_DB_ALIAS):
 
 
 def refresh(keys, using=DEFAULT_DB_ALIAS):
-    """Recompute the sums of ``keys`` (and of the indicators they weight) from the figures: four queries."""
+    """Recompute the sums of ``keys`` (and of the indicators they weight) from the figures: four queries (five
+    when a key has no row yet)."""
     keys = {(pk, _day(start), _day(end)) for pk, start, end in keys}
     if not keys:
         return
     keys |= _weighted_by(keys, using)
     connection = connections[using]
+    rows = FigureSum.objects.using(using).filter(
+        indicator_id__in=sorted({key[0] for key in keys}),
+        period_start__in=sorted({key[1] for key in keys}),
+        period_end__in=sorted({key[2] for key in keys}),
+    )  # a few more rows than ``keys``, maybe: they are locked and recomputed too (never too few)
     with transaction.atomic(using=using, savepoint=False):
-        FigureSum.objects.using(using).bulk_create(
-            [FigureSum(indicator_id=pk, period_start=start, period_end=end) for pk, start, end in sorted(keys)],
-            ignore_conflicts=True,
-            batch_size=BATCH_SIZE,
-        )
-        # In key order, so that two writers never wait for each other's rows; a few more rows than ``keys`` may be
-        # locked (and recomputed): never too few.
-        ids = list(
-            FigureSum.objects.using(using)
-            .select_for_update()
-            .filter(
-                indicator_id__in=sorted({key[0] for key in keys}),
-                period_start__in=sorted({key[1] for key in keys}),
-                period_end__in=sorted({key[2] for key in keys}),
+        missing = keys - set(rows.values_list(*KEY_COLUMNS))
+        if missing:  # inserted or, where another transaction inserts them too, waited for
+            FigureSum.objects.using(using).bulk_create(
+                [FigureSum(indicator_id=pk, period_start=start, period_end=end) for pk, start, end in sorted(missing)],
+                ignore_conflicts=True,
+                batch_size=BATCH_SIZE,
             )
-            .order_by(*KEY_COLUMNS)
-            .values_list("pk", flat=True)
-        )
+        # Locked in key order (two writers never wait for each other's rows), then recomputed by a new statement,
+        # which sees what a writer waited for has committed.
+        ids = list(rows.select_for_update().order_by(*KEY_COLUMNS).values_list("pk", flat=True))
         names = _names(connection)
         params = [FigureReview.ACCEPTED, FigureReview.ACCEPTED, settings.LANGUAGE_CODE]
         with connection.cursor() as cursor:
