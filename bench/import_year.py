@@ -28,7 +28,7 @@ from django.test import Client  # noqa: E402
 
 from casestudies.models import CaseStudyPage  # noqa: E402
 from home.scale_content import UNIT_PREFIX  # noqa: E402
-from impact import scale  # noqa: E402
+from impact import figure_sums, scale  # noqa: E402
 from impact.models import ImpactFigure, Indicator  # noqa: E402
 
 USER = "bench-import"
@@ -80,8 +80,12 @@ def main():
     quarters = range(quarter, quarter + 4)
     periods = [scale.quarter_dates(number) for number in quarters]
     new = ImpactFigure.objects.filter(page__slug__in=units, period_start__in=[start for start, _end in periods])
-    # One DELETE, without a log entry and purge per figure (nothing refers to figures): left by an interrupted run
+    indicator_ids = Indicator.objects.filter(locale__language_code="th").values_list("pk", flat=True)
+    keys = [(pk, start, end) for pk in indicator_ids for start, end in periods]  # their sums (``FigureSum``)
+    # One DELETE, without a log entry and purge per figure (nothing refers to figures): left by an interrupted run;
+    # the sums of those periods recomputed after it
     new._raw_delete(new.db)
+    figure_sums.refresh(keys)
     figures_before = ImpactFigure.objects.count()
 
     user = get_user_model().objects.filter(username=USER).first()
@@ -97,6 +101,7 @@ def main():
         created = ImpactFigure.objects.count() - count
         steps.append({"name": name, "check": check, "save": save, "created": created, "updated": rows - created})
     new._raw_delete(new.db)
+    figure_sums.refresh(keys)
     print(
         json.dumps(
             {

@@ -7,7 +7,7 @@ languages; the reader's language only changes the labels, which come from the in
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -146,6 +146,43 @@ class Indicator(TranslatableMixin, models.Model):
 
 
 class SourceFigureQuerySet(models.QuerySet):
+    """Figures, whose writes in bulk (``bulk_create``, ``update``, ``delete``) keep ``FigureSum`` up to date as the
+    signals do for single saves and deletions (``impact.figure_sums``)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from .figure_sums import keys_of, refresh
+
+        objs = list(objs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            refresh(keys_of(objs), using=self.db)
+        return created
+
+    def update(self, **kwargs):
+        from .figure_sums import KEY_COLUMNS, refresh
+
+        with transaction.atomic(using=self.db, savepoint=False):
+            keys = set(self.order_by().values_list(*KEY_COLUMNS))
+            moved = set(KEY_COLUMNS) & {self.model._meta.get_field(name).attname for name in kwargs}
+            pks = list(self.values_list("pk", flat=True)) if moved else ()
+            updated = super().update(**kwargs)
+            if moved:
+                keys |= set(self.model.objects.filter(pk__in=pks).order_by().values_list(*KEY_COLUMNS))
+            refresh(keys, using=self.db)
+        return updated
+
+    def delete(self):
+        from .figure_sums import KEY_COLUMNS, refresh, refreshing_deferred
+
+        with transaction.atomic(using=self.db, savepoint=False), refreshing_deferred(self.db):
+            keys = set(self.order_by().values_list(*KEY_COLUMNS))
+            deleted = super().delete()
+            refresh(keys, using=self.db)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
     def of_source_pages(self):
         """Figures of Thai source case studies only: translations and aliases may hold copies of the rows."""
         return self.filter(page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True)
@@ -326,6 +363,41 @@ class ImpactFigure(models.Model):
             errors.update(number_errors(indicator.unit, {"value": self.value, "baseline": self.baseline}))
         if errors:
             raise ValidationError(errors)
+
+
+class FigureSum(models.Model):
+    """The accepted figures of every learning unit (its Thai source page; ``review`` accepted; public or not) summed
+    for one indicator and period: what the impact overview and the home page's headline figures add up, read as
+    one row per indicator and period however many units there are (issue 22).
+
+    Only parts that can be subtracted: the overview takes away the same sums over the figures of the units the
+    public may not see (``impact.queries.overview_sums``), so publishing, unpublishing or restricting a unit never
+    rewrites these rows. Every write of figures recomputes the rows of the keys it touched, in its transaction
+    (``impact.figure_sums``); ``manage.py rebuild_figure_sums`` recomputes them all or checks them.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    figures = models.PositiveIntegerField(default=0)
+    total = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    weighted = models.PositiveIntegerField(default=0)  # figures with a positive weight (``Indicator.weight_code``)
+    products = models.DecimalField(max_digits=36, decimal_places=4, default=0)  # sum of value times weight
+    weights = models.DecimalField(max_digits=24, decimal_places=2, default=0)
+    # How many figures of each status (``aggregation.STATUSES``; ``other``: none of them): the weakest is the first
+    # with a count.
+    illustrative = models.PositiveIntegerField(default=0)
+    reported = models.PositiveIntegerField(default=0)
+    verified = models.PositiveIntegerField(default=0)
+    other = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "period_start", "period_end"], name="unique_figure_sum")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.period_start}–{self.period_end}: {self.figures}"
 
 
 class ImpactDashboardPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, RoutablePageMixin, Page):

@@ -33,7 +33,8 @@ from home import compiled_sql
 from home.visibility import hidden_page_ids
 
 from .aggregation import STATUSES, IndicatorRule, PeriodSum, Record
-from .models import FigureReview, FigureStatus, ImpactFigure, Indicator, UnitOfMeasure
+from .figure_sums import SUM_FIELDS
+from .models import FigureReview, FigureStatus, FigureSum, ImpactFigure, Indicator, UnitOfMeasure
 
 EXPORT_COLUMNS = [
     "unit_slug",
@@ -673,22 +674,23 @@ GROUP BY f.code, f.period_start, f.period_end"""
 
 
 def _sums_sql(template, figures):
-    """``template`` (``PERIOD_SUMS`` or ``HEADLINE_SUMS``) over the figures' SQL, the tables and columns named from
-    the models' own metadata."""
+    """``template`` (``PERIOD_SUMS``, ``HEADLINE_SUMS`` or one over ``SUMMARY``) over the figures' SQL, the tables
+    and columns named from the models' own metadata."""
     quote = connection.ops.quote_name
-    figure, indicator = ImpactFigure._meta, Indicator._meta
+    figure, indicator, sums = ImpactFigure._meta, Indicator._meta, FigureSum._meta
 
     def column(meta, name):
         return quote(meta.get_field(name).column)
 
+    indicator_columns = ("unit", "weight_code", "code", "sort_order", "name", "definition", "translation_key", "locale")
     return template.format(
         figures=figures,
         indicators=quote(indicator.db_table),
         pk=quote(indicator.pk.column),
-        **{
-            name: column(indicator, name)
-            for name in ("unit", "weight_code", "code", "sort_order", "name", "definition", "translation_key", "locale")
-        },
+        **{name: column(indicator, name) for name in (*indicator_columns, "show_on_home")},
+        sums=quote(sums.db_table),
+        **{f"s_{name}": column(sums, name) for name in ("indicator", "period_start", "period_end", *SUM_FIELDS)},
+        status=column(figure, "status"),
         figures_table=quote(figure.db_table),
         page=column(figure, "page"),
         indicator=column(figure, "indicator"),
@@ -726,8 +728,83 @@ def _number(value, places):
 def _period_sum(row):
     code, start, end, figures, total, weighted, products, weights, weakest = row
     status = STATUSES[weakest] if weakest < len(STATUSES) else STATUSES[1]
+    if not weighted:  # as SQL sums no weight: none (the summary's differences give 0)
+        products = weights = None
     total, products, weights = _number(total, 2), _number(products, 4), _number(weights, 2)
     return PeriodSum(code, (_day(start), _day(end)), figures, total, weighted, products, weights, status)
+
+
+# The published learning units' sums per indicator and period from ``FigureSum`` (every accepted figure of every
+# unit's Thai source page, kept up to date by each write: ``impact.figure_sums``) less the same sums over the figures
+# of the units the public may not see (``x``: unpublished or restricted; normally none, read through the figures'
+# index on their page), so that a change of who may see a unit never rewrites the summary. ``t``: one row
+# per indicator and period with figures left, ``{where}`` narrowing the summary's rows (a period, the headline
+# indicators).
+SUMMARY = """WITH x (page_id, indicator_id, weight_code, locale_id, period_start, period_end, value, status) AS ({figures}),
+xs AS (SELECT x.indicator_id, x.period_start, x.period_end, COUNT(*) AS figures, SUM(x.value) AS total,
+        COUNT(w.{value}) AS weighted, SUM(x.value * w.{value}) AS products, SUM(w.{value}) AS weights,
+        SUM(CASE WHEN x.status = %s THEN 1 ELSE 0 END) AS illustrative,
+        SUM(CASE WHEN x.status = %s THEN 1 ELSE 0 END) AS reported,
+        SUM(CASE WHEN x.status = %s THEN 1 ELSE 0 END) AS verified,
+        SUM(CASE WHEN x.status IN (%s, %s, %s) THEN 0 ELSE 1 END) AS other
+    FROM x LEFT JOIN {indicators} AS wi ON wi.{code} = x.weight_code AND wi.{locale} = x.locale_id
+        LEFT JOIN {figures_table} AS w ON w.{page} = x.page_id AND w.{indicator} = wi.{pk}
+            AND w.{start} = x.period_start AND w.{end} = x.period_end AND w.{review} = %s AND w.{value} > 0
+    GROUP BY x.indicator_id, x.period_start, x.period_end),
+t AS (SELECT s.{s_indicator} AS indicator_id, i.{code} AS code, s.{s_period_start} AS period_start,
+        s.{s_period_end} AS period_end, s.{s_figures} - COALESCE(xs.figures, 0) AS figures,
+        s.{s_total} - COALESCE(xs.total, 0) AS total, s.{s_weighted} - COALESCE(xs.weighted, 0) AS weighted,
+        s.{s_products} - COALESCE(xs.products, 0) AS products, s.{s_weights} - COALESCE(xs.weights, 0) AS weights,
+        s.{s_illustrative} - COALESCE(xs.illustrative, 0) AS illustrative,
+        s.{s_reported} - COALESCE(xs.reported, 0) AS reported,
+        s.{s_verified} - COALESCE(xs.verified, 0) AS verified, s.{s_other} - COALESCE(xs.other, 0) AS other
+    FROM {sums} AS s JOIN {indicators} AS i ON i.{pk} = s.{s_indicator}
+        LEFT JOIN xs ON xs.indicator_id = s.{s_indicator} AND xs.period_start = s.{s_period_start}
+            AND xs.period_end = s.{s_period_end}
+    WHERE s.{s_figures} > 0{where})"""
+WEAKEST = (
+    "CASE WHEN {0}illustrative{1} > 0 THEN 0 WHEN {0}reported{1} > 0 THEN 1 WHEN {0}verified{1} > 0 THEN 2 ELSE 3 END"
+)
+# The overview's ``PeriodSum`` rows from the summary: figures of indicators sharing a code summed together, as
+# ``PERIOD_SUMS`` does.
+SUMMARY_PERIOD_SUMS = f"""{SUMMARY}
+SELECT code, period_start, period_end, SUM(figures), SUM(total), SUM(weighted), SUM(products), SUM(weights),
+    {WEAKEST.format("SUM(", ")")}
+FROM t GROUP BY code, period_start, period_end HAVING SUM(figures) > 0"""  # noqa: S608 - constants
+
+
+def _excluded_figures(hidden):
+    """The accepted figures of the learning units (Thai source pages: ``FigureSum``) the public may not see (not
+    live, or one of ``hidden``: ``home.visibility``), the complement of ``published_without(hidden).of_pilots()``
+    among the summed figures, as the columns of ``x`` in ``SUMMARY``. The pages are found first (normally none),
+    then their figures by the index on the figures' page."""
+    excluded = Q(live=False) | Q(pk__in=hidden) if hidden else Q(live=False)
+    sources = CaseStudyPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+    pages = sources.filter(excluded).order_by().values("pk")
+    figures = ImpactFigure.objects.filter(page_id__in=pages, review=FigureReview.ACCEPTED).order_by()
+    columns = ("page_id", "indicator_id", "indicator__weight_code", "indicator__locale_id", "period_start")
+    return figures.values_list(*columns, "period_end", "value", "status")
+
+
+def _summary_params(hidden, name="impact-excluded-figures"):
+    figures, params = compiled_sql.sql(name, _excluded_figures, hidden)
+    return figures, [*params, *STATUSES, *STATUSES, FigureReview.ACCEPTED]
+
+
+def _summary_sums(start=None, end=None):
+    """``overview_sums()`` of every unit, from the summary (``SUMMARY_PERIOD_SUMS``)."""
+    figures, params = _summary_params(sorted(hidden_page_ids()))
+    where = ""
+    if start:
+        where += " AND s.{s_period_start} >= %s"
+        params.append(start)
+    if end:
+        where += " AND s.{s_period_end} <= %s"
+        params.append(end)
+    sql = _sums_sql(SUMMARY_PERIOD_SUMS.replace("{where}", where), figures)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [_period_sum(row) for row in cursor.fetchall()]
 
 
 def overview_sums(slugs=(), start=None, end=None):
@@ -735,11 +812,10 @@ def overview_sums(slugs=(), start=None, end=None):
     indicator and period: the totals, counts and weighted sums the overview's cards need, summed by the database
     (one query reading as many rows as there are indicators and periods, however many units there are); of the
     units ``slugs`` and within ``start``-``end`` where given."""
+    if not slugs:  # every unit: from the summary
+        return _summary_sums(start, end)
     hidden = sorted(hidden_page_ids())  # as ``published()``
-    if slugs or start or end:
-        figures, params = _overview_figures(hidden, sorted(slugs), start, end).query.sql_with_params()
-    else:  # the SQL compiled once (``home.compiled_sql``)
-        figures, params = compiled_sql.sql("impact-overview-figures", _overview_figures, hidden)
+    figures, params = _overview_figures(hidden, sorted(slugs), start, end).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(_sums_sql(PERIOD_SUMS, figures), [*params, *STATUSES, FigureReview.ACCEPTED])
         return [_period_sum(row) for row in cursor.fetchall()]
@@ -791,14 +867,26 @@ class HeadlineSum:
     local_definition: str | None
 
 
+# The home page's headline figures from the summary: the headline indicators' rows (``t``) whose period ends on the
+# indicator's latest end with figures, each with what ``HEADLINE_SUMS`` reads of the indicator.
+SUMMARY_HEADLINE_SUMS = f"""{SUMMARY.replace("{where}", " AND i.{show_on_home} = %s")},
+latest AS (SELECT indicator_id, MAX(period_end) AS period_end FROM t WHERE figures > 0 GROUP BY indicator_id)
+SELECT t.code, t.period_start, t.period_end, t.figures, t.total, t.weighted, t.products, t.weights,
+    {WEAKEST.format("t.", "")}, i.{{unit}}, i.{{weight_code}}, i.{{sort_order}}, i.{{name}}, i.{{definition}},
+    li.{{name}}, li.{{definition}}
+FROM t JOIN latest ON latest.indicator_id = t.indicator_id AND latest.period_end = t.period_end
+    JOIN {{indicators}} AS i ON i.{{pk}} = t.indicator_id
+    LEFT JOIN {{indicators}} AS li ON li.{{translation_key}} = i.{{translation_key}} AND li.{{locale}} = %s"""  # noqa: S608 - constants
+
+
 def headline_sums(locale_id, hidden):
     """The headline indicators' figures (of the pages the public may see: none of ``hidden``) summed per indicator
     and period, only for the periods ending on a headline indicator's latest end (each indicator's latest period is
     among them), as ``HeadlineSum`` named in the locale ``locale_id``: one query reading as many figures as there
     are units in those periods, its inner SQL compiled once (``home.compiled_sql``)."""
-    figures, params = compiled_sql.sql("impact-headline-figures", _headline_figures, hidden)
+    figures, params = _summary_params(hidden)
     with connection.cursor() as cursor:
-        cursor.execute(_sums_sql(HEADLINE_SUMS, figures), [*params, FigureReview.ACCEPTED, *STATUSES, locale_id])
+        cursor.execute(_sums_sql(SUMMARY_HEADLINE_SUMS, figures), [*params, True, locale_id])
         found = cursor.fetchall()
     return [HeadlineSum(_period_sum(row[:9]), IndicatorRule(row[9], row[10]), *row[11:]) for row in found]
 

@@ -21,7 +21,7 @@ from home import http_cache
 from home.models import HomePage
 from home.page_cache import bump_generation
 
-from . import history
+from . import figure_sums, history
 from .models import ImpactDashboardPage, ImpactFigure, Indicator
 
 KEY_FIELDS = ["page", "indicator", "period_start", "period_end"]
@@ -94,8 +94,11 @@ def figures_changed(page_ids=()):
         pending.page_ids.update(page_id for page_id in page_ids if page_id)
 
 
-def figure_written(sender, instance, **kwargs):
-    """``post_save`` / ``post_delete`` of a figure, whoever writes it (the admin, a shell, a loader)."""
+def figure_written(sender, instance, using="default", **kwargs):
+    """``post_save`` / ``post_delete`` of a figure, whoever writes it (the admin, a shell, a loader): its sums are
+    recomputed (``figure_sums``; in autocommit, right after the write) and the caches purged."""
+    if not kwargs.get("raw"):
+        figure_sums.figure_written(instance, using)
     figures_changed([instance.page_id])
 
 
@@ -194,6 +197,7 @@ def save_figures(values, user=None, file_name=""):
                     old, page=slugs[old["page_id"]], group=None, indicator=codes[old["indicator_id"]]
                 )
         _upsert(figures)
+        figure_sums.refresh(figure_sums.keys_of(figures))
         history.record(
             [(before.get(_key(figure)), figure) for figure in figures],
             history.IMPORT,
@@ -231,5 +235,6 @@ def delete_figures(figures, user=None):
         current = list(ImpactFigure.objects.filter(pk__in=ids).select_related("page", "indicator"))
         history.record([(history.snapshot(figure), figure) for figure in current], history.DELETE, user, deleted=True)
         ImpactFigure.objects.filter(pk__in=[figure.pk for figure in current])._raw_delete(ImpactFigure.objects.db)
+        figure_sums.refresh(figure_sums.keys_of(current))
         figures_changed(figure.page_id for figure in current)
     return len(current)
