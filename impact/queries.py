@@ -536,10 +536,12 @@ def indicator_period_sums(info, indicators, page_ids=None):
     """``(periods, sums)``: every period of ``info``'s indicator with a published figure (sorted), and ``{period:
     (PeriodSum, statuses)}`` of the figures of the pages ``page_ids`` (all where None) in the periods they have
     figures in, their statuses least trusted first. One query, as many rows as periods however many units (its SQL
-    compiled once, ``home.compiled_sql``). (The all-units sums could later read the overview's maintained summary
-    per indicator and period.)"""
+    compiled once, ``home.compiled_sql``); for all units it reads the maintained sums (``SUMMARY``), not the
+    figures."""
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
+    if page_ids is None:  # every unit: from the maintained summary, as the overview reads it
+        return _summary_indicator_sums(info, bool(weight_ids))
     hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
     shape = ("impact-indicator-period-sums", bool(weight_ids))
     chosen = sorted(page_ids) if page_ids is not None else None
@@ -805,6 +807,45 @@ def _summary_sums(start=None, end=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [_period_sum(row) for row in cursor.fetchall()]
+
+
+# One indicator's ``t`` rows of ``SUMMARY`` summed per period (its Thai and English versions together), with a count
+# per status: ``indicator_period_sums`` for every unit.
+SUMMARY_INDICATOR_SUMS = f"""{SUMMARY}
+SELECT period_start, period_end, SUM(figures), SUM(total), SUM(weighted), SUM(products), SUM(weights),
+    SUM(illustrative), SUM(reported), SUM(verified)
+FROM t GROUP BY period_start, period_end HAVING SUM(figures) > 0"""  # noqa: S608 - constants
+
+
+def _summary_indicator_sums(info, weighted):
+    """``indicator_period_sums(info, ...)`` of every unit, from the summary less the units the public may not see:
+    one query, as many rows as the indicator has periods."""
+    figures, params = _summary_params(sorted(hidden_page_ids()))
+    ids = sorted(info.ids)
+    where = " AND s.{s_indicator} IN (%s)" % ", ".join(["%s"] * len(ids))  # noqa: UP031 - placeholders only
+    sql = _sums_sql(SUMMARY_INDICATOR_SUMS.replace("{where}", where), figures)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *ids])
+        found = cursor.fetchall()
+    periods, result = [], {}
+    for start, end, figures_count, total, weights_count, products, weights, *counts in found:
+        period = (_day(start), _day(end))
+        periods.append(period)
+        if not weighted or not weights_count:  # as SQL sums no weight: none
+            weights_count, products, weights = 0, None, None
+        statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
+        period_sum = PeriodSum(
+            info.code,
+            period,
+            figures_count,
+            _number(total, 2),
+            weights_count,
+            _number(products, 4),
+            _number(weights, 2),
+            statuses[0] if statuses else "reported",
+        )
+        result[period] = (period_sum, statuses)
+    return sorted(periods), result
 
 
 def overview_sums(slugs=(), start=None, end=None):
