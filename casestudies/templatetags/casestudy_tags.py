@@ -61,7 +61,14 @@ CARD_FILTERS = tuple(Filter(spec) for spec in CARD_RENDITIONS)
 
 @register.simple_tag
 def card_image(image):
-    """A card's ``<img>``: no ``sizes``, class or size to repeat on every card (issue 22; the style sheet, loaded
-    before it, gives every card image its width and 8:5 shape)."""
+    """A card's ``<img>``: no ``sizes`` or class to repeat on every card (issue 22; the style sheet gives every card
+    image its width and 8:5 shape), but its intrinsic size, so that a browser without the style sheet yet (or a
+    reader's own) keeps its box and the page does not shift as images arrive."""
     small, large = image.get_renditions(*CARD_FILTERS).values()
-    return format_html('<img src="{}" srcset="{} 2x" alt="" loading="lazy">', small.url, large.url)
+    return format_html(
+        '<img src="{}" srcset="{} 2x" width="{}" height="{}" alt="" loading="lazy">',
+        small.url,
+        large.url,
+        small.width,
+        small.height,
+    )
