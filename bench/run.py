@@ -126,10 +126,13 @@ def discover_pages(app):
         return values[0]
 
     def first_link(page, prefix):
-        match = re.search(rf'href="({re.escape(prefix)}[^"?#]+/)"', html[page])
-        if not match:
-            raise SystemExit(f"no link under {prefix} on {page}")
-        return match.group(1)
+        """The first link on ``page`` to a page below ``prefix``, written whole or relative to ``page`` (the
+        case-study index links its cards relative to itself)."""
+        for href in re.findall(r'href="([^"?#]+/)"', html[page]):
+            path = urllib.parse.urljoin(page, href)
+            if path.startswith(prefix) and path != prefix:
+                return path
+        raise SystemExit(f"no link under {prefix} on {page}")
 
     indicator_page = first_link("/th/impact/", "/th/impact/")
     html[indicator_page] = get(app + indicator_page)[1].decode()
