@@ -544,7 +544,7 @@ def indicator_period_sums(info, indicators, page_ids=None):
         return _summary_indicator_sums(info, bool(weight_ids))
     hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
     shape = ("impact-indicator-period-sums", bool(weight_ids))
-    chosen = sorted(page_ids) if page_ids is not None else None
+    chosen = sorted(page_ids)
     if weight_ids:
         found = compiled_sql.rows(shape, _period_sum_rows, list(info.ids), weight_ids, hidden, chosen)
     else:
@@ -554,17 +554,21 @@ def indicator_period_sums(info, indicators, page_ids=None):
         start, end, _every, figures, total = row[:5]
         period = (_day(start), _day(end))
         periods.append(period)
-        if not figures:
-            continue
-        weighted, products, weights = row[5:8] if weight_ids else (0, None, None)
-        counts = row[-len(STATUSES) :]
-        statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
-        status = statuses[0] if statuses else "reported"
-        period_sum = PeriodSum(
-            info.code, period, figures, _number(total, 2), weighted, _number(products, 4), _number(weights, 2), status
-        )
-        result[period] = (period_sum, statuses)
+        if figures:
+            weights = row[5:8] if weight_ids else (0, None, None)
+            result[period] = _indicator_period_sum(info, period, figures, total, *weights, row[-len(STATUSES) :])
     return sorted(periods), result
+
+
+def _indicator_period_sum(info, period, figures, total, weighted, products, weights, counts):
+    """``(PeriodSum, statuses)`` of one period of ``info``'s indicator: the figures' count and total, their weights'
+    count and sums (none where no figure has a weight) and how many there are of each of ``STATUSES``."""
+    if not weighted:  # as SQL sums no weight: none
+        weighted, products, weights = 0, None, None
+    statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
+    status = statuses[0] if statuses else "reported"
+    total, products, weights = _number(total, 2), _number(products, 4), _number(weights, 2)
+    return PeriodSum(info.code, period, figures, total, weighted, products, weights, status), statuses
 
 
 LATEST_COLUMNS = ("page_id", "period_start", "period_end", "value", "status", "page__slug", *FIGURE_COLUMNS[8:])
@@ -828,23 +832,11 @@ def _summary_indicator_sums(info, weighted):
         cursor.execute(sql, [*params, *ids])
         found = cursor.fetchall()
     periods, result = [], {}
-    for start, end, figures_count, total, weights_count, products, weights, *counts in found:
+    for start, end, count, total, weighted_count, products, weights, *counts in found:
         period = (_day(start), _day(end))
         periods.append(period)
-        if not weighted or not weights_count:  # as SQL sums no weight: none
-            weights_count, products, weights = 0, None, None
-        statuses = tuple(status for status, count in zip(STATUSES, counts, strict=True) if count)
-        period_sum = PeriodSum(
-            info.code,
-            period,
-            figures_count,
-            _number(total, 2),
-            weights_count,
-            _number(products, 4),
-            _number(weights, 2),
-            statuses[0] if statuses else "reported",
-        )
-        result[period] = (period_sum, statuses)
+        weights_found = (weighted_count, products, weights) if weighted else (0, None, None)
+        result[period] = _indicator_period_sum(info, period, count, total, *weights_found, counts)
     return sorted(periods), result
 
 
