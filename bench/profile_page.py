@@ -58,7 +58,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's top N by cumulative time")
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="print cProfile's top N functions (--sort)")
+    parser.add_argument("--sort", default="cumulative", help="cProfile's order: cumulative (default), tottime, ...")
     parser.add_argument("--sql", action="store_true", help="print the SQL of one request")
     args = parser.parse_args()
 
@@ -99,7 +100,7 @@ def main():
             for _ in range(args.repeat):
                 get(path)
             profiler.disable()
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.profile)
+            pstats.Stats(profiler).sort_stats(args.sort).print_stats(args.profile)
 
 
 if __name__ == "__main__":

@@ -166,8 +166,9 @@ def ancestors_from_home(page, request):
 
 
 def breadcrumbs_ld(page, request):
-    """A BreadcrumbList from the home page down to ``page`` (one query for the ancestors)."""
-    if page is None or page.depth < 2:
+    """A BreadcrumbList from the home page down to ``page`` (one query for the ancestors). None on the home page
+    itself: a trail of one item tells a search engine nothing."""
+    if page is None or page.depth <= 2:
         return None
     trail = [*ancestors_from_home(page, request), page]
     items = []

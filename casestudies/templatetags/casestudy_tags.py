@@ -9,7 +9,7 @@ from casestudies.context import Card
 from casestudies.models import CaseStudyPage
 from home import compiled_sql
 from home.dates import display_year
-from home.hero_image import CARD_RENDITIONS, prefetch_hero_images
+from home.hero_image import CARD_RENDITIONS, prefetch_hero_renditions
 from home.localisation import current_language
 from home.translations import relative_page_url
 from home.visibility import hidden_page_ids
@@ -27,11 +27,11 @@ def local_year(year):
 
 def _pilot_pages(locale_id, hidden, limit):
     # Only what a card shows (``casestudies/includes/card.html``): title, summary, hero image, province name, URL.
-    fields = ("title", "url_path", "summary", "hero_image", "province__name", "locale_id", "content_type_id")
+    fields = ("title", "url_path", "summary", "hero_image_id", "province__name", "locale_id", "content_type_id")
     pages = CaseStudyPage.objects.filter(locale_id=locale_id, is_pilot=True, live=True)
     if hidden:  # live and not hidden: ``home.visibility.public_pages``
         pages = pages.exclude(pk__in=hidden)
-    return pages.order_by("path").select_related("province", "hero_image").only(*fields)[:limit]
+    return pages.order_by("path").select_related("province").only(*fields)[:limit]
 
 
 @register.simple_tag(takes_context=True)
@@ -39,7 +39,7 @@ def pilot_case_studies(context, home_page, limit=6):
     """The first ``limit`` live pilot units (``is_pilot``) in ``home_page``'s language as cards, and the URL of
     their index. Units that took up the model later are not pilots and are not shown here.
 
-    Three queries, however many units there are. The result depends only on the language, so the fragment
+    Two queries, however many units there are. The result depends only on the language, so the fragment
     that shows it can be wrapped in ``{% cache %}`` keyed by language if the home page must get faster.
     """
     pages = compiled_sql.objects(
@@ -47,7 +47,7 @@ def pilot_case_studies(context, home_page, limit=6):
     )
     if not pages:
         return {"cards": [], "index_url": ""}
-    prefetch_hero_images(pages)
+    prefetch_hero_renditions(pages)  # the images with their card renditions, one query compiled once
     request = context.get("request")
     cards = [Card(p, p.province, url=relative_page_url(p, request)) for p in pages]
     # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
