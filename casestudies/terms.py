@@ -96,6 +96,7 @@ class Taxonomy:
 _TERMS = {"province": Province, "group": TargetGroup, "occupation": Occupation}
 _LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occupation": (CaseStudyPage.occupations.through, "occupation_id")}  # fmt: skip
 _TERM_MODELS = {"group": TargetGroup, "occupation": Occupation}
+_LINK_KINDS = {f"{kind}-link": kind for kind in _LINKS}
 # ``taxonomy(units=RELATED)``: instead of every live case study, the first ``RELATED_LIMIT`` in tree order that share
 # a target group or an occupation with the page (a term of the same slug, any language), none of the hidden ones.
 RELATED = "related"
@@ -133,22 +134,23 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
         hidden,
     )
     terms = {kind: {} for kind in _TERMS}
-    by_pk, slugs, link_rows, other = {}, {}, [], {"step": {}, "partner": {}}
+    by_pk, slugs, link_rows, term_rows, other = {}, {}, [], [], {"step": {}, "partner": {}}
     partners, unit_rows = [], []
-    for kind, pk, locale, slug, name, region, latitude, longitude, extra in sorted(rows, key=lambda row: row[:2]):
-        if kind in ("step-link", "partner-link"):
-            other[kind.removesuffix("-link")].setdefault(pk, []).append((latitude, longitude, locale))
-            continue
-        if kind.endswith("-link"):
-            link_rows.append((kind.removesuffix("-link"), pk, locale))
-            continue
-        if kind == "partner":
-            partners.append(PartnerRow(pk, locale, slug, name, region, extra, int(latitude)))
-            continue
-        if kind == "unit":
+    for row in rows:  # only the terms need an order (by id: the first of a slug wins, ``terms_by_slug``)
+        kind, pk, locale, slug, name, region, latitude, longitude, extra = row
+        if kind in _TERMS:
+            term_rows.append(row)
+        elif kind in _LINK_KINDS:
+            link_rows.append((_LINK_KINDS[kind], pk, locale))
+        elif kind == "unit":
             hero, province = (int(v) if v is not None else None for v in (latitude, longitude))
             unit_rows.append(UnitRow(pk, extra, slug, name, region, hero, province))
-            continue
+        elif kind == "partner":
+            partners.append(PartnerRow(pk, locale, slug, name, region, extra, int(latitude)))
+        else:  # "step-link", "partner-link"
+            other[kind.removesuffix("-link")].setdefault(pk, []).append((latitude, longitude, locale))
+    term_rows.sort(key=lambda row: row[:2])
+    for kind, pk, locale, slug, name, region, latitude, longitude, _extra in term_rows:
         term = Term(pk, locale, slug, name, region, _decimal(latitude), _decimal(longitude))
         by_pk[kind, pk] = term
         slugs[kind, pk] = slug

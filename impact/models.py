@@ -343,7 +343,20 @@ class ImpactFigure(models.Model):
         ]
         # An indicator's latest period is found by walking this index from its end (the home page's headline
         # figures read only the rows from there on), not by reading and sorting the indicator's whole history.
-        indexes = [models.Index(models.F("indicator"), models.F("period_end").desc(), name="figure_latest_period")]
+        indexes = [
+            models.Index(models.F("indicator"), models.F("period_end").desc(), name="figure_latest_period"),
+            # Each unit's latest accepted figure of an indicator (``queries.indicator_latest``): read from the index
+            # alone, in order (the key holds every column the window reads; the condition, the figures it counts).
+            models.Index(
+                "indicator",
+                "page",
+                models.F("period_end").desc(),
+                models.F("period_start").desc(),
+                "id",
+                name="figure_unit_latest",
+                condition=models.Q(group__isnull=True, review=FigureReview.ACCEPTED),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.indicator.code} {self.period_start}–{self.period_end}: {self.value}"

@@ -510,34 +510,30 @@ def _weight_of(weight_ids):
     return Subquery(weight.order_by().values("value")[:1])
 
 
-def _period_sum_rows(indicator_ids, weight_ids, hidden, page_ids=None):
-    """The published figures of the indicator ``indicator_ids`` per period: how many there are, and of those of the
-    pages ``page_ids`` (all where None) how many, their total, their weights' count and sums (where the indicator has
-    a weight) and how many of each status."""
-    figures = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
-    chosen = Q(page_id__in=page_ids) if page_ids is not None else Q()
-    sums = {"every": Count("pk"), "figures": Count("pk", filter=chosen), "total": Sum("value", filter=chosen)}
+def _period_sum_rows(indicator_ids, weight_ids, hidden, page_ids):
+    """The published figures of the indicator ``indicator_ids`` of the pages ``page_ids`` per period (read through
+    the figures' unique key on their page): how many, their total, their weights' count and sums (where the
+    indicator has a weight) and how many of each status."""
+    figures = ImpactFigure.objects.published_without(hidden).of_pilots()
+    figures = figures.filter(page_id__in=page_ids, indicator_id__in=indicator_ids)
+    sums = {"figures": Count("pk"), "total": Sum("value")}
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
         product = ExpressionWrapper(
             F("value") * F("weight"), output_field=DecimalField(max_digits=30, decimal_places=6)
         )
-        sums.update(
-            weighted=Count("weight", filter=chosen),
-            products=Sum(product, filter=chosen),
-            weights=Sum("weight", filter=chosen),
-        )
-    sums.update({status: Count("pk", filter=chosen & Q(status=status)) for status in STATUSES})
+        sums.update(weighted=Count("weight"), products=Sum(product), weights=Sum("weight"))
+    sums.update({status: Count("pk", filter=Q(status=status)) for status in STATUSES})
     columns = ("period_start", "period_end", *sums)
     return figures.order_by().values("period_start", "period_end").annotate(**sums).values_list(*columns)
 
 
 def indicator_period_sums(info, indicators, page_ids=None):
-    """``(periods, sums)``: every period of ``info``'s indicator with a published figure (sorted), and ``{period:
-    (PeriodSum, statuses)}`` of the figures of the pages ``page_ids`` (all where None) in the periods they have
-    figures in, their statuses least trusted first. One query, as many rows as periods however many units (its SQL
-    compiled once, ``home.compiled_sql``); for all units it reads the maintained sums (``SUMMARY``), not the
-    figures."""
+    """``(periods, sums)``: every period of ``info``'s indicator with a published figure of any unit (sorted), and
+    ``{period: (PeriodSum, statuses)}`` of the figures of the pages ``page_ids`` (all where None) in the periods they
+    have figures in, their statuses least trusted first. One query, as many rows as periods however many units: the
+    periods (and every unit's sums) from the maintained summary (``SUMMARY``), the chosen units' sums from their own
+    figures (``_period_sum_rows``, its SQL compiled once, ``home.compiled_sql``)."""
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     if page_ids is None:  # every unit: from the maintained summary, as the overview reads it
@@ -546,16 +542,17 @@ def indicator_period_sums(info, indicators, page_ids=None):
     shape = ("impact-indicator-period-sums", bool(weight_ids))
     chosen = sorted(page_ids)
     if weight_ids:
-        found = compiled_sql.rows(shape, _period_sum_rows, list(info.ids), weight_ids, hidden, chosen)
+        sums_sql, sums_params = compiled_sql.sql(shape, _period_sum_rows, list(info.ids), weight_ids, hidden, chosen)
     else:
-        found = compiled_sql.rows(shape, lambda i, h, p: _period_sum_rows(i, [], h, p), list(info.ids), hidden, chosen)
+        build = lambda i, h, p: _period_sum_rows(i, [], h, p)  # noqa: E731
+        sums_sql, sums_params = compiled_sql.sql(shape, build, list(info.ids), hidden, chosen)
     periods, result = [], {}
-    for row in found:
-        start, end, _every, figures, total = row[:5]
+    for row in _summary_rows(SUMMARY_CHOSEN_SUMS, info, sums_params, chosen=sums_sql):
+        start, end, _start, _end, figures, total = row[:6]
         period = (_day(start), _day(end))
         periods.append(period)
         if figures:
-            weights = row[5:8] if weight_ids else (0, None, None)
+            weights = row[6:9] if weight_ids else (0, None, None)
             result[period] = _indicator_period_sum(info, period, figures, total, *weights, row[-len(STATUSES) :])
     return sorted(periods), result
 
@@ -578,13 +575,17 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, translated, start
     """Each unit's latest published figure of the indicator ``indicator_ids`` (by period end, then start; within
     ``start``-``end`` where given) with its unit's names, province and map position as ``_indicator_figure_rows``
     reads them, and its weight (``_weight_of``) where the indicator has one."""
-    figures = ImpactFigure.objects.published_without(hidden).of_pilots().filter(indicator_id__in=indicator_ids)
+    accepted = ImpactFigure.objects.of_pilots().filter(indicator_id__in=indicator_ids, review=FigureReview.ACCEPTED)
     if start is not None:
-        figures = figures.filter(period_start__gte=start)
+        accepted = accepted.filter(period_start__gte=start)
     if end is not None:
-        figures = figures.filter(period_end__lte=end)
+        accepted = accepted.filter(period_end__lte=end)
+    # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
+    # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
+    # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
     order = [F("period_end").desc(), F("period_start").desc()]
-    figures = figures.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
+    latest = accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
+    figures = ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
     columns = list(LATEST_COLUMNS)
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
@@ -679,9 +680,9 @@ FROM f LEFT JOIN {indicators} AS wi ON wi.{code} = f.weight_code AND wi.{locale}
 GROUP BY f.code, f.period_start, f.period_end"""
 
 
-def _sums_sql(template, figures):
+def _sums_sql(template, figures, **more):
     """``template`` (``PERIOD_SUMS``, ``HEADLINE_SUMS`` or one over ``SUMMARY``) over the figures' SQL, the tables
-    and columns named from the models' own metadata."""
+    and columns named from the models' own metadata (``more``: its other slots)."""
     quote = connection.ops.quote_name
     figure, indicator, sums = ImpactFigure._meta, Indicator._meta, FigureSum._meta
 
@@ -704,6 +705,7 @@ def _sums_sql(template, figures):
         end=column(figure, "period_end"),
         review=column(figure, "review"),
         value=column(figure, "value"),
+        **more,
     )
 
 
@@ -821,18 +823,34 @@ SELECT period_start, period_end, SUM(figures), SUM(total), SUM(weighted), SUM(pr
 FROM t GROUP BY period_start, period_end HAVING SUM(figures) > 0"""  # noqa: S608 - constants
 
 
-def _summary_indicator_sums(info, weighted):
-    """``indicator_period_sums(info, ...)`` of every unit, from the summary less the units the public may not see:
-    one query, as many rows as the indicator has periods."""
+# The periods of one indicator with a published figure of any unit (``t`` as in ``SUMMARY_INDICATOR_SUMS``), each with
+# the sums of the chosen units' figures (``{chosen}``: ``_period_sum_rows``; NULL where they have none):
+# ``indicator_period_sums`` of some units.
+SUMMARY_CHOSEN_SUMS = f"""{SUMMARY}
+SELECT p.period_start, p.period_end, c.*
+FROM (SELECT period_start, period_end FROM t GROUP BY period_start, period_end HAVING SUM(figures) > 0) AS p
+    LEFT JOIN ({{chosen}}) AS c ON c.period_start = p.period_start AND c.period_end = p.period_end"""  # noqa: S608
+
+
+def _summary_rows(template, info, more_params=(), **more):
+    """The rows of ``template`` (over ``SUMMARY``, its ``{where}`` narrowed to ``info``'s indicator; ``more`` filling
+    its other slots, ``more_params`` their parameters): one query, as many rows as the indicator has periods."""
     figures, params = _summary_params(sorted(hidden_page_ids()))
     ids = sorted(info.ids)
     where = " AND s.{s_indicator} IN (%s)" % ", ".join(["%s"] * len(ids))  # noqa: UP031 - placeholders only
-    sql = _sums_sql(SUMMARY_INDICATOR_SUMS.replace("{where}", where), figures)
+    sql = _sums_sql(template.replace("{where}", where), figures, **more)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *ids])
-        found = cursor.fetchall()
+        cursor.execute(sql, [*params, *ids, *more_params])
+        return cursor.fetchall()
+
+
+def _summary_indicator_sums(info, weighted):
+    """``indicator_period_sums(info, ...)`` of every unit, from the summary less the units the public may not see:
+    one query, as many rows as the indicator has periods."""
     periods, result = [], {}
-    for start, end, count, total, weighted_count, products, weights, *counts in found:
+    for start, end, count, total, weighted_count, products, weights, *counts in _summary_rows(
+        SUMMARY_INDICATOR_SUMS, info
+    ):
         period = (_day(start), _day(end))
         periods.append(period)
         weights_found = (weighted_count, products, weights) if weighted else (0, None, None)

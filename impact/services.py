@@ -12,7 +12,7 @@ figures, not the whole site (``pages_showing_figures``).
 """
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 
 from wagtail.models import Page
 
@@ -112,7 +112,9 @@ def _upsert(figures):
     only the figures whose values differ; elsewhere the ORM's ``bulk_create`` in batches."""
     connection = transaction.get_connection()
     if connection.vendor != "postgresql":
-        ImpactFigure.objects.bulk_create(
+        # Django's own ``bulk_create``, not the figures' (which refreshes ``FigureSum``): the caller refreshes once.
+        models.QuerySet.bulk_create(
+            ImpactFigure.objects.all(),
             figures,
             batch_size=BATCH_SIZE,
             update_conflicts=True,

@@ -306,7 +306,8 @@ def test_an_import_takes_as_many_queries_for_500_rows_as_for_50(django_capture_o
         assert created == count
         counts[count] = len(queries)
     assert counts[50] == counts[large], counts
-    assert counts[50] <= 12, counts
+    # The same fixed number on both: on PostgreSQL the history's ``COPY`` is not in the query log; elsewhere its insert is.
+    assert counts[50] <= (12 if connection.vendor == "postgresql" else 13), counts
 
 
 def test_the_listing_unit_filter_groups_units_by_region(superuser_client):
