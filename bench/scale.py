@@ -10,11 +10,12 @@ programme-scale site (the same + ``generate_scale_content --units 200 --news 500
 The page types are found once on the demo site (bench/run.py's ``discover_pages``) and the same paths are loaded
 on both, in bench/run.py's cold column only (every cache off, production settings, gunicorn with 2 workers, wrk,
 a static file of the same size as the yardstick, queries counted by the server, median of ``BENCH_RUNS`` runs;
-the two sites take turns within each run). Issue 22's budgets are applied to each page (bench/report.py). Then
+both sites served at once, each page loaded on one and then at once on the other). Issue 22's budgets are applied to each page (bench/report.py). Then
 the staff task "import a year's file" is timed on the programme-scale database (bench/import_year.py). The
 "Programme scale" section of bench/results.md is rewritten; make bench's demo section is kept.
 
-Ports ``BENCH_PORT`` (default 8781; ``BENCH_VARNISH_PORT`` 8782 is reserved but unused) and the working
+Ports ``BENCH_PORT`` (default 8781, and 8783 for the programme's site; ``BENCH_VARNISH_PORT`` 8782 and 8784 are
+reserved but unused) and the working
 directory bench/work-scale/ are its own, so it can run beside ``make bench``.
 """
 
@@ -60,15 +61,17 @@ SCREENSHOTS = ROOT / "docs" / "scale"
 # Longer loads than make bench's 1 s: the slowest programme-scale pages answer a few times a second.
 demo_bench.DURATION = os.environ.get("BENCH_DURATION", "2s")
 
+# Both sites are served at once, each on its own port (the programme's two above the demo's), so that each page is
+# loaded on one right after the other: a machine that gets busier or quieter during the bench moves both alike.
 SITES = {
     name: Site(
         work=WORK,
         database_url=os.environ.get(f"BENCH_{name.upper()}_DATABASE_URL", f"{POSTGRES}odf_bench_scale_{name}"),
         media=WORK / f"media-{name}",
-        port=PORT,
-        varnish_port=VARNISH_PORT,
+        port=PORT + 2 * number,
+        varnish_port=VARNISH_PORT + 2 * number,
     )
-    for name in ("demo", "programme")
+    for number, name in enumerate(("demo", "programme"))
 }
 
 # Pages whose path each site finds for itself: the answers are named after the questions' ids, which differ.
@@ -219,16 +222,7 @@ def main():
         for name, found in sizes.items()
     }
 
-    runs = {name: [] for name in SITES}
-    started = time.monotonic()
-    for number in range(RUNS):
-        for name, site in SITES.items():
-            processes = start(site, "cold", log_name=f"{name}-cold")
-            try:
-                runs[name].append(measure(site, "cold", pages[name], twins[name]))
-            finally:
-                stop(processes)
-            print(f"run {number + 1}/{RUNS}: {name} done ({time.monotonic() - started:.0f} s)")
+    runs = interleaved_runs(pages, twins)
     (WORK / "runs.json").write_text(
         json.dumps({"pages": pages, "sizes": sizes, "runs": runs, "counts": counts, "built": built}, indent=1)
     )
@@ -236,6 +230,31 @@ def main():
     imported = time_import(SITES["programme"])
     (WORK / "import.json").write_text(json.dumps(imported, indent=1))
     write_section(section(pages, sizes, runs, counts, built, imported, load_before), HEADING)
+
+
+def interleaved_runs(pages, twins):
+    """``{site name: [one run's results per page]}``: both sites served at once, and in each run every page loaded
+    on one site and then at once on the other (the demo first in odd runs, the programme first in even ones), each
+    followed by its static twin, as bench/run.py's ``measure`` does."""
+    runs = {name: [] for name in SITES}
+    started = time.monotonic()
+    processes = []
+    try:
+        for name, site in SITES.items():
+            processes += start(site, "cold", log_name=f"{name}-cold")
+        for number in range(RUNS):
+            order = list(SITES) if number % 2 == 0 else list(reversed(SITES))
+            found = {name: {} for name in SITES}
+            for label, _path in pages["demo"]:
+                for name in order:
+                    path = dict(pages[name])[label]
+                    found[name].update(measure(SITES[name], "cold", [(label, path)], twins[name]))
+            for name in SITES:
+                runs[name].append(found[name])
+            print(f"run {number + 1}/{RUNS} done ({time.monotonic() - started:.0f} s)")
+    finally:
+        stop(processes)
+    return runs
 
 
 def times(value):
@@ -257,8 +276,9 @@ def section(pages, sizes, runs, counts, built, imported, load_before):
         f"Databases: demo {built['demo']}, programme {built['programme']} (`BENCH_KEEP_DATABASE=1` keeps them).",
         "",
         "Cold only: every cache off (`DISABLE_CACHES=1`), production settings, gunicorn with 2 sync workers,",
-        f"`wrk -t2 -c10 -d{demo_bench.DURATION} --timeout 30s` on loopback, median of {RUNS} runs, the two sites"
-        " taking turns in each run;",
+        f"`wrk -t2 -c10 -d{demo_bench.DURATION} --timeout 30s` on loopback, median of {RUNS} runs; both sites"
+        " served at once (4 workers on the machine, 2 of them idle at a time), each page loaded on one and then at once"
+        " on the other, the demo first in odd runs and the programme first in even ones;",
         "the paths are found once on the demo site and loaded on both (but the self-check result's, whose answers",
         "are named after the questions' ids, made anew in each database). Share = req/s as a percentage of a static",
         "file of the same size from the same server, loaded right after the page (so a machine busy with other work",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from home.numbers import format_number
 
@@ -73,7 +74,8 @@ def format_change(delta, unit, language):
     size = abs(delta)
     if unit in ("percent", "percent_change"):
         points = format_number(size, 1 if size % 1 else 0)
-        return sign + _("%(points)s percentage points") % {"points": points}
+        with override(language):  # in the language asked for, whatever the request's
+            return sign + _("%(points)s percentage points") % {"points": points}
     if unit == "ratio":
         return sign + format_number(size, 2 if (size * 10) % 1 else 1)
     return sign + format_value(size, unit, language)
