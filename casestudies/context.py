@@ -30,7 +30,7 @@ from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
 from .models import CaseStudyPage, Province, Region
-from .terms import RELATED, RELATED_LIMIT, Term, taxonomy
+from .terms import RELATED, Term, taxonomy
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -373,14 +373,6 @@ def places_by_region(places):
     return by_region
 
 
-def related_case_studies(page, terms, group_slugs, occupation_slugs, limit=RELATED_LIMIT):
-    """Other public case studies in the page's language that share one of the target groups or occupations, in
-    tree order: ``terms.units``, a ``Taxonomy`` read with ``units=RELATED`` and the hidden pages (no query)."""
-    if not group_slugs and not occupation_slugs:
-        return []
-    return terms.units[:limit]  # the read left out the page itself, drafts and the hidden pages
-
-
 def toolkit_steps(page, step_ids):
     """The toolkit steps ``step_ids`` (linked from ``page``, in order) in the reader's language where translated;
     public pages only (as ``home.localisation.public_in_locale`` with aliases). One query: every public language
@@ -423,7 +415,9 @@ def detail_context(page, request):
     adopt_active_locale(page)
     terms = taxonomy(page.locale_id, [page.pk], other_links=True, units=RELATED, hidden=hidden_page_ids())
     groups, occupations = terms.terms_of(page.pk, "group"), terms.terms_of(page.pk, "occupation")
-    related = related_case_studies(page, terms, [g.slug for g in groups], [o.slug for o in occupations])
+    # Other public units in tree order sharing a target group or an occupation with the page: the read left out the
+    # page itself, drafts and hidden pages, and kept the first ``RELATED_LIMIT`` (none when the page has no terms).
+    related = terms.units
     prefetch_hero_renditions(related, page, (*HERO_RENDITIONS, SHARE_RENDITION))
     province = terms.province_of(page)
     index_page = page.get_parent()

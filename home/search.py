@@ -34,7 +34,7 @@ from wagtail.search.models import IndexEntry
 
 from . import compiled_sql, thai_text
 from .translations import relative_page_url
-from .visibility import hidden_page_ids
+from .visibility import hidden_page_ids, public_pages
 
 MAX_RESULTS = 500
 SNIPPET_LENGTH = 220
@@ -139,8 +139,7 @@ def _public_in_language(language_code, hidden):
     """The ids of the public pages (``home.visibility``) in ``language_code``, real translations only (no
     untranslated aliases), but for the ``hidden`` ids given."""
     in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
-    public = in_language.live().filter(alias_of__isnull=True)
-    return (public.exclude(pk__in=hidden) if hidden else public).order_by().values("pk")
+    return public_pages(in_language, hidden or ()).filter(alias_of__isnull=True).order_by().values("pk")
 
 
 def _matching(terms, language_code):

@@ -106,10 +106,11 @@ def hidden_page_ids():
     return ids
 
 
-def public_pages(queryset):
-    """``queryset`` (of pages, any page model) narrowed to the pages the public may see."""
+def public_pages(queryset, hidden=None):
+    """``queryset`` (of pages, any page model) narrowed to the pages the public may see; ``hidden``: the ids
+    ``hidden_page_ids()`` gives, when the caller has them (SQL compiled once with stand-ins, ``home.compiled_sql``)."""
     queryset = queryset.live()
-    hidden = hidden_page_ids()
+    hidden = hidden_page_ids() if hidden is None else hidden
     return queryset.exclude(pk__in=hidden) if hidden else queryset
 
 

@@ -278,12 +278,12 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
 def indicator_page_view(
     info, all_periods, period_sums, latest, figures_of, state, language, max_periods, region_labels
 ):
-    """The indicator page's view from what the database summed and picked (issue 22): of ``all_periods`` (every
-    unit's), ``period_sums`` maps those with figures of the units shown to ``(PeriodSum, statuses)``
-    (``queries.indicator_period_sums``), ``latest`` is each
-    unit's latest figure in the periods shown (``queries.UnitLatest``, in tree order), and ``figures_of(units)``
-    reads the figures of only the units the page draws or lists (``{page id: {period: (value, status)}}``):
-    ``(view, needs)`` where ``needs(rows)`` fills in the figures of the unit rows ``rows`` (a table page's)."""
+    """The indicator page's ``IndicatorView`` from what the database summed and picked (issue 22): of ``all_periods``
+    (every unit's), ``period_sums`` maps those with figures of the units shown to ``(PeriodSum, statuses)``
+    (``queries.indicator_period_sums``), ``latest`` is each unit's latest figure in the periods shown
+    (``queries.UnitLatest``, in tree order), and ``figures_of(page_ids)`` reads the figures of only the units the
+    page draws or lists (``{page id: {period: (value, status)}}``; kept on the view as its ``reader``, which
+    ``fill_cells`` uses for a table page's rows)."""
     periods = shown_periods(all_periods, state, max_periods)
     wanted = set(periods)
     picked = [

@@ -119,9 +119,8 @@ class GroupReportForm(forms.Form):
 def save_report(group, period_start, period_end, values):
     """Save ``values`` (``{indicator code: Decimal}``) as the group's figures for the period, waiting for review.
 
-    A fixed number of queries, however many indicators: the indicators, the
-    group's existing figures of the period, one insert for the new ones, one update for the changed ones, the
-    history.
+    A fixed number of queries, however many indicators: the indicators, the group's existing figures of the period,
+    one insert for the new ones, one update for the changed ones, the history.
     """
     indicators = source_indicators()
     list(type(group).objects.select_for_update().filter(pk=group.pk).values_list("pk"))  # one report at a time

@@ -15,7 +15,6 @@ from django.db.models import (
     Case,
     Count,
     DecimalField,
-    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -537,7 +536,7 @@ def indicator_period_sums(info, indicators, page_ids=None):
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     if page_ids is None:  # every unit: from the maintained summary, as the overview reads it
-        return _summary_indicator_sums(info, bool(weight_ids))
+        return _summary_indicator_sums(info)
     hidden = sorted(hidden_page_ids())  # as ``ImpactFigure.objects.published()``
     shape = ("impact-indicator-period-sums", bool(weight_ids))
     chosen = sorted(page_ids)
@@ -681,7 +680,7 @@ GROUP BY f.code, f.period_start, f.period_end"""
 
 
 def _sums_sql(template, figures, **more):
-    """``template`` (``PERIOD_SUMS``, ``HEADLINE_SUMS`` or one over ``SUMMARY``) over the figures' SQL, the tables
+    """``template`` (``PERIOD_SUMS`` or one over ``SUMMARY``) over the figures' SQL, the tables
     and columns named from the models' own metadata (``more``: its other slots)."""
     quote = connection.ops.quote_name
     figure, indicator, sums = ImpactFigure._meta, Indicator._meta, FigureSum._meta
@@ -844,17 +843,15 @@ def _summary_rows(template, info, more_params=(), **more):
         return cursor.fetchall()
 
 
-def _summary_indicator_sums(info, weighted):
+def _summary_indicator_sums(info):
     """``indicator_period_sums(info, ...)`` of every unit, from the summary less the units the public may not see:
-    one query, as many rows as the indicator has periods."""
+    one query, as many rows as the indicator has periods (an indicator without a weight sums none: its count of
+    weights is 0)."""
     periods, result = [], {}
-    for start, end, count, total, weighted_count, products, weights, *counts in _summary_rows(
-        SUMMARY_INDICATOR_SUMS, info
-    ):
+    for start, end, count, total, weighted, products, weights, *counts in _summary_rows(SUMMARY_INDICATOR_SUMS, info):
         period = (_day(start), _day(end))
         periods.append(period)
-        weights_found = (weighted_count, products, weights) if weighted else (0, None, None)
-        result[period] = _indicator_period_sum(info, period, count, total, *weights_found, counts)
+        result[period] = _indicator_period_sum(info, period, count, total, weighted, products, weights, counts)
     return sorted(periods), result
 
 
@@ -870,37 +867,6 @@ def overview_sums(slugs=(), start=None, end=None):
     with connection.cursor() as cursor:
         cursor.execute(_sums_sql(PERIOD_SUMS, figures), [*params, *STATUSES, FigureReview.ACCEPTED])
         return [_period_sum(row) for row in cursor.fetchall()]
-
-
-# The home page's headline figures: ``PERIOD_SUMS`` of the headline indicators' figures in their latest periods only,
-# each row with its indicator's rule, order and name and the name and definition of its version in a locale (a
-# join per indicator, not a subquery per figure). ``f`` holds only the rows whose period ends on a headline
-# indicator's latest end (``_headline_figures``): as many rows as there are units, however long the history.
-HEADLINE_SUMS = """WITH f (page_id, indicator_id, code, weight_code, locale_id, period_start, period_end, value, status)
-    AS ({figures}),
-fw AS (SELECT f.*, (SELECT w.{value} FROM {figures_table} AS w WHERE w.{page} = f.page_id AND w.{indicator} = wi.{pk}
-        AND w.{start} = f.period_start AND w.{end} = f.period_end AND w.{review} = %s AND w.{value} > 0) AS weight
-    FROM f LEFT JOIN {indicators} AS wi ON wi.{code} = f.weight_code AND wi.{locale} = f.locale_id)
-SELECT fw.code, fw.period_start, fw.period_end, COUNT(*), SUM(fw.value), COUNT(fw.weight), SUM(fw.value * fw.weight),
-    SUM(fw.weight), MIN(CASE fw.status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END),
-    i.{unit}, i.{weight_code}, i.{sort_order}, i.{name}, i.{definition}, li.{name}, li.{definition}
-FROM fw JOIN {indicators} AS i ON i.{pk} = fw.indicator_id
-    LEFT JOIN {indicators} AS li ON li.{translation_key} = i.{translation_key} AND li.{locale} = %s
-GROUP BY fw.code, fw.period_start, fw.period_end, i.{pk}, li.{pk}"""
-
-
-def _headline_figures(hidden):
-    """The published learning units' figures of the headline indicators (``show_on_home``) whose period ends on one
-    of those indicators' latest ends, as the columns of ``f`` in ``HEADLINE_SUMS``. Each latest end is found by
-    walking the index ``figure_latest_period`` from the end (a subquery per headline indicator, a handful), and the
-    figures of those ends are read by the same index: the older periods are never read."""
-    published = ImpactFigure.objects.published_without(hidden).of_pilots()
-    latest_end = published.filter(indicator_id=OuterRef("pk")).order_by("-period_end").values("period_end")[:1]
-    headline = Indicator.objects.filter(show_on_home=True).annotate(latest_end=Subquery(latest_end))
-    latest = headline.filter(pk=OuterRef("indicator_id"), latest_end=OuterRef("period_end"))
-    figures = published.filter(Exists(latest)).order_by()
-    columns = ("page_id", "indicator_id", "indicator__code", "indicator__weight_code", "indicator__locale_id")
-    return figures.values_list(*columns, "period_start", "period_end", "value", "status")
 
 
 @dataclass(frozen=True)
@@ -919,7 +885,8 @@ class HeadlineSum:
 
 
 # The home page's headline figures from the summary: the headline indicators' rows (``t``) whose period ends on the
-# indicator's latest end with figures, each with what ``HEADLINE_SUMS`` reads of the indicator.
+# indicator's latest end with figures, each with its indicator's rule, order and name and the name and definition of
+# its version in a locale.
 SUMMARY_HEADLINE_SUMS = f"""{SUMMARY.replace("{where}", " AND i.{show_on_home} = %s")},
 latest AS (SELECT indicator_id, MAX(period_end) AS period_end FROM t WHERE figures > 0 GROUP BY indicator_id)
 SELECT t.code, t.period_start, t.period_end, t.figures, t.total, t.weighted, t.products, t.weights,
@@ -933,8 +900,8 @@ FROM t JOIN latest ON latest.indicator_id = t.indicator_id AND latest.period_end
 def headline_sums(locale_id, hidden):
     """The headline indicators' figures (of the pages the public may see: none of ``hidden``) summed per indicator
     and period, only for the periods ending on a headline indicator's latest end (each indicator's latest period is
-    among them), as ``HeadlineSum`` named in the locale ``locale_id``: one query reading as many figures as there
-    are units in those periods, its inner SQL compiled once (``home.compiled_sql``)."""
+    among them), as ``HeadlineSum`` named in the locale ``locale_id``: one query over the maintained summary
+    (``SUMMARY_HEADLINE_SUMS``), as many rows as there are headline indicators and periods, whatever the units."""
     figures, params = _summary_params(hidden)
     with connection.cursor() as cursor:
         cursor.execute(_sums_sql(SUMMARY_HEADLINE_SUMS, figures), [*params, True, locale_id])

@@ -159,13 +159,20 @@ def overview_response(page, request):
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
-def _indicator_data(page, request, code):
-    """``(info, units, rows)`` of one indicator in the page's language; Http404 for an unknown code."""
+def _indicator_in(page, code):
+    """``(locale, indicators, info)``: the page's language, its indicators and the one of ``code``; Http404 for an
+    unknown code."""
     locale = page_locale(page)
     indicators = indicators_in(locale)
     info = indicators.get(code)
     if info is None:
         raise Http404
+    return locale, indicators, info
+
+
+def _indicator_data(page, request, code):
+    """``(info, units, rows)`` of one indicator in the page's language; Http404 for an unknown code."""
+    locale, indicators, info = _indicator_in(page, code)
     codes = {code, info.weight_code} - {""}
     units, rows = indicator_figures(locale, indicators, codes)
     return info, units, rows
@@ -182,11 +189,7 @@ def _indicator_page_view(page, request, code, language):
     """``(view, units, state, error)`` of the indicator page, reading only what it shows (issue 22): each unit's
     latest figure, the figures summed per period by the database, and the figures of the units drawn (a table page's
     are read by ``explorer.table_page``). Http404 for an unknown code."""
-    locale = page_locale(page)
-    indicators = indicators_in(locale)
-    info = indicators.get(code)
-    if info is None:
-        raise Http404
+    locale, indicators, info = _indicator_in(page, code)
     latest = indicator_latest(locale, indicators, info)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
