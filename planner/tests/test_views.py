@@ -192,3 +192,18 @@ def test_csv_cells_are_plain_numbers_without_a_spreadsheet_quote(client):
     rows = list(csv.reader(io.StringIO(client.get("/en/toolkit/planner/plan.csv").content.decode("utf-8-sig"))))
     assert all(Decimal(cell) is not None for row in rows[1:] for cell in row)
     assert not any(cell.startswith("'") for row in rows for cell in row)
+
+
+def test_a_field_keeps_what_was_typed_escaped_and_names_its_help_and_error(client):
+    typed = '"><script>alert(1)</script>'
+    response, body = page(client, "/en/toolkit/planner/", **{**DEFAULTS, "capital": typed})
+    assert response.status_code == 400
+    field = re.search(r'<input type="text" name="capital"[^>]*>', body).group(0)
+    assert "<script>" not in body.split("</header>", 1)[1].split("<footer", 1)[0]
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in field
+    assert 'aria-invalid="true"' in field and 'aria-describedby="id_capital-error id_capital-help"' in field
+    assert 'id="id_capital-help"' in body and field_error(body, "capital")
+    # A field without an error keeps its typed value and names only its help.
+    members = re.search(r'<input type="text" name="members"[^>]*>', body).group(0)
+    assert 'value="20"' in members and 'aria-describedby="id_members-help"' in members
+    assert "aria-invalid" not in members
