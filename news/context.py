@@ -121,7 +121,7 @@ def index_context(index_page, request):
 
     paginator = Paginator(selected, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
-    items = news_cards(page_obj.object_list)
+    items = news_cards(page_obj.object_list, request)
 
     region_labels = dict(Region.choices)
     selection = {}
@@ -178,9 +178,11 @@ def _card_rows(ids):
     return NewsPage.objects.filter(pk__in=ids).values_list(*_card_fields())
 
 
-def news_cards(ids):
+def news_cards(ids, request):
     """The news items with these ids, in this order, with their hero images and the cards' renditions (two
-    queries, their SQL compiled once per process for each number of items: ``home.compiled_sql``)."""
+    queries, their SQL compiled once per process for each number of items: ``home.compiled_sql``); each item's
+    ``card_url`` is its address, as ``{% pageurl %}`` gives it (``home.request_site.page_url``: no ``reverse()`` and
+    no language switch per card)."""
     ids = list(ids)
     if not ids:
         return []
@@ -188,6 +190,8 @@ def news_cards(ids):
     cards = (NewsPage.from_db(db, fields, row) for row in compiled_sql.rows("news-cards", _card_rows, ids))
     found = {card.pk: card for card in cards}
     items = [found[pk] for pk in ids if pk in found]
+    for item in items:
+        item.card_url = page_url(request, item.url_path)
     prefetch_hero_renditions(items)
     return items
 
