@@ -76,17 +76,18 @@ def live_case_studies(locale):
 
 def unit_facets(pages, terms):
     """The ``UnitFacets`` of each of ``pages`` from their links in ``terms`` (a ``Taxonomy``; no query)."""
-    units = []
+    provinces, slugs, links = terms.provinces, terms.slugs, terms.links
+    empty, units = {}, []
     for page in pages:
-        province = terms.province_of(page)
-        links = terms.links.get(page.pk, {})
+        province = provinces.get(slugs.get(("province", page.province_id)))  # as ``terms.province_of(page)``
+        linked = links.get(page.pk, empty)
         units.append(
             filtering.UnitFacets(
                 page.pk,
                 province.region if province else "",
                 province.slug if province else "",
-                frozenset(term.slug for term in links.get("group", ())),
-                frozenset(term.slug for term in links.get("occupation", ())),
+                frozenset(term.slug for term in linked.get("group", ())),
+                frozenset(term.slug for term in linked.get("occupation", ())),
             )
         )
     return units
