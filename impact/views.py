@@ -44,7 +44,6 @@ from .explorer import (
     read_state,
     read_time,
     read_units,
-    shown_periods,
     table_page,
     unit_map,
 )
@@ -190,16 +189,17 @@ def _indicator_page_view(page, request, code, language):
     latest figure, the figures summed per period by the database, and the figures of the units drawn (a table page's
     are read by ``explorer.table_page``). Http404 for an unknown code."""
     locale, indicators, info = _indicator_in(page, code)
-    latest = indicator_latest(locale, indicators, info)
+    # Each unit's latest figure, within the time asked for where there is one (the periods shown are those within
+    # it: ``shown_periods``), in one read: the units that can be chosen are those with a figure shown.
+    try:
+        start, end, _text = read_time(request.GET.get("time"))
+    except FilterError:
+        start = end = None  # reported by ``read_state`` below
+    latest = indicator_latest(locale, indicators, info, start, end)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
     chosen = [units[slug].page_id for slug in state.units] if state.units else None
     all_periods, sums = indicator_period_sums(info, indicators, chosen)
-    if state.time_text:  # the latest figure within the periods shown
-        periods = shown_periods(all_periods, state, page.max_periods)
-        latest = indicator_latest(
-            locale, indicators, info, *((periods[0][0], periods[-1][1]) if periods else (None, None))
-        )
     view = indicator_page_view(
         info,
         all_periods,

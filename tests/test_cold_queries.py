@@ -32,6 +32,7 @@ PAGE_TYPES = [
     "impact, overview",
     "impact, an indicator",
     "impact, an indicator, units chosen",
+    "impact, an indicator, a time chosen",
     "impact, compare two units",
     "data package",
     "figures.csv",
@@ -69,6 +70,7 @@ TIGHTER = {
     # place of one reading every figure (issue 22)
     "impact, an indicator": 12,
     "impact, an indicator, units chosen": 12,
+    "impact, an indicator, a time chosen": 12,  # each unit's latest figure within the time asked: one read, not two
     "impact, compare two units": 9,
     "data package": 7,
     "figures.csv": 9,  # the groups' rows, then the pilots' streamed
@@ -133,6 +135,10 @@ def page_url(page_type, language):
         if page_type == "impact, an indicator, units chosen":
             second_pilot = pilots()[1]["slug"]
             return f"{dashboard.get_url()}{code}/?" + urlencode({"unit": f"{first_pilot}~{second_pilot}"})
+        if page_type == "impact, an indicator, a time chosen":
+            second_pilot = pilots()[1]["slug"]
+            query = {"unit": f"{first_pilot}~{second_pilot}", "time": "2023Q1..2024Q4"}
+            return f"{dashboard.get_url()}{code}/?" + urlencode(query)
         if page_type == "impact, compare two units":
             second_pilot = pilots()[1]["slug"]
             return f"{dashboard.get_url()}compare/?" + urlencode({"unit": f"{first_pilot}~{second_pilot}"})
