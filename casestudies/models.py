@@ -350,6 +350,8 @@ class CaseStudyPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin
     class Meta:
         verbose_name = _("case study")
         verbose_name_plural = _("case studies")
+        # The home page's pilot cards read the pilots only: a few rows of an index, not every unit (issue 22).
+        indexes = [models.Index(fields=["page_ptr"], condition=models.Q(is_pilot=True), name="casestudy_pilots")]
 
     def get_context(self, request, *args, **kwargs):
         from .context import detail_context

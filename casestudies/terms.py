@@ -144,7 +144,9 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
             link_rows.append((_LINK_KINDS[kind], pk, locale))
         elif kind == "unit":  # its image and province ids come in the decimal columns
             hero = None if latitude is None else int(latitude)
-            unit_rows.append(UnitRow(pk, extra, slug, name, region, hero, None if longitude is None else int(longitude)))
+            unit_rows.append(
+                UnitRow(pk, extra, slug, name, region, hero, None if longitude is None else int(longitude))
+            )
         elif kind == "partner":
             partners.append(PartnerRow(pk, locale, slug, name, region, extra, int(latitude)))
         else:  # "step-link", "partner-link"

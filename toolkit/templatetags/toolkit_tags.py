@@ -40,7 +40,12 @@ def _toolkit_rows(hidden):
         pages = pages.filter(live=True)
         return pages.exclude(pk__in=hidden) if hidden else pages
 
-    steps = public(ToolkitStepPage.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
+    # A toolkit's steps share its language: by language and depth (``odf_page_depth``), not every page's path.
+    steps = public(
+        ToolkitStepPage.objects.filter(
+            locale_id=OuterRef("locale_id"), depth=OuterRef("depth") + 1, path__startswith=OuterRef("path")
+        )
+    )
     count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
     return (
         public(ToolkitPage.objects.filter(alias_of__isnull=True))
