@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from pythainlp.util import collate
 
@@ -277,8 +277,12 @@ def province_places(matched, provinces, by_name, selection):
     ``selection`` narrowed to its province (on the first page), without the region (the province's own, implied)."""
     counts = Counter(unit.province for unit in matched if unit.province in provinces)
     kept = {facet: value for facet, value in selection.items() if facet != "region"}
+    if "province" in kept:  # one place: the province chosen, where it stands in the selection
+        return [Place(provinces[slug], counts[slug], urlencode({**kept, "province": slug})) for slug in counts]
+    # The same query for each of up to 77 places, the province last: the rest encoded once (issue 22).
+    rest = urlencode(kept) + "&" if kept else ""
     return [
-        Place(provinces[slug], counts[slug], urlencode({**kept, "province": slug}))
+        Place(provinces[slug], counts[slug], f"{rest}province={quote_plus(slug)}")
         for slug in sorted(counts, key=by_name.get)
     ]
 

@@ -80,11 +80,20 @@ def facet_counts(units, selection):
     One pass over the units: a unit counts for every facet when it matches the whole selection, for one facet when
     that facet's value is all it misses (as ``matches(unit, selection, skip=facet)``), else for none."""
     counts = {facet: Counter() for facet in FACETS}
+    chosen = list(selection.items())
     for unit in units:
-        missed = [facet for facet, value in selection.items() if value not in unit.values(facet)]
+        sets = unit._sets
+        missed = [facet for facet, value in chosen if value not in sets[facet]]
         if not missed:
-            for facet in FACETS:
-                counts[facet].update(unit.values(facet))
+            for facet, values in sets.items():
+                _count(counts[facet], values)
         elif len(missed) == 1:
-            counts[missed[0]].update(unit.values(missed[0]))
+            _count(counts[missed[0]], sets[missed[0]])
     return counts
+
+
+def _count(counter, values):
+    # ``Counter.update`` first asks whether its argument is a mapping (an ABC check): a tenth of the index's facets
+    # at 200 units (issue 22). A unit's values are a set: each counts once.
+    for value in values:
+        counter[value] += 1
