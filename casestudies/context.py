@@ -76,11 +76,10 @@ def live_case_studies(locale):
 
 def unit_facets(pages, terms):
     """The ``UnitFacets`` of each of ``pages`` from their links in ``terms`` (a ``Taxonomy``; no query)."""
-    provinces, slugs, links = terms.provinces, terms.slugs, terms.links
-    empty, units = {}, []
+    units = []
     for page in pages:
-        province = provinces.get(slugs.get(("province", page.province_id)))  # as ``terms.province_of(page)``
-        linked = links.get(page.pk, empty)
+        province = terms.province_of(page)
+        linked = terms.links.get(page.pk, {})
         units.append(
             filtering.UnitFacets(
                 page.pk,
@@ -276,10 +275,8 @@ def province_places(matched, provinces, by_name, selection):
     marks and the list's links, as many as there are provinces however many units share them. Each links to the
     ``selection`` narrowed to its province (on the first page), without the region (the province's own, implied)."""
     counts = Counter(unit.province for unit in matched if unit.province in provinces)
-    kept = {facet: value for facet, value in selection.items() if facet != "region"}
-    if "province" in kept:  # one place: the province chosen, where it stands in the selection
-        return [Place(provinces[slug], counts[slug], urlencode({**kept, "province": slug})) for slug in counts]
     # The same query for each of up to 77 places, the province last: the rest encoded once (issue 22).
+    kept = {facet: value for facet, value in selection.items() if facet not in ("region", "province")}
     rest = urlencode(kept) + "&" if kept else ""
     return [
         Place(provinces[slug], counts[slug], f"{rest}province={quote_plus(slug)}")

@@ -80,15 +80,13 @@ def facet_counts(units, selection):
     One pass over the units: a unit counts for every facet when it matches the whole selection, for one facet when
     that facet's value is all it misses (as ``matches(unit, selection, skip=facet)``), else for none."""
     counts = {facet: Counter() for facet in FACETS}
-    chosen = list(selection.items())
     for unit in units:
-        sets = unit._sets
-        missed = [facet for facet, value in chosen if value not in sets[facet]]
+        missed = [facet for facet, value in selection.items() if value not in unit.values(facet)]
         if not missed:
-            for facet, values in sets.items():
-                _count(counts[facet], values)
+            for facet in FACETS:
+                _count(counts[facet], unit.values(facet))
         elif len(missed) == 1:
-            _count(counts[missed[0]], sets[missed[0]])
+            _count(counts[missed[0]], unit.values(missed[0]))
     return counts
 
 
