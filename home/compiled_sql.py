@@ -18,6 +18,13 @@ _COMPILED = {}
 # No id is negative; and a stand-in stays within a 32-bit integer column's range (Django leaves out a condition on
 # a value outside it, which would change the SQL).
 _STAND_IN = -2_000_000_000
+# A text compared as it is (an exact lookup, not ``startswith`` and the like, which change it): a stand-in no page
+# or slug holds (control characters), numbered as the ids.
+_TEXT_STAND_IN = "\x1fodf-stand-in-"
+
+
+def _stand_in(value, number):
+    return f"{_TEXT_STAND_IN}{number}\x1f" if isinstance(value, str) else _STAND_IN - number
 
 
 def _is_list(value):
@@ -113,7 +120,7 @@ def _compiled(name, build, ids):
             if value is None
             else [_STAND_IN - next(numbers) for _ in value]
             if _is_list(value)
-            else _STAND_IN - next(numbers)  # fmt: skip
+            else _stand_in(value, next(numbers))  # fmt: skip
             for value in ids
         ]
         compiled = _COMPILED[key] = _Compiled(build(*stand_ins))
@@ -121,12 +128,13 @@ def _compiled(name, build, ids):
     numbers = count(1)
     for value in ids:
         for one in value if _is_list(value) else () if value is None else (value,):
-            actual[_STAND_IN - next(numbers)] = one
-    return compiled, [actual.get(param, param) if type(param) is int else param for param in compiled.params]
+            actual[_stand_in(one, next(numbers))] = one
+    return compiled, [actual.get(param, param) if type(param) in (int, str) else param for param in compiled.params]
 
 
 def rows(name, build, *ids):
-    """The rows of ``build(*ids)``: each of ``ids`` an id, None or a list of ids (the queryset's shape depends on
+    """The rows of ``build(*ids)``: each of ``ids`` an id, a text compared exactly (``url_path=``), None or a list
+    of ids (the queryset's shape depends on
     ``name``, on which ids are None and on the length of each list; ``build`` must not depend on anything else)."""
     compiled, params = _compiled(name, build, ids)
     return compiled.fetch(params)

@@ -72,11 +72,19 @@ def only_child_of_its_type(parent, slug):
     if len(models) != 1 or models[0] is Page:
         return None
     model = models[0]
-    found = model.objects.filter(
-        url_path=f"{parent.url_path}{slug}/", path__startswith=parent.path, depth=parent.depth + 1
-    ).order_by()[:1]
+    # Siblings' slugs differ, so a ``url_path`` names one page of the whole tree: the child's is its parent's and its
+    # slug (its SQL compiled once per page class, ``home.compiled_sql``: building it cost more than running it).
+    found = compiled_sql.objects(
+        ("only-child", model._meta.label), partial(_by_url_path, model), f"{parent.url_path}{slug}/"
+    )
     page = next(iter(found), None)
-    return page if page is not None and page.specific_class is model else None
+    if page is None or page.depth != parent.depth + 1:
+        return None
+    return page if page.specific_class is model else None
+
+
+def _by_url_path(model, url_path):
+    return model.objects.filter(url_path=url_path).order_by()[:1]
 
 
 def route_below(parent, request, path_components):

@@ -65,3 +65,19 @@ def test_a_class_with_its_own_from_db_or_fewer_columns_is_built_by_from_db():
     row = list(Page.objects.order_by("pk").values_list(*fields)[:1])[0]
     built = compiled_sql._constructor(Page, fields, "default")(row)
     assert type(built) is Page and built.pk == row[0] and not built._state.adding
+
+
+def _build_by_url_path(url_path, not_id):
+    return Page.objects.filter(url_path=url_path).exclude(pk=not_id).order_by("pk").values_list("pk", "url_path")
+
+
+def test_a_text_compared_exactly_is_a_parameter_too(django_assert_num_queries):
+    pages = list(Page.objects.order_by("pk").values_list("url_path", "pk")[:2])
+    assert len(pages) == 2
+    for url_path, not_id in [(pages[0][0], pages[1][1]), (pages[1][0], pages[0][1]), ("/no-such-page/", pages[0][1])]:
+        with django_assert_num_queries(1):
+            found = compiled_sql.rows("test-pages-by-url-path", _build_by_url_path, url_path, not_id)
+        assert found == list(_build_by_url_path(url_path, not_id)), url_path
+    assert found == []
+    assert compiled_sql.rows("test-pages-by-url-path", _build_by_url_path, *pages[1]) == []  # itself left out
+    assert len(compiled_sql.rows("test-pages-by-url-path", _build_by_url_path, pages[1][0], pages[0][1])) == 1
