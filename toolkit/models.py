@@ -1,5 +1,7 @@
 """The replication toolkit: landing page, ordered step pages, downloadable resources, bundles and counts."""
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import compiled_sql
 from home.blocks import BaseStreamBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS
 from home.page_cache import CachedContentMixin
@@ -84,12 +87,14 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        steps = list(self.live_steps().only(*STEP_CARD_FIELDS))
+        # As ``live_steps().only(*STEP_CARD_FIELDS)``; each query's SQL compiled once (``home.compiled_sql``).
+        steps = compiled_sql.objects(
+            ("toolkit-step-cards", self.depth), partial(_step_cards, self.depth + 1), self.pk, sorted(hidden_page_ids())
+        )
         context["steps"] = steps
         context["resources"] = resources_for_steps(steps, only=RESOURCE_LIST_FIELDS)
-        context["bundles"] = {
-            b.kind: b for b in ToolkitBundle.objects.filter(toolkit=self, step=None).order_by("created_at")
-        }
+        bundles = compiled_sql.objects("toolkit-bundles", _toolkit_bundles, self.pk)
+        context["bundles"] = {b.kind: b for b in bundles}
         return context
 
     @path("")
@@ -107,6 +112,22 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
         if not is_resumed(request):
             DownloadCount.objects.record(DownloadCount.Item.RESOURCE, self.locale.language_code, resource=resource)
         return serve_document(resource.document, request)
+
+
+def _step_cards(depth, toolkit_id, hidden):
+    """The public steps below the toolkit ``toolkit_id`` (at ``depth``), with what their cards show, in tree order."""
+    below = Subquery(Page.objects.filter(pk=toolkit_id).values("path")[:1])
+    steps = ToolkitStepPage.objects.filter(depth=depth, path__startswith=below)
+    return public_pages(steps, hidden).only(*STEP_CARD_FIELDS).order_by("path")
+
+
+def _toolkit_bundles(toolkit_id):
+    return ToolkitBundle.objects.filter(toolkit_id=toolkit_id, step=None).order_by("created_at")
+
+
+def _step_resource_links(only, page_ids):
+    links = StepResource.objects.filter(page_id__in=page_ids).select_related("resource__document")
+    return links.only("page_id", "sort_order", "resource_id", *only) if only else links
 
 
 def resource_is_published(resource):
@@ -132,9 +153,8 @@ def resources_for_steps(steps, only=None):
     """The distinct resources of ``steps`` (a list in tree order), in step order then the order within each step
     (with ``only`` the resources' and documents' fields loaded, e.g. ``RESOURCE_LIST_FIELDS``)."""
     position = {step.pk: index for index, step in enumerate(steps)}
-    links = StepResource.objects.filter(page_id__in=position).select_related("resource__document")
-    if only:
-        links = links.only("page_id", "sort_order", "resource_id", *only)
+    only = tuple(only or ())
+    links = compiled_sql.objects(("step-resources", only), partial(_step_resource_links, only), list(position))
     seen, resources = set(), []
     for link in sorted(links, key=lambda link: (position[link.page_id], link.sort_order, link.pk)):
         if link.resource_id not in seen:
@@ -205,13 +225,9 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
         # With each step's newest stored PDF (built on publish), for this step's size beside its link: no query
         # of its own.
         hidden = hidden_page_ids()
-        newest_pdf = ToolkitBundle.objects.filter(step=OuterRef("pk")).order_by("-created_at")
-        siblings = (
-            Page.objects.sibling_of(self)
-            .only("id", "title", "path", "url_path", "locale_id", "live")
-            .annotate(pdf_id=Subquery(newest_pdf.values("pk")[:1]), pdf_size=Subquery(newest_pdf.values("size")[:1]))
+        siblings = compiled_sql.objects(
+            ("toolkit-step-siblings", self.depth), partial(_siblings, self.depth), toolkit.pk
         )
-        siblings = list(siblings.order_by("path"))
         this = next((s for s in siblings if s.pk == self.pk), None)
         steps = [s for s in siblings if (s.live and s.pk not in hidden) or s.pk == self.pk]
         ids = [s.pk for s in steps]
@@ -228,6 +244,18 @@ class ToolkitStepPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMix
             step_pdf=ToolkitBundle(pk=this.pdf_id, size=this.pdf_size) if this and this.pdf_id else None,
         )
         return context
+
+
+def _siblings(depth, toolkit_id):
+    """Every step below the toolkit ``toolkit_id`` (at ``depth``), live or not, in tree order, with its newest PDF."""
+    below = Subquery(Page.objects.filter(pk=toolkit_id).values("path")[:1])
+    newest_pdf = ToolkitBundle.objects.filter(step=OuterRef("pk")).order_by("-created_at")
+    return (
+        Page.objects.filter(depth=depth, path__startswith=below)
+        .only("id", "title", "path", "url_path", "locale_id", "live")
+        .annotate(pdf_id=Subquery(newest_pdf.values("pk")[:1]), pdf_size=Subquery(newest_pdf.values("size")[:1]))
+        .order_by("path")
+    )
 
 
 def tips_with_public_links(tips):
