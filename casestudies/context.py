@@ -30,7 +30,7 @@ from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
 from .models import CaseStudyPage, Province, Region
-from .terms import RELATED, Term, taxonomy
+from .terms import RELATED, Term, taxonomy, units_for_cards
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -85,8 +85,8 @@ def unit_facets(pages, terms):
                 page.pk,
                 province.region if province else "",
                 province.slug if province else "",
-                frozenset(term.slug for term in linked.get("group", ())),
-                frozenset(term.slug for term in linked.get("occupation", ())),
+                frozenset([term.slug for term in linked.get("group", ())]),
+                frozenset([term.slug for term in linked.get("occupation", ())]),
             )
         )
     return units
@@ -190,16 +190,17 @@ def index_context(index_page, request):
     paginator = Paginator(matched, index_page.per_page)
     page_obj = paginator.get_page(request.GET.get("page"))
     index_url = relative_page_url(index_page, request)
+    shown = {unit.page_id: unit for unit in page_obj.object_list}
     cards = [
         Card(
-            pages[unit.page_id],
-            provinces.get(unit.province),
-            region_labels.get(unit.region, ""),
-            _names(unit.groups, groups),
-            _names(unit.occupations, occupations),
-            url=relative_to(index_url, page_url(request, pages[unit.page_id].url_path)),
+            page,
+            provinces.get(shown[page.pk].province),
+            region_labels.get(shown[page.pk].region, ""),
+            _names(shown[page.pk].groups, groups),
+            _names(shown[page.pk].occupations, occupations),
+            url=relative_to(index_url, page_url(request, page.url_path)),
         )
-        for unit in page_obj.object_list
+        for page in units_for_cards(list(shown))
     ]
     prefetch_hero_renditions([card.page for card in cards])
 
