@@ -101,7 +101,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get("DB_SERVER_SIDE_BINDING", "1") != "0":
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("DB_SERVER_SIDE_BINDING", "1") != "0"
+):
     # Parameters sent apart from the SQL (psycopg's server-side binding): a query run five times on a connection is
     # prepared, so PostgreSQL plans it once per connection, not on every request (issue 18: planning took 0.4 to
     # 1.5 ms of each of a page's larger queries). Connections are kept (DB_CONN_MAX_AGE), so are their plans. Behind
