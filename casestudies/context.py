@@ -194,13 +194,14 @@ def index_context(index_page, request):
     cards = [
         Card(
             page,
-            provinces.get(shown[page.pk].province),
-            region_labels.get(shown[page.pk].region, ""),
-            _names(shown[page.pk].groups, groups),
-            _names(shown[page.pk].occupations, occupations),
+            provinces.get(unit.province),
+            region_labels.get(unit.region, ""),
+            _names(unit.groups, groups),
+            _names(unit.occupations, occupations),
             url=relative_to(index_url, page_url(request, page.url_path)),
         )
         for page in units_for_cards(list(shown))
+        for unit in (shown[page.pk],)
     ]
     prefetch_hero_renditions([card.page for card in cards])
 

@@ -180,14 +180,14 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
 
 
 def _card_rows(page_ids):
-    return CaseStudyPage.objects.filter(pk__in=page_ids).values_list(
+    return CaseStudyPage.objects.filter(pk__in=page_ids, live=True).values_list(
         "pk", "path", "url_path", "title", "summary", "hero_image_id", "province_id"
     )
 
 
 def units_for_cards(page_ids):
     """``[UnitRow]`` of the case studies ``page_ids`` with all a card shows, in the order of ``page_ids`` (one
-    that has gone since it was listed left out): one query, its SQL compiled once per number of pages."""
+    unpublished or deleted since it was listed left out): one query, its SQL compiled once per number of pages."""
     if not page_ids:
         return []
     found = {row[0]: UnitRow(*row) for row in compiled_sql.rows("unit-cards", _card_rows, list(page_ids))}

@@ -134,8 +134,8 @@ def _compiled(name, build, ids):
 
 def rows(name, build, *ids):
     """The rows of ``build(*ids)``: each of ``ids`` an id, a text compared exactly (``url_path=``), None or a list
-    of ids (the queryset's shape depends on
-    ``name``, on which ids are None and on the length of each list; ``build`` must not depend on anything else)."""
+    of ids (the queryset's shape depends on ``name``, on which ids are None and on the length of each list;
+    ``build`` must not depend on anything else)."""
     compiled, params = _compiled(name, build, ids)
     return compiled.fetch(params)
 

@@ -77,7 +77,7 @@ def only_child_of_its_type(parent, slug):
     found = compiled_sql.objects(
         ("only-child", model._meta.label), partial(_by_url_path, model), f"{parent.url_path}{slug}/"
     )
-    page = next(iter(found), None)
+    page = found[0] if found else None
     if page is None or page.depth != parent.depth + 1:
         return None
     return page if page.specific_class is model else None

@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from home import compiled_sql, page_cache
 from home.request_site import page_url
-from home.visibility import hidden_page_ids
+from home.visibility import hidden_page_ids, public_pages
 from toolkit.models import ToolkitPage, ToolkitStepPage
 
 register = template.Library()
@@ -35,20 +35,16 @@ def toolkit_entries(request=None):
 def _toolkit_rows(hidden):
     """The public toolkits (none of the pages ``hidden``: ``home.visibility``) with the number of their public
     steps (their children at the next depth)."""
-
-    def public(pages):  # as ``home.visibility.public_pages``: live, none of ``hidden``
-        pages = pages.filter(live=True)
-        return pages.exclude(pk__in=hidden) if hidden else pages
-
     # A toolkit's steps share its language: by language and depth (``odf_page_depth``), not every page's path.
-    steps = public(
+    steps = public_pages(
         ToolkitStepPage.objects.filter(
             locale_id=OuterRef("locale_id"), depth=OuterRef("depth") + 1, path__startswith=OuterRef("path")
-        )
+        ),
+        hidden,
     )
     count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
     return (
-        public(ToolkitPage.objects.filter(alias_of__isnull=True))
+        public_pages(ToolkitPage.objects.filter(alias_of__isnull=True), hidden)
         .annotate(step_count=Subquery(count))
         .values_list("locale__language_code", "title", "intro", "url_path", "step_count")
     )
