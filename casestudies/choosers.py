@@ -34,16 +34,19 @@ class UnitChooser:
         return sum(len(units) for _label, units in self.groups)
 
 
-def unit_chooser(units, region_of, slug_of, asked_region="", chosen=(), limit=None):
+def unit_chooser(units, region_of, slug_of, asked_region="", chosen=(), limit=None, regions=None):
     """The ``UnitChooser`` of ``units`` (in the order they are listed in), each in region ``region_of(unit)`` and
     named ``slug_of(unit)`` in the address; ``asked_region`` is the ``?region=`` value, ``chosen`` the slugs chosen.
-    A region that is not one of the units' is ignored (and reported), never an error."""
+    A region that is not one of the units' is ignored (and reported), never an error. With ``regions`` (the regions
+    of every unit), ``units`` may hold only those the chooser could list, the chosen ones and those of
+    ``asked_region``, and more than ``limit`` others when there are (all of them while there are at most ``limit``).
+    """
     units = list(units)
     limit = UNIT_OPTIONS_MAX if limit is None else limit
     asked_region = (asked_region or "").strip()
     if len(units) <= limit:
         return UnitChooser(groups=Region.grouped(units, region_of), ignored_region=False)
-    present = {region_of(unit) for unit in units}
+    present = {region_of(unit) for unit in units} if regions is None else set(regions)
     labels = dict(Region.choices)
     regions = [(value, labels[value]) for value in Region.values if value in present]
     region = parse_choice(asked_region, {value for value, _label in regions})

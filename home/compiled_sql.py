@@ -118,7 +118,7 @@ def _compiled(name, build, ids):
         stand_ins = [
             value
             if value is None
-            else [_STAND_IN - next(numbers) for _ in value]
+            else [_stand_in(one, next(numbers)) for one in value]
             if _is_list(value)
             else _stand_in(value, next(numbers))  # fmt: skip
             for value in ids

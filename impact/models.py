@@ -145,6 +145,22 @@ class Indicator(TranslatableMixin, models.Model):
         return self.unit in (UnitOfMeasure.PERCENT, UnitOfMeasure.PERCENT_CHANGE, UnitOfMeasure.RATIO)
 
 
+def public_source(hidden, to_page=""):
+    """The rule of the learning units whose figures the public sees (``published``), from a figure (``to_page``
+    "page__") or from the case study itself (""): a live Thai source case study (not a translation or an alias)
+    private in no language (``home.visibility``; ``hidden``: the ids ``hidden_page_ids()`` gives)."""
+    rule = models.Q(
+        **{
+            f"{to_page}locale__language_code": settings.LANGUAGE_CODE,
+            f"{to_page}alias_of__isnull": True,
+            f"{to_page}live": True,
+        }
+    )
+    if hidden:
+        rule &= ~models.Q(**{"page_id__in" if to_page else "pk__in": hidden})
+    return rule
+
+
 class SourceFigureQuerySet(models.QuerySet):
     """Figures, whose writes in bulk (``bulk_create``, ``update``, ``delete``) keep ``FigureSum`` up to date as the
     signals do for single saves and deletions (``impact.figure_sums``)."""
@@ -200,11 +216,7 @@ class SourceFigureQuerySet(models.QuerySet):
         query's SQL depends only on how many there are (``home.compiled_sql``)."""
         from network.models import Registration
 
-        pilots = models.Q(
-            page__locale__language_code=settings.LANGUAGE_CODE, page__alias_of__isnull=True, page__live=True
-        )
-        if hidden:
-            pilots &= ~models.Q(page_id__in=hidden)
+        pilots = public_source(hidden, "page__")
         groups = models.Q(group_id__in=Registration.objects.public().values("pk"))
         return self.filter(pilots | groups, review=FigureReview.ACCEPTED)
 

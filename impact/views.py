@@ -26,7 +26,7 @@ from casestudies.models import Region
 from home import page_cache, spreadsheet
 from home.downloads import public_download
 from home.localisation import current_language
-from home.query_parameters import reads_query
+from home.query_parameters import parse_choice, reads_query
 
 from .addresses import dashboard_at
 from .aggregation import combine_sums
@@ -57,6 +57,7 @@ from .queries import (
     figures_payload,
     indicator_figures,
     indicator_latest,
+    indicator_latest_chosen,
     indicator_period_sums,
     indicators_in,
     overview_sums,
@@ -114,12 +115,16 @@ def _legacy_target(page, request, indicators):
 SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs, as Wagtail's pages have
 
 
-def _requested_units(query):
-    """The unit slugs ``?unit=`` asks for that have published figures (at most ``MAX_UNITS`` + 1 looked up: more is
-    an error of ``read_units`` anyway); none asked for, no query."""
+def _asked_units(query):
+    """The unit slugs ``?unit=`` asks for, each once, at most ``MAX_UNITS`` + 1 (more is an error of ``read_units``
+    anyway): only what could be a slug (PostgreSQL refuses a NUL byte with an error); the rest is unknown."""
     asked = [slug.strip() for value in query.getlist("unit") for slug in value.split(UNIT_SEPARATOR) if slug.strip()]
-    # Only what could be a slug is looked up (PostgreSQL refuses a NUL byte with an error); the rest is unknown.
-    asked = [slug for slug in dict.fromkeys(asked) if SLUG.fullmatch(slug)][: MAX_UNITS + 1]
+    return [slug for slug in dict.fromkeys(asked) if SLUG.fullmatch(slug)][: MAX_UNITS + 1]
+
+
+def _requested_units(query):
+    """The unit slugs ``?unit=`` asks for that have published figures; none asked for, no query."""
+    asked = _asked_units(query)
     return units_with_figures(asked) if asked else set()
 
 
@@ -185,9 +190,11 @@ def _state_or_error(request, units):
 
 
 def _indicator_page_view(page, request, code, language):
-    """``(view, units, state, error)`` of the indicator page, reading only what it shows (issue 22): each unit's
-    latest figure, the figures summed per period by the database, and the figures of the units drawn (a table page's
-    are read by ``explorer.table_page``). Http404 for an unknown code."""
+    """``(view, units, regions, state, error)`` of the indicator page, reading only what it shows (issue 22): each
+    unit's latest figure (with units chosen, only those of the units shown and of those the chooser may list;
+    ``regions`` then holds the regions of every unit, else None), the figures summed per period by the database,
+    and the figures of the units drawn (a table page's are read by ``explorer.table_page``). Http404 for an unknown
+    code."""
     locale, indicators, info = _indicator_in(page, code)
     # Each unit's latest figure, within the time asked for where there is one (the periods shown are those within
     # it: ``shown_periods``), in one read: the units that can be chosen are those with a figure shown.
@@ -195,7 +202,14 @@ def _indicator_page_view(page, request, code, language):
         start, end, _text = read_time(request.GET.get("time"))
     except FilterError:
         start = end = None  # reported by ``read_state`` below
-    latest = indicator_latest(locale, indicators, info, start, end)
+    # Units chosen: only the latest figures of the units asked for and of those the chooser may list, and the
+    # regions with units (issue 22: as many rows at 200 units as at 3).
+    asked, regions = _asked_units(request.GET), None
+    if asked:
+        region = parse_choice(request.GET.get("region"), Region.values)
+        latest, regions = indicator_latest_chosen(locale, indicators, info, start, end, asked, region)
+    else:
+        latest = indicator_latest(locale, indicators, info, start, end)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
     chosen = [units[slug].page_id for slug in state.units] if state.units else None
@@ -211,14 +225,14 @@ def _indicator_page_view(page, request, code, language):
         page.max_periods,
         dict(Region.choices),
     )
-    return view, units, state, error
+    return view, units, regions, state, error
 
 
 def indicator_response(page, request, code):
     """``/th/impact/<indicator>/``: chart, table, map and sources tabs, the state in the query string."""
     request.query_parameters = frozenset(INDICATOR_PARAMETERS)
     language = current_language()
-    view, units, state, error = _indicator_page_view(page, request, code, language)
+    view, units, regions, state, error = _indicator_page_view(page, request, code, language)
     if state.tab == "map":
         view.map = unit_map(view, language)
     # With many units the chooser lists one region's units (``?region=``) and those chosen (issue 22).
@@ -228,6 +242,7 @@ def indicator_response(page, request, code):
         lambda unit: unit.slug,
         request.GET.get("region"),
         state.units,
+        regions=regions,
     )
     context = Page.get_context(page, request)
     base = f"{page.get_url(request)}{code}"

@@ -81,3 +81,18 @@ def test_a_text_compared_exactly_is_a_parameter_too(django_assert_num_queries):
     assert found == []
     assert compiled_sql.rows("test-pages-by-url-path", _build_by_url_path, *pages[1]) == []  # itself left out
     assert len(compiled_sql.rows("test-pages-by-url-path", _build_by_url_path, pages[1][0], pages[0][1])) == 1
+
+
+def _build_by_slugs(slugs):
+    return Page.objects.filter(slug__in=slugs).order_by("pk").values_list("pk", "slug")
+
+
+def test_a_list_of_texts_compared_exactly_is_a_list_of_parameters(django_assert_num_queries):
+    slugs = list(Page.objects.exclude(slug="").order_by("pk").values_list("slug", flat=True).distinct()[:2])
+    assert len(slugs) == 2
+    for asked in ([slugs[0]], [slugs[1]], [slugs[1], "no-such-slug"], ["no-such-slug", "nor-this-one"]):
+        with django_assert_num_queries(1):
+            found = compiled_sql.rows("test-pages-by-slugs", _build_by_slugs, asked)
+        assert found == list(_build_by_slugs(asked)), asked
+    assert found == []
+    assert {slug for _pk, slug in compiled_sql.rows("test-pages-by-slugs", _build_by_slugs, slugs)} == set(slugs)

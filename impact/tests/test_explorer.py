@@ -2,6 +2,7 @@
 the state in the address, bad values, and the per-indicator CSV, metadata and SVG."""
 
 import csv
+import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -228,3 +229,21 @@ def test_the_page_reads_only_what_it_shows_and_shows_what_every_figure_gives(cod
         assert view.chart is None and read == []  # no chart on the table tab: no unit's figures read for it
     fill_cells(view, view.rows)
     assert [r.cells for r in view.rows] == [r.cells for r in full.rows]
+
+
+@pytest.mark.parametrize("time", [None, ("2024-04-01", "2024-09-30")])
+def test_with_few_units_the_chosen_read_holds_every_unit_and_its_regions(time):
+    """Issue 22: a page with units chosen reads only those, those of a region and the first ``UNIT_OPTIONS_MAX`` + 1:
+    with few units, every unit, as ``indicator_latest`` reads them, and the regions they are in."""
+    from impact.queries import LocaleRef, indicator_latest, indicator_latest_chosen, indicators_in
+
+    start, end = (datetime.date.fromisoformat(day) for day in time) if time else (None, None)
+    locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
+    indicators = indicators_in(locale)
+    info = indicators["members_total"]
+    every = indicator_latest(locale, indicators, info, start, end)
+    assert 1 < len(every) <= 12
+    for asked in (["ban-pho-thong"], ["no-such-unit"], ["ban-pho-thong", "chae-son-friends-with-disabilities"]):
+        latest, regions = indicator_latest_chosen(locale, indicators, info, start, end, asked)
+        assert latest == every, asked
+        assert regions == {item.unit.region for item in every}

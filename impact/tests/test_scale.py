@@ -372,3 +372,23 @@ def test_indicator_page_stays_small_at_scale(client, scale, caches_off, record_p
         f"/{language}/impact/members_total/ at {UNITS} units: {len(response.content) / 1024:.1f} KB ({len(chart) / 1024:.1f} "
         f"KB of chart), {queries} queries; two units chosen: {len(chosen.content) / 1024:.1f} KB, {chosen_queries} queries",
     )
+
+
+def test_a_page_with_units_chosen_reads_a_bounded_number_of_units(scale):  # noqa: F811
+    """Issue 22: with units chosen among 200, the indicator page reads the latest figures of those, of the region the
+    chooser lists and of the first ``UNIT_OPTIONS_MAX`` + 1 (so that it knows there are more), not of every unit;
+    and every region with units."""
+    from casestudies.choosers import UNIT_OPTIONS_MAX
+    from impact.queries import LocaleRef, indicator_latest_chosen, indicators_in
+
+    locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
+    indicators = indicators_in(locale)
+    info = indicators["members_total"]
+    region, count = max(regions_of_units().items(), key=lambda item: item[1])
+    latest, regions = indicator_latest_chosen(locale, indicators, info, None, None, ["scale-unit-150"])
+    slugs = {item.unit.slug for item in latest}
+    assert "scale-unit-150" in slugs and len(slugs) == UNIT_OPTIONS_MAX + 2
+    assert regions == set(regions_of_units())
+    latest, _regions = indicator_latest_chosen(locale, indicators, info, None, None, ["scale-unit-150"], region)
+    in_region = {item.unit.slug for item in latest if item.unit.region == region}
+    assert len(in_region) == count and len(latest) <= count + UNIT_OPTIONS_MAX + 2
