@@ -1,12 +1,13 @@
 """Template context for the case study index (filters, cards, map) and a case study's own page.
 
 Every list is built with a fixed number of queries, however many units there are (issue 18: with every cache
-off). The index: its units, one query for every term and the units' links to them (``terms.taxonomy``), the
-renditions of the cards' images. A case study: the terms with its links (to terms, toolkit steps and partners),
+off). The index: one query for every term (``terms.taxonomy``), one for what the database counts and pages of
+its units (``listing``: each filter option's count, the page of cards and their links), the renditions of the
+cards' images. A case study: the terms with its links (to terms, toolkit steps and partners),
 related units, one query for the renditions of its own and the related units' hero images, partners, steps.
 """
 
-from collections import Counter
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -29,8 +30,9 @@ from home.translations import relative_page_url
 from home.visibility import hidden_page_ids, public_pages
 
 from . import filtering
+from .listing import ListingQuery, listing
 from .models import CaseStudyPage, Province, Region
-from .terms import RELATED, Term, taxonomy, units_for_cards
+from .terms import RELATED, Term, taxonomy
 
 # The renditions of a case study's own hero image (``fill-{640x320,1200x600} format-webp`` in its template).
 HERO_RENDITIONS = ("fill-640x320|format-webp", "fill-1200x600|format-webp")
@@ -74,22 +76,18 @@ def live_case_studies(locale):
     return public_pages(CaseStudyPage.objects.filter(locale=locale)).order_by("path")
 
 
-def unit_facets(pages, terms):
-    """The ``UnitFacets`` of each of ``pages`` from their links in ``terms`` (a ``Taxonomy``; no query)."""
-    units = []
-    for page in pages:
-        province = terms.province_of(page)
-        linked = terms.links.get(page.pk, {})
-        units.append(
-            filtering.UnitFacets(
-                page.pk,
-                province.region if province else "",
-                province.slug if province else "",
-                frozenset([term.slug for term in linked.get("group", ())]),
-                frozenset([term.slug for term in linked.get("occupation", ())]),
-            )
-        )
-    return units
+def index_card(page, terms, linked, region_labels, index_url, request):
+    """The index's ``Card`` of ``page`` (a ``terms.UnitRow`` of a ``listing.Listing``), named from ``terms`` (a
+    ``Taxonomy``): ``linked`` its target groups and occupations (``{"group" | "occupation": {slug}}``)."""
+    province = terms.province_of(page)
+    return Card(
+        page,
+        province,
+        region_labels.get(province.region, "") if province else "",
+        _names(linked.get("group", ()), terms.groups),
+        _names(linked.get("occupation", ()), terms.occupations),
+        url=relative_to(index_url, page_url(request, page.url_path)),
+    )
 
 
 def relative_to(index_url, url):
@@ -102,49 +100,81 @@ def _names(slugs, terms):
     return sorted((terms[s] for s in slugs if s in terms), key=lambda t: t.name)
 
 
+class _Slugs:
+    """Whatever could be a slug: a value read before the terms are (``parse_selection``), checked against them after."""
+
+    def __contains__(self, value):
+        return bool(SLUG.fullmatch(value))
+
+
+SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs
+SLUGS = _Slugs()
+
+
+def _page_number(text):
+    """The page asked for, 1 for what is no page number (``Paginator.get_page`` takes the last for one too far)."""
+    try:
+        return max(1, int(text or 1))
+    except ValueError:
+        return 1
+
+
+def _listing(index_page, selection, number, hidden):
+    """What the index lists on page ``number`` with ``selection`` chosen (``listing.Listing``): one query."""
+    per_page = index_page.per_page
+    asked = ListingQuery(
+        index_page.locale_id, index_page.pk, index_page.depth + 1, selection, (number - 1) * per_page, per_page
+    )
+    return listing(asked, hidden)
+
+
 def index_context(index_page, request):
-    """Filters, the paginated cards, the map marks and the text list of units for the index page."""
-    terms = taxonomy(index_page.locale_id, units=True)
-    hidden = hidden_page_ids()  # the children the public may see, as ``live_case_studies(...).child_of(index_page)``
-    child_depth = len(index_page.path) + len(index_page.path) // index_page.depth
-    pages = {
-        unit.pk: unit
-        for unit in terms.units
-        if unit.path.startswith(index_page.path) and len(unit.path) == child_depth and unit.pk not in hidden
-    }
-    units = unit_facets(pages.values(), terms)
-    provinces, groups, occupations = terms.provinces, terms.groups, terms.occupations
+    """Filters, the paginated cards, the map marks and the text list of units for the index page: what the database
+    counted and paged (``listing``: one query with a valid selection and page, whatever the number of units)."""
     region_labels = dict(Region.choices)
+    hidden = hidden_page_ids()
+    allowed = {"region": region_labels, "province": SLUGS, "group": SLUGS, "occupation": SLUGS}
+    selection, ignored = filtering.parse_selection(request.GET, allowed)
+    number = _page_number(request.GET.get("page"))
+    terms = taxonomy(index_page.locale_id)
+    found = _listing(index_page, selection, number, hidden)
+    provinces, groups, occupations = terms.provinces, terms.groups, terms.occupations
+    counts = found.counts
+    # A value no term has is ignored, as one that is no slug (read again without it: a bad address only).
+    allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
+    unknown = [facet for facet, value in selection.items() if value not in allowed[facet]]
+    ignored = [facet for facet in filtering.FACETS if facet in ignored or facet in unknown]
+    asked = {facet: value for facet, value in selection.items() if facet not in unknown}
+    used = {facet: counts[facet].used() for facet in filtering.FACETS}
 
     def provinces_region(slug):
         return provinces[slug].region
 
-    allowed = {"region": region_labels, "province": provinces, "group": groups, "occupation": occupations}
-    selection, ignored = filtering.parse_selection(request.GET, allowed)
-
     # Options: every value some unit has, with how many units it would show alongside the rest of the selection.
-    used = {facet: set() for facet in filtering.FACETS}
-    for unit in units:
-        for facet in filtering.FACETS:
-            used[facet] |= unit.values(facet)
     # With many provinces the province filter lists one region's (the one chosen, else the chosen province's): the
     # reader chooses a region first, as the news index's unit filter (issue 22: the options stay bounded).
     few_provinces = len(used["province"]) <= PROVINCE_OPTIONS_MAX
-    province_region = selection.get("region")
-    if not few_provinces and "province" in selection:
-        chosen_region = provinces[selection["province"]].region
+    province_region = asked.get("region")
+    if not few_provinces and "province" in asked:
+        chosen_region = provinces[asked["province"]].region
         if province_region is None:
             province_region = chosen_region
         elif chosen_region != province_region:
-            del selection["province"]  # a province of another region, left chosen when the reader changed region
-
-    matched = filtering.apply_selection(units, selection)
-    counts = filtering.facet_counts(units, selection)
+            del asked["province"]  # a province of another region, left chosen when the reader changed region
+    if asked != selection:
+        selection = asked
+        found = _listing(index_page, selection, number, hidden)
+        counts = found.counts
+    result_count = found.matched(selection)
+    paginator = Paginator(range(result_count), index_page.per_page)  # (a range: the cards come from the query)
+    page_obj = paginator.get_page(number)
+    if page_obj.number != number:  # past the last page: the last one's cards
+        found = _listing(index_page, selection, page_obj.number, hidden)
 
     def options(facet, ordered_values, label, group=lambda value: ""):
         chosen = selection.get(facet)
         return [
-            Option(value, label(value), counts[facet].get(value, 0), value == chosen, group(value))
+            Option(value, label(value), counts[facet].shown(value), value == chosen, group(value))
             for value in ordered_values
             if value in used[facet] or value == chosen
         ]
@@ -187,25 +217,17 @@ def index_context(index_page, request):
     ]
 
     # Only this page's cards are built (their URLs, names, images); the map and the list count units per province.
-    paginator = Paginator(matched, index_page.per_page)
-    page_obj = paginator.get_page(request.GET.get("page"))
     index_url = relative_page_url(index_page, request)
-    shown = {unit.page_id: unit for unit in page_obj.object_list}
     cards = [
-        Card(
-            page,
-            provinces.get(unit.province),
-            region_labels.get(unit.region, ""),
-            _names(unit.groups, groups),
-            _names(unit.occupations, occupations),
-            url=relative_to(index_url, page_url(request, page.url_path)),
-        )
-        for page in units_for_cards(list(shown))
-        for unit in (shown[page.pk],)
+        index_card(page, terms, found.links.get(page.pk, {}), region_labels, index_url, request) for page in found.cards
     ]
     prefetch_hero_renditions([card.page for card in cards])
 
-    places = province_places(matched, provinces, by_name, selection)
+    if "province" in selection:
+        in_province = {selection["province"]: result_count} if result_count else {}
+    else:
+        in_province = {slug: shown for slug, (shown, _every) in counts["province"].values.items() if shown}
+    places = province_places(in_province, provinces, by_name, selection)
     per_province = len(places) <= LIST_UNFOLDED or len({place.province.region for place in places}) == 1
     regions = region_links(places, selection)
     return {
@@ -217,8 +239,8 @@ def index_context(index_page, request):
         "ignored_filters": [FACET_LABELS[f] for f in ignored],
         "active_filters": active,
         "filter_query": urlencode(selection),
-        "total_units": len(units),
-        "result_count": len(matched),
+        "total_units": found.total,
+        "result_count": result_count,
         "cards": cards,
         "page_obj": page_obj,
         "page_range": paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
@@ -272,11 +294,12 @@ def _collated(names):
     return {name: index for index, name in enumerate(collate(names))}
 
 
-def province_places(matched, provinces, by_name, selection):
-    """A ``Place`` for each province of the ``matched`` units (``UnitFacets``), by name (``by_name``): the map's
-    marks and the list's links, as many as there are provinces however many units share them. Each links to the
-    ``selection`` narrowed to its province (on the first page), without the region (the province's own, implied)."""
-    counts = Counter(unit.province for unit in matched if unit.province in provinces)
+def province_places(per_province, provinces, by_name, selection):
+    """A ``Place`` for each province with units that match (``per_province``: ``{slug: how many}``), by name
+    (``by_name``): the map's marks and the list's links, as many as there are provinces however many units share
+    them. Each links to the ``selection`` narrowed to its province (on the first page), without the region (the
+    province's own, implied)."""
+    counts = {slug: count for slug, count in per_province.items() if slug in provinces}
     # The same query for each of up to 77 places, the province last: the rest encoded once (issue 22).
     kept = {facet: value for facet, value in selection.items() if facet not in ("region", "province")}
     rest = urlencode(kept) + "&" if kept else ""

@@ -129,7 +129,16 @@ def _compiled(name, build, ids):
     for value in ids:
         for one in value if _is_list(value) else () if value is None else (value,):
             actual[_stand_in(one, next(numbers))] = one
-    return compiled, [actual.get(param, param) if type(param) in (int, str) else param for param in compiled.params]
+    return compiled, [_actual(param, actual) for param in compiled.params]
+
+
+def _actual(param, actual):
+    """The real value of ``param`` where it is a stand-in (of its own type: psycopg's ``Int4`` that Django gives a
+    comparison with a window function stays one), else ``param``."""
+    if not isinstance(param, (int, str)) or isinstance(param, bool) or param not in actual:
+        return param
+    value = actual[param]
+    return value if type(param) in (int, str) else type(param)(value)
 
 
 def rows(name, build, *ids):
