@@ -23,7 +23,7 @@ from .filtering import FACETS
 from .models import CaseStudyPage, Occupation, TargetGroup
 from .terms import UnitRow
 
-CARD_COLUMNS = ("pk", "path", "url_path", "title", "summary", "hero_image_id", "province_id")
+CARD_COLUMNS = ("pk", "path", "url_path", "title", "summary", "hero_image_id", "province_id")  # as terms.UnitRow
 
 # ``u``: the public units below the index (``{units}``, SQL compiled from ``children``); ``m``: each unit with whether
 # it has each value chosen (``{region_ok}`` and the like: a condition, or true when the facet is not chosen); ``c``:
@@ -37,7 +37,7 @@ _LINKED = """SELECT DISTINCT {unit}.id AS id, t.{{slug}} AS slug{flags} FROM {un
     JOIN {{{facet}_links}} AS k ON k.{{{facet}_unit}} = {unit}.id JOIN {{{facet}s}} AS t ON t.{{pk}} = k.{{{facet}_term}}"""
 _COUNT = """SELECT 'count-{facet}', COUNT(*) FILTER (WHERE {rest}), COUNT(*), slug{no_card} FROM ({linked}) AS x
     GROUP BY slug"""
-LISTING = f"""WITH u (id, path, url_path, title, summary, hero_image_id, province_id, province, region) AS ({{units}}),
+LISTING = f"""WITH u (id, path, province_id, province, region) AS ({{units}}),
 m AS (SELECT u.*, {{region_ok}} AS region_ok, {{province_ok}} AS province_ok, {{group_ok}} AS group_ok,
     {{occupation_ok}} AS occupation_ok FROM u),
 c AS (SELECT * FROM m WHERE region_ok AND province_ok AND group_ok AND occupation_ok ORDER BY path LIMIT %s OFFSET %s)
@@ -61,7 +61,8 @@ UNION ALL {
         linked=_LINKED.format(unit="m", facet="occupation", flags=", m.region_ok, m.province_ok, m.group_ok"),
     )
 }
-UNION ALL SELECT 'unit', NULL, NULL, NULL, id, path, url_path, title, summary, hero_image_id, province_id FROM c
+UNION ALL SELECT 'unit', NULL, NULL, NULL, c.id, c.path, p.{{url_path}}, p.{{title}}, s.{{summary}}, s.{{hero_image}},
+    c.province_id FROM c JOIN {{pages}} AS p ON p.{{pk}} = c.id JOIN {{units_table}} AS s ON s.{{unit_pk}} = c.id
 UNION ALL SELECT 'group-link', id, NULL, slug{_NO_CARD} FROM ({_LINKED.format(unit="c", facet="group", flags="")}) AS g
 UNION ALL SELECT 'occupation-link', id, NULL, slug{_NO_CARD}
     FROM ({_LINKED.format(unit="c", facet="occupation", flags="")}) AS o"""  # noqa: S608 - names from the models
@@ -133,7 +134,11 @@ def children(locale_id, index_id, hidden, depth):
     by the query itself (``compiled_sql``: the SQL takes the index's id), as the columns of ``u`` in ``LISTING``."""
     index_path = Subquery(Page.objects.filter(pk=index_id).values("path")[:1])
     pages = CaseStudyPage.objects.filter(locale_id=locale_id, depth=depth, path__startswith=index_path)
-    return public_pages(pages, hidden).order_by().values_list(*CARD_COLUMNS, "province__slug", "province__region")
+    return (
+        public_pages(pages, hidden)
+        .order_by()
+        .values_list("pk", "path", "province_id", "province__slug", "province__region")
+    )
 
 
 def _sql(units, selected):
@@ -148,7 +153,11 @@ def _sql(units, selected):
         names[f"{facet}_unit"] = quote(through._meta.get_field("casestudypage").column)
         names[f"{facet}_term"] = quote(through._meta.get_field(model._meta.model_name).column)
         names[f"{facet}s"] = quote(model._meta.db_table)
-    names.update(slug=quote("slug"), pk=quote("id"))
+    names.update(slug=quote("slug"), pk=quote("id"), pages=quote(Page._meta.db_table))
+    unit = CaseStudyPage._meta
+    names.update(units_table=quote(unit.db_table), unit_pk=quote(unit.pk.column))
+    names.update({name: quote(unit.get_field(name).column) for name in ("url_path", "title", "summary")})
+    names["hero_image"] = quote(unit.get_field("hero_image").column)
     conditions = {
         f"{facet}_ok": _CONDITIONS[facet].format(**names) if facet in selected else "1 = 1" for facet in FACETS
     }
