@@ -212,6 +212,10 @@ def _indicator_page_view(page, request, code, language):
         latest = indicator_latest(locale, indicators, info, start, end)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
+    if regions is not None and not state.units:  # none chosen after all (unknown, too many, a bad time): every unit
+        latest, regions = indicator_latest(locale, indicators, info, start, end), None
+        units = {item.unit.slug: item.unit for item in latest}
+        state, error = _state_or_error(request, units)
     chosen = [units[slug].page_id for slug in state.units] if state.units else None
     all_periods, sums = indicator_period_sums(info, indicators, chosen)
     view = indicator_page_view(

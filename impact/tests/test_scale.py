@@ -392,3 +392,13 @@ def test_a_page_with_units_chosen_reads_a_bounded_number_of_units(scale):  # noq
     latest, _regions = indicator_latest_chosen(locale, indicators, info, None, None, ["scale-unit-150"], region)
     in_region = {item.unit.slug for item in latest if item.unit.region == region}
     assert len(in_region) == count and len(latest) <= count + UNIT_OPTIONS_MAX + 2
+
+
+@pytest.mark.parametrize("query", ["unit=no-such-unit", "unit=scale-unit-007&time=not-a-time"])
+def test_units_asked_for_but_not_chosen_show_every_unit(client, scale, caches_off, query):  # noqa: F811
+    """Issue 22: a page that asked for units but chose none (unknown, or a bad time) draws every unit's chart, as
+    the page without units does, not the chart of the few units read for a chooser."""
+    chart = re.compile(r'<svg[^>]*class="im-lines".*?</svg>', re.S)
+    every = chart.search(client.get("/th/impact/members_total/").content.decode()).group(0)
+    asked = chart.search(client.get(f"/th/impact/members_total/?{query}").content.decode()).group(0)
+    assert asked == every
