@@ -12,7 +12,6 @@ order. ``tests/test_listing.py`` checks the two agree for every selection.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Subquery
 
 from wagtail.models import Page
 
@@ -35,37 +34,37 @@ CARD_COLUMNS = ("pk", "path", "url_path", "title", "summary", "hero_image_id", "
 _NO_CARD = "".join(f", CAST(NULL AS {kind})" for kind in ("integer", *["text"] * 4, "integer", "integer"))  # (typed)
 _LINKED = """SELECT DISTINCT {unit}.id AS id, t.{{slug}} AS slug{flags} FROM {unit}
     JOIN {{{facet}_links}} AS k ON k.{{{facet}_unit}} = {unit}.id JOIN {{{facet}s}} AS t ON t.{{pk}} = k.{{{facet}_term}}"""
-_COUNT = """SELECT 'count-{facet}', COUNT(*) FILTER (WHERE {rest}), COUNT(*), slug{no_card} FROM ({linked}) AS x
-    GROUP BY slug"""
+LINK_FACETS = ("group", "occupation")  # the facets of a unit's links to terms; the others are its own columns
+
+
+def _count(facet):
+    """The part of ``facet``: each of its values with the units it would show (those with the rest of the selection)
+    and the units that have it."""
+    rest = [other for other in FACETS if other != facet]
+    if facet in LINK_FACETS:
+        flags = "".join(f", m.{other}_ok" for other in rest)
+        source, value = f"({_LINKED.format(unit='m', facet=facet, flags=flags)}) AS x", "slug"
+    else:
+        source, value = "m", facet
+    shown = " AND ".join(f"{other}_ok" for other in rest)
+    select = f"SELECT 'count-{facet}', COUNT(*) FILTER (WHERE {shown}), COUNT(*), {value}{_NO_CARD}"
+    return f"{select}\n    FROM {source} GROUP BY {value}"
+
+
+def _card_links(facet):
+    """The part of the cards' links to ``facet``'s terms."""
+    linked = _LINKED.format(unit="c", facet=facet, flags="")
+    return f"SELECT '{facet}-link', id, NULL, slug{_NO_CARD} FROM ({linked}) AS x"  # noqa: S608 - names, no values
+
+
+_CARDS = """SELECT 'unit', NULL, NULL, NULL, c.id, c.path, p.{url_path}, p.{title}, s.{summary}, s.{hero_image},
+    c.province_id FROM c JOIN {pages} AS p ON p.{pk} = c.id JOIN {units_table} AS s ON s.{unit_pk} = c.id"""
+_PARTS = "\nUNION ALL ".join([*map(_count, FACETS), _CARDS, *map(_card_links, LINK_FACETS)])
 LISTING = f"""WITH u (id, path, province_id, province, region) AS ({{units}}),
 m AS (SELECT u.*, {{region_ok}} AS region_ok, {{province_ok}} AS province_ok, {{group_ok}} AS group_ok,
     {{occupation_ok}} AS occupation_ok FROM u),
 c AS (SELECT * FROM m WHERE region_ok AND province_ok AND group_ok AND occupation_ok ORDER BY path LIMIT %s OFFSET %s)
-SELECT 'count-region', COUNT(*) FILTER (WHERE province_ok AND group_ok AND occupation_ok), COUNT(*), region{_NO_CARD}
-    FROM m GROUP BY region
-UNION ALL SELECT 'count-province', COUNT(*) FILTER (WHERE region_ok AND group_ok AND occupation_ok), COUNT(*),
-    province{_NO_CARD} FROM m GROUP BY province
-UNION ALL {
-    _COUNT.format(
-        facet="group",
-        rest="region_ok AND province_ok AND occupation_ok",
-        no_card=_NO_CARD,
-        linked=_LINKED.format(unit="m", facet="group", flags=", m.region_ok, m.province_ok, m.occupation_ok"),
-    )
-}
-UNION ALL {
-    _COUNT.format(
-        facet="occupation",
-        rest="region_ok AND province_ok AND group_ok",
-        no_card=_NO_CARD,
-        linked=_LINKED.format(unit="m", facet="occupation", flags=", m.region_ok, m.province_ok, m.group_ok"),
-    )
-}
-UNION ALL SELECT 'unit', NULL, NULL, NULL, c.id, c.path, p.{{url_path}}, p.{{title}}, s.{{summary}}, s.{{hero_image}},
-    c.province_id FROM c JOIN {{pages}} AS p ON p.{{pk}} = c.id JOIN {{units_table}} AS s ON s.{{unit_pk}} = c.id
-UNION ALL SELECT 'group-link', id, NULL, slug{_NO_CARD} FROM ({_LINKED.format(unit="c", facet="group", flags="")}) AS g
-UNION ALL SELECT 'occupation-link', id, NULL, slug{_NO_CARD}
-    FROM ({_LINKED.format(unit="c", facet="occupation", flags="")}) AS o"""  # noqa: S608 - names from the models
+{_PARTS}"""  # noqa: S608 - names from the models' metadata, values as parameters
 _HAS = (
     "EXISTS (SELECT 1 FROM {{{facet}_links}} AS k JOIN {{{facet}s}} AS t ON t.{{pk}} = k.{{{facet}_term}}"
     " WHERE k.{{{facet}_unit}} = u.id AND t.{{slug}} = %s)"
@@ -130,10 +129,9 @@ class Listing:
 
 
 def children(locale_id, index_id, hidden, depth):
-    """The public case studies in ``locale_id`` directly below the index ``index_id`` (at ``depth``), its path read
-    by the query itself (``compiled_sql``: the SQL takes the index's id), as the columns of ``u`` in ``LISTING``."""
-    index_path = Subquery(Page.objects.filter(pk=index_id).values("path")[:1])
-    pages = CaseStudyPage.objects.filter(locale_id=locale_id, depth=depth, path__startswith=index_path)
+    """The public case studies in ``locale_id`` directly below the index ``index_id`` (at ``depth``, its path read
+    by the query itself: ``compiled_sql.below``), as the columns of ``u`` in ``LISTING``."""
+    pages = compiled_sql.below(CaseStudyPage, index_id, depth).filter(locale_id=locale_id)
     return (
         public_pages(pages, hidden)
         .order_by()

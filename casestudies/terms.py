@@ -11,8 +11,6 @@ from decimal import Decimal
 from django.db.models import CharField, DecimalField, Exists, OuterRef, Q, Value
 from django.db.models.functions import Cast
 
-from wagtail.models import Page
-
 from home import compiled_sql
 from home.models import Partner
 
@@ -58,8 +56,7 @@ class PartnerRow:
 
 @dataclass
 class UnitRow:
-    """Another live case study in the language, as a card shows it (``hero_image`` is set by the renditions' read);
-    of ``taxonomy(units=True)``, only its ``pk``, ``path`` and ``province_id`` (the rest blank)."""
+    """Another live case study in the language, as a card shows it (``hero_image`` is set by the renditions' read)."""
 
     pk: int
     path: str
@@ -102,7 +99,7 @@ _TERMS = {"province": Province, "group": TargetGroup, "occupation": Occupation}
 _LINKS = {"group": (CaseStudyPage.target_groups.through, "targetgroup_id"), "occupation": (CaseStudyPage.occupations.through, "occupation_id")}  # fmt: skip
 _TERM_MODELS = {"group": TargetGroup, "occupation": Occupation}
 _LINK_KINDS = {f"{kind}-link": kind for kind in _LINKS}
-# ``taxonomy(units=RELATED)``: instead of every live case study, the first ``RELATED_LIMIT`` in tree order that share
+# ``taxonomy(units=RELATED)``: the first ``RELATED_LIMIT`` live case studies in tree order (not the pages) that share
 # a target group or an occupation with the page (a term of the same slug, any language), none of the hidden ones.
 RELATED = "related"
 RELATED_LIMIT = 3
@@ -121,18 +118,15 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
     ``(kind + "-link", page_id, term_id, "", "", "", NULL, NULL, "")``; with ``other_links``, a link to a toolkit
     step or a partner is ``("step-link" | "partner-link", page_id, linked_id, "", "", "", sort_order, link_id, "")``
     and a partner linked, or the version in ``locale_id`` of one, is
-    ``("partner", pk, locale_id, translation_key, name, short_name, sort_order, NULL, website)``. With ``units``,
-    every live case study in ``locale_id`` comes too, with its links to terms, as only what filters and maps need
-    (200 units' titles and summaries were most of the bytes read; ``units_for_cards`` reads them for a page of cards):
-    ``("unit", pk, locale_id, "", "", "", NULL, province_id, path)``; with
-    ``units=RELATED``, only the case studies related to ``page_ids`` (see ``RELATED``; none of the page ids
+    ``("partner", pk, locale_id, translation_key, name, short_name, sort_order, NULL, website)``. With
+    ``units=RELATED``, the case studies related to ``page_ids`` (see ``RELATED``; none of the page ids
     ``hidden``), without their links but with what their cards show:
     ``("unit", pk, locale_id, url_path, title, summary, hero_image_id, province_id, path)``: as many rows at 200
     units as at 3.
     """
     page_ids = list(page_ids)
     other_links = bool(other_links and page_ids)
-    units = RELATED if units == RELATED and page_ids else bool(units)
+    units = RELATED if units == RELATED and page_ids else None
     hidden = sorted(hidden) if units == RELATED else []
     rows = compiled_sql.rows(
         ("taxonomy", other_links, units),
@@ -179,21 +173,6 @@ def taxonomy(locale_id, page_ids=(), other_links=False, units=False, hidden=()):
     )
 
 
-def _card_rows(page_ids):
-    return CaseStudyPage.objects.filter(pk__in=page_ids, live=True).values_list(
-        "pk", "path", "url_path", "title", "summary", "hero_image_id", "province_id"
-    )
-
-
-def units_for_cards(page_ids):
-    """``[UnitRow]`` of the case studies ``page_ids`` with all a card shows, in the order of ``page_ids`` (one
-    unpublished or deleted since it was listed left out): one query, its SQL compiled once per number of pages."""
-    if not page_ids:
-        return []
-    found = {row[0]: UnitRow(*row) for row in compiled_sql.rows("unit-cards", _card_rows, list(page_ids))}
-    return [found[pk] for pk in page_ids if pk in found]
-
-
 def _related_units(live_units, page_ids, hidden):
     """The ``pk`` of the first ``RELATED_LIMIT`` of ``live_units`` in tree order (not ``page_ids``, not ``hidden``)
     linked to a target group or occupation of the same slug as one the pages ``page_ids`` are linked to."""
@@ -219,17 +198,10 @@ def _union(locale_id, page_ids, hidden, other_links, units):
     if units == RELATED:
         shown = live_units.filter(pk__in=_related_units(live_units, page_ids, hidden))
         parts.append(shown.values_list(Value("unit", text), "pk", "locale_id", "url_path", "title", "summary", "hero_image_id", "province_id", "path"))  # fmt: skip
-    elif units:
-        # Every unit: only what the filters and the map need (``units_for_cards`` reads the rest for the cards shown).
-        parts.append(live_units.values_list(Value("unit", text), "pk", "locale_id", blank, blank, blank, none, "province_id", "path"))  # fmt: skip
-    if page_ids or units:
-        # A link's page is always a case study: the live pages of the language are enough to choose its links (half
-        # the time at 200 units of joining the case studies' own wide table again, issue 22).
-        live_pages = Page.objects.filter(locale_id=locale_id, live=True).order_by().values("pk")
-        linked = Q(casestudypage_id__in=page_ids) | Q(casestudypage_id__in=live_pages) if units is True else Q(casestudypage_id__in=page_ids)  # fmt: skip
+    if page_ids:
         for kind, (through, term_id) in _LINKS.items():
             parts.append(
-                through.objects.filter(linked)
+                through.objects.filter(casestudypage_id__in=page_ids)
                 .order_by()
                 .values_list(
                     Value(f"{kind}-link", text), "casestudypage_id", term_id, blank, blank, blank, none, none, blank

@@ -114,17 +114,13 @@ class ToolkitPage(RomanisedSlugMixin, CachedContentMixin, SegmentedSearchMixin, 
         return serve_document(resource.document, request)
 
 
-def _below(model, toolkit_id, depth):
-    """The pages of ``model`` directly below the toolkit ``toolkit_id`` (at ``depth``): as ``child_of``, with the
-    toolkit's path read by the query itself, so that its SQL takes the toolkit's id (``home.compiled_sql``)."""
-    return model.objects.filter(
-        depth=depth, path__startswith=Subquery(Page.objects.filter(pk=toolkit_id).values("path")[:1])
-    )
-
-
 def _step_cards(depth, toolkit_id, hidden):
     """The public steps below the toolkit ``toolkit_id`` (at ``depth``), with what their cards show, in tree order."""
-    return public_pages(_below(ToolkitStepPage, toolkit_id, depth), hidden).only(*STEP_CARD_FIELDS).order_by("path")
+    return (
+        public_pages(compiled_sql.below(ToolkitStepPage, toolkit_id, depth), hidden)
+        .only(*STEP_CARD_FIELDS)
+        .order_by("path")
+    )
 
 
 def _toolkit_bundles(toolkit_id):
@@ -256,7 +252,7 @@ def _siblings(depth, toolkit_id):
     """Every step below the toolkit ``toolkit_id`` (at ``depth``), live or not, in tree order, with its newest PDF."""
     newest_pdf = ToolkitBundle.objects.filter(step=OuterRef("pk")).order_by("-created_at")
     return (
-        _below(Page, toolkit_id, depth)
+        compiled_sql.below(Page, toolkit_id, depth)
         .only("id", "title", "path", "url_path", "locale_id", "live")
         .annotate(pdf_id=Subquery(newest_pdf.values("pk")[:1]), pdf_size=Subquery(newest_pdf.values("size")[:1]))
         .order_by("path")

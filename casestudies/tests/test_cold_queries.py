@@ -81,7 +81,7 @@ def test_cold_case_study_page_specific_queries(client, caches_off):
     news (the floor is the standard page's; toolkit steps only when it links some)."""
     standard = _queries(client, "/th/about/")
     assert _queries(client, f"/th/case-studies/{UNIT}/") <= standard + 6
-    assert _queries(client, "/th/case-studies/") <= standard + 3  # terms with links and units, cards, renditions
+    assert _queries(client, "/th/case-studies/") <= standard + 3  # terms, the listing (counts, cards), renditions
     assert _queries(client, "/th/case-studies/?region=north") <= standard + 3
 
 
