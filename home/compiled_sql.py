@@ -8,11 +8,13 @@ real ids. Rows come back as ``values_list`` gives them (Django's converters appl
 instances iterating a queryset gives (with its ``select_related`` objects and annotations), built from the rows.
 """
 
+import re
 from functools import partial
 from itertools import count
 
 from django.db import connections
-from django.db.models import Model, Subquery
+from django.db.models import Model, Subquery, Value
+from django.db.models.functions import Concat
 
 _COMPILED = {}
 # No id is negative; and a stand-in stays within a 32-bit integer column's range (Django leaves out a condition on
@@ -44,6 +46,8 @@ class _Compiled:
         self.alias = queryset.db
         self.compiler = queryset.query.get_compiler(using=self.alias)
         self.sql, self.params = self.compiler.as_sql()
+        if connections[self.alias].vendor == "postgresql":
+            self.sql, self.params = _with_constants_written(self.sql, self.params, connections[self.alias])
         self.width = self.compiler.col_count  # without the ORDER BY columns a DISTINCT adds to the SELECT
         self.converters = self.compiler.get_converters([column for column, *_ in self.compiler.select[: self.width]])
         self.maker = None
@@ -108,6 +112,41 @@ def _constructor(model, init_list, alias):
     return build
 
 
+_PLACEHOLDER = re.compile(r"%[%s]")
+
+
+def _is_stand_in(param):
+    if isinstance(param, str):
+        return param.startswith(_TEXT_STAND_IN)
+    return isinstance(param, int) and not isinstance(param, bool) and param <= _STAND_IN
+
+
+def _with_constants_written(sql, params, connection):
+    """``(sql, params)`` with each parameter that is no stand-in (the same in every call of the shape: a review
+    state, a language, a rank) written into the SQL as a literal, the stand-ins left as parameters.
+
+    psycopg prepares a statement run often, and PostgreSQL then plans it once for any parameters (a generic plan)
+    when that plan costs no more than planning it anew each time (1–2 ms for a union of joins). A condition on a
+    parameter cannot use a partial index (``figure_unit_latest``: accepted figures only), so the generic plan of
+    ``review = $1`` read and sorted every figure; ``review = 'accepted'`` uses the index, and is planned once."""
+    from psycopg.sql import Literal
+
+    constants = iter(params)
+    kept = []
+
+    def write(match):
+        if match.group() == "%%":
+            return "%%"
+        param = next(constants)
+        if _is_stand_in(param):
+            kept.append(param)
+            return "%s"
+        return Literal(param).as_string(connection.connection).replace("%", "%%")
+
+    connection.ensure_connection()
+    return _PLACEHOLDER.sub(write, sql), kept
+
+
 def _compiled(name, build, ids):
     """The compiled SQL for ``name`` and the shape of ``ids`` (compiled on first use), and its parameters."""
     ids = [sorted(value) if isinstance(value, (set, frozenset)) else value for value in ids]
@@ -168,8 +207,13 @@ def objects(name, build, *ids):
 def below(model, parent_id, depth):
     """The pages of ``model`` directly below the page ``parent_id`` (at ``depth``): as ``child_of``, with the parent's
     path read by the query itself, so that the SQL takes the parent's id (a path compared with ``startswith`` cannot
-    be a stand-in)."""
+    be a stand-in).
+
+    A child's path is its parent's and one step more (treebeard's ``steplen`` characters of its ``alphabet``), so the
+    children are the paths after the parent's up to the parent's and the last step: a range the path's index reads
+    (``LIKE`` a pattern the query computes reads every page: 1,443 at programme scale for 203 children)."""
     from wagtail.models import Page
 
     parent_path = Subquery(Page.objects.filter(pk=parent_id).values("path")[:1])
-    return model.objects.filter(depth=depth, path__startswith=parent_path)
+    last_step = Value(Page.alphabet[-1] * Page.steplen)
+    return model.objects.filter(depth=depth, path__gt=parent_path, path__lte=Concat(parent_path, last_step))

@@ -19,6 +19,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Min,
     OuterRef,
     Q,
     Subquery,
@@ -601,16 +602,19 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
 
     With ``slugs`` (a list), only the units of those slugs, those of ``region`` (a region's value, or None) and the
     first ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more), followed by a row per region
-    with such units: ``(provinces, None, ..., region, ...)`` (how many of its provinces have some, the region in
+    of the provinces: ``(unit, None, ..., region, ...)`` (the id of its first such unit, else None; the region in
     the units' region column, every other column NULL)."""
     accepted = _accepted_in(indicator_ids, start, end)
     if slugs is not None:
         first = _units_with_figures(indicator_ids, hidden, start, end).order_by("path")[: UNIT_OPTIONS_MAX + 1]
-        # Each a list of page ids looked up once (joining every figure's page to compare its slug cost more).
-        shown = Q(page_id__in=Page.objects.filter(slug__in=slugs).values("pk")) | Q(page_id__in=first.values("pk"))
+        # One list of page ids (those asked for, the first, the region's), each looked up in ``figure_unit_latest``
+        # (an ``OR`` of lists read every figure of the indicator to test each).
+        first = CaseStudyPage.objects.filter(pk__in=first.values("pk")).order_by()  # (SQLite: no LIMIT in a UNION)
+        shown = Page.objects.filter(slug__in=slugs).order_by().values("pk").union(first.values("pk"), all=True)
         if region is not None:
-            shown |= Q(page_id__in=CaseStudyPage.objects.filter(province__region=region).values("pk"))
-        accepted = accepted.filter(shown)
+            in_region = CaseStudyPage.objects.filter(province__region=region).order_by().values("pk")
+            shown = shown.union(in_region, all=True)
+        accepted = accepted.filter(page_id__in=shown)
     # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
     # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
     # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
@@ -628,12 +632,13 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
     width = len(columns) + (3 if translated else 0)
     at_region = LATEST_COLUMNS.index("page__province__region")
     blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
-    padded = ["provinces" if i == 0 else "region" if i == at_region else blank for i in range(width)]
-    # Each province asked whether it has such a unit (one index lookup until the first; counting every unit's
-    # figures per region read them all, 1.5 ms at 200 units).
+    padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
+    # Each region (a province of each) asked for its first such unit: a subquery run once per region that stops at
+    # the first (joining every unit's figures to the provinces read them all, 1 ms at 200 units); NULL if none.
     units = _units_with_figures(indicator_ids, hidden, start, end)
-    present = Province.objects.filter(Exists(units.filter(province_id=OuterRef("pk")))).order_by()
-    present = present.values("region").annotate(provinces=Count("pk"))  # (grouped: no DISTINCT, whose NULLs are text)
+    first_in = units.filter(province__region=OuterRef("region")).values("pk")[:1]
+    one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
+    present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
     return rows.union(present.values_list(*padded), all=True)
 
 
@@ -660,8 +665,9 @@ def _latest(locale, indicators, info, start, end, slugs, region):
     at_region = LATEST_COLUMNS.index("page__province__region")
     for values in found:
         page_id, start_day, end_day, value, status, slug = values[:6]
-        if slug is None:  # a region with units
-            regions.add(values[at_region])
+        if slug is None:  # a region, with its first unit or None
+            if page_id is not None:
+                regions.add(values[at_region])
             continue
         weight_value = values[14] if weight_ids else None  # before the local names
         local = values[15:18] if weight_ids else values[14:17]

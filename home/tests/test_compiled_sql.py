@@ -96,3 +96,42 @@ def test_a_list_of_texts_compared_exactly_is_a_list_of_parameters(django_assert_
         assert found == list(_build_by_slugs(asked)), asked
     assert found == []
     assert {slug for _pk, slug in compiled_sql.rows("test-pages-by-slugs", _build_by_slugs, slugs)} == set(slugs)
+
+
+def _build_live_titled(page_ids):
+    pages = Page.objects.filter(pk__in=page_ids, depth__gt=0).exclude(title__contains="100% ")
+    return pages.values_list("pk", "title")
+
+
+def test_on_postgresql_only_the_stand_ins_stay_parameters(django_assert_num_queries):
+    """A constant of the shape (a depth, a ``LIKE`` pattern with a ``%`` in it) is written into the SQL as a literal,
+    so that PostgreSQL's one plan for every call can use a partial index; the ids stay parameters."""
+    from django.db import connection
+
+    pages = list(Page.objects.order_by("pk").values_list("pk", flat=True)[:2])
+    Page.objects.filter(pk=pages[1]).update(title="100% illustrative")
+    with django_assert_num_queries(1):
+        found = compiled_sql.rows("test-live-titled", _build_live_titled, pages)
+    assert sorted(found) == sorted(_build_live_titled(pages))
+    sql, params = compiled_sql.sql("test-live-titled", _build_live_titled, pages)
+    if connection.vendor != "postgresql":
+        assert len(params) == 4  # two ids, the depth, the pattern: written on PostgreSQL only
+        return
+    assert params == pages
+    assert '"depth" > 0' in sql and r"E'%%100\\%% %%'" in sql, sql
+
+
+def test_the_pages_below_a_page_are_its_children_only():
+    """``below`` reads a range of paths: the parent's children, not the parent, its grandchildren, or the next
+    sibling's subtree (whose paths sort after the last child's)."""
+    from wagtail.models import Page as WagtailPage
+
+    root = WagtailPage.objects.get(depth=1)
+    parent = root.add_child(instance=WagtailPage(title="Parent", slug="below-parent"))
+    children = [parent.add_child(instance=WagtailPage(title=f"Child {n}", slug=f"below-child-{n}")) for n in range(3)]
+    children[0].add_child(instance=WagtailPage(title="Grandchild", slug="below-grandchild"))
+    sibling = root.add_child(instance=WagtailPage(title="Sibling", slug="below-sibling"))
+    sibling.add_child(instance=WagtailPage(title="Nephew", slug="below-nephew"))
+    found = compiled_sql.below(WagtailPage, parent.pk, parent.depth + 1)
+    assert sorted(page.pk for page in found) == sorted(child.pk for child in children)
+    assert set(found.values_list("pk", flat=True)) == set(parent.get_children().values_list("pk", flat=True))
