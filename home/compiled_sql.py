@@ -13,7 +13,7 @@ from functools import partial
 from itertools import count
 
 from django.db import connections
-from django.db.models import Model, Subquery, Value
+from django.db.models import Model, Q, Subquery, Value
 from django.db.models.functions import Concat
 
 _COMPILED = {}
@@ -204,16 +204,24 @@ def objects(name, build, *ids):
     return [make(row) for row in compiled.fetch(params)]
 
 
+def child_paths(parent_path):
+    """The condition on a page's path that it is below the page of path ``parent_path`` (an expression: a subquery,
+    an ``OuterRef``), for pages one level down (with a condition on their depth): as ``path__startswith``, read as
+    a range from the path's index.
+
+    A child's path is its parent's and one step more (treebeard's ``steplen`` characters of its ``alphabet``), so the
+    children are the paths after the parent's up to the parent's and the last step (``LIKE`` a pattern the query
+    computes reads every page of that depth: 712 at programme scale for the toolkit's 8 steps)."""
+    from wagtail.models import Page
+
+    return Q(path__gt=parent_path, path__lte=Concat(parent_path, Value(Page.alphabet[-1] * Page.steplen)))
+
+
 def below(model, parent_id, depth):
     """The pages of ``model`` directly below the page ``parent_id`` (at ``depth``): as ``child_of``, with the parent's
     path read by the query itself, so that the SQL takes the parent's id (a path compared with ``startswith`` cannot
-    be a stand-in).
-
-    A child's path is its parent's and one step more (treebeard's ``steplen`` characters of its ``alphabet``), so the
-    children are the paths after the parent's up to the parent's and the last step: a range the path's index reads
-    (``LIKE`` a pattern the query computes reads every page: 1,443 at programme scale for 203 children)."""
+    be a stand-in), and the children found in the path's index (``child_paths``)."""
     from wagtail.models import Page
 
     parent_path = Subquery(Page.objects.filter(pk=parent_id).values("path")[:1])
-    last_step = Value(Page.alphabet[-1] * Page.steplen)
-    return model.objects.filter(depth=depth, path__gt=parent_path, path__lte=Concat(parent_path, last_step))
+    return model.objects.filter(child_paths(parent_path), depth=depth)

@@ -35,12 +35,10 @@ def toolkit_entries(request=None):
 def _toolkit_rows(hidden):
     """The public toolkits (none of the pages ``hidden``: ``home.visibility``) with the number of their public
     steps (their children at the next depth)."""
-    # A toolkit's steps share its language: by language and depth (``odf_page_depth``), not every page's path.
+    # A toolkit's steps: the range of paths below its own (``compiled_sql.child_paths``), in its language and depth.
+    below = compiled_sql.child_paths(OuterRef("path"))
     steps = public_pages(
-        ToolkitStepPage.objects.filter(
-            locale_id=OuterRef("locale_id"), depth=OuterRef("depth") + 1, path__startswith=OuterRef("path")
-        ),
-        hidden,
+        ToolkitStepPage.objects.filter(below, locale_id=OuterRef("locale_id"), depth=OuterRef("depth") + 1), hidden
     )
     count = steps.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
     return (
