@@ -608,9 +608,10 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
     if slugs is not None:
         first = _units_with_figures(indicator_ids, hidden, start, end).order_by("path")[: UNIT_OPTIONS_MAX + 1]
         # One list of page ids (those asked for, the first, the region's), each looked up in ``figure_unit_latest``
-        # (an ``OR`` of lists read every figure of the indicator to test each).
-        first = CaseStudyPage.objects.filter(pk__in=first.values("pk")).order_by()  # (SQLite: no LIMIT in a UNION)
-        shown = Page.objects.filter(slug__in=slugs).order_by().values("pk").union(first.values("pk"), all=True)
+        # (an ``OR`` of lists read every figure of the indicator to test each). The first are wrapped in a subquery:
+        # SQLite allows no LIMIT in a part of a UNION.
+        first_ids = CaseStudyPage.objects.filter(pk__in=first.values("pk")).order_by().values("pk")
+        shown = Page.objects.filter(slug__in=slugs).order_by().values("pk").union(first_ids, all=True)
         if region is not None:
             in_region = CaseStudyPage.objects.filter(province__region=region).order_by().values("pk")
             shown = shown.union(in_region, all=True)

@@ -98,7 +98,7 @@ def test_a_list_of_texts_compared_exactly_is_a_list_of_parameters(django_assert_
     assert {slug for _pk, slug in compiled_sql.rows("test-pages-by-slugs", _build_by_slugs, slugs)} == set(slugs)
 
 
-def _build_live_titled(page_ids):
+def _build_titled(page_ids):
     pages = Page.objects.filter(pk__in=page_ids, depth__gt=0).exclude(title__contains="100% ")
     return pages.values_list("pk", "title")
 
@@ -111,9 +111,9 @@ def test_on_postgresql_only_the_stand_ins_stay_parameters(django_assert_num_quer
     pages = list(Page.objects.order_by("pk").values_list("pk", flat=True)[:2])
     Page.objects.filter(pk=pages[1]).update(title="100% illustrative")
     with django_assert_num_queries(1):
-        found = compiled_sql.rows("test-live-titled", _build_live_titled, pages)
-    assert sorted(found) == sorted(_build_live_titled(pages))
-    sql, params = compiled_sql.sql("test-live-titled", _build_live_titled, pages)
+        found = compiled_sql.rows("test-titled", _build_titled, pages)
+    assert sorted(found) == sorted(_build_titled(pages))
+    sql, params = compiled_sql.sql("test-titled", _build_titled, pages)
     if connection.vendor != "postgresql":
         assert len(params) == 4  # two ids, the depth, the pattern: written on PostgreSQL only
         return
