@@ -16,9 +16,11 @@ segmented query fixes that with no backend code to maintain, and works the same 
 """
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
-from functools import partial
+from typing import NamedTuple
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models.expressions import RawSQL
@@ -34,7 +36,7 @@ from wagtail.search.models import IndexEntry
 
 from . import compiled_sql, thai_text
 from .translations import relative_page_url
-from .visibility import hidden_page_ids, public_pages
+from .visibility import public_pages
 
 MAX_RESULTS = 500
 SNIPPET_LENGTH = 220
@@ -127,31 +129,35 @@ class Result:
     snippet_html: str
 
 
+def kind_of(app_label, model_name):
+    """``("home.standardpage", "Standard page")``: a content type's ``?kind=`` value and label."""
+    try:
+        label = capfirst(apps.get_model(app_label, model_name)._meta.verbose_name)
+    except LookupError:  # a page type no longer installed
+        label = model_name
+    return f"{app_label}.{model_name}", label
+
+
 def page_kind(page):
-    """``("home.standardpage", "Standard page")`` for a page whose content type is loaded."""
-    content_type = page.content_type
-    model = content_type.model_class()
-    label = capfirst(model._meta.verbose_name) if model else content_type.model
-    return f"{content_type.app_label}.{content_type.model}", label
+    """``kind_of`` a page whose content type is loaded."""
+    return kind_of(page.content_type.app_label, page.content_type.model)
 
 
-def _public_in_language(language_code, hidden):
-    """The ids of the public pages (``home.visibility``) in ``language_code``, real translations only (no
-    untranslated aliases), but for the ``hidden`` ids given."""
-    in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
-    return public_pages(in_language, hidden or ()).filter(alias_of__isnull=True).order_by().values("pk")
+def _aliases():
+    """The ids of every alias page (an untranslated copy kept in step with its source by wagtail-localize)."""
+    return Page.objects.filter(alias_of__isnull=False).order_by().values("pk")
 
 
 def _matching(terms, language_code):
     """The search over public pages (``home.visibility``) in ``language_code``, real translations only (no
     untranslated aliases), before any slice."""
-    # The search backend filters only on indexed fields: the rule's own conditions go in as a subquery of ids, its
-    # SQL compiled once per language and number of hidden pages (``home.compiled_sql``: building it cost a fifth of
-    # a cold search page).
-    hidden = sorted(hidden_page_ids())
-    build = partial(_public_in_language, language_code)
-    sql, params = compiled_sql.sql(("search-public", language_code), build, hidden or None)
-    pages = Page.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - SQL of our own queryset, values as parameters
+    # The public rule narrows the searched pages themselves (PostgreSQL reads each page row once and keeps the
+    # matching ones; a subquery of public ids read every page twice more: issue 22). The search backend filters
+    # only on indexed fields, and ``alias_of`` is not one: the aliases go in as a subquery of ids, its SQL compiled
+    # once (``home.compiled_sql``).
+    in_language = Page.objects.filter(locale__in=Locale.objects.filter(language_code=language_code))
+    aliases, params = compiled_sql.sql("search-aliases", _aliases)
+    pages = public_pages(in_language).exclude(pk__in=RawSQL(aliases, params))  # noqa: S611 - SQL of our own queryset
     return pages.search(" ".join(terms), operator="and")
 
 
@@ -171,9 +177,9 @@ def _hit_fields():
     return [field.attname for field in Page._meta.concrete_fields if field.attname in HIT_FIELDS]
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A matching page: its id and title, its content type's natural key, and its ``_hit_fields()`` values."""
+class Hit(NamedTuple):
+    """A matching page: its id and title, its content type's natural key, and its ``_hit_fields()`` values (a tuple:
+    made for every match, quicker than a class that sets its attributes one by one)."""
 
     pk: int
     title: str
@@ -181,6 +187,11 @@ class Hit:
     app_label: str
     model: str
     values: tuple
+
+    @property
+    def kind(self):
+        """The ``?kind=`` value of its page type (``kind_of``), made without a model or a query."""
+        return f"{self.app_label}.{self.model}"
 
     @property
     def content_type(self):
@@ -215,16 +226,12 @@ def title_hits(title, terms):
     return sum(1 for term in terms if thai_text.match_spans(title, (term,)))
 
 
-def kinds_of(pages):
-    """The page kinds among ``pages`` with their counts, most frequent first."""
-    counts = {}
-    for page in pages:
-        key, label = page_kind(page)
-        if key in counts:
-            counts[key].count += 1
-        else:
-            counts[key] = Kind(key, label, 1)
-    return sorted(counts.values(), key=lambda kind: (-kind.count, str(kind.label)))
+def kinds_of(hits):
+    """The page kinds among ``hits`` (``Hit``) with their counts, most frequent first: a label looked up once per
+    kind, not once per hit."""
+    counts = Counter((hit.app_label, hit.model) for hit in hits)
+    kinds = [Kind(*kind_of(app_label, model_name), count) for (app_label, model_name), count in counts.items()]
+    return sorted(kinds, key=lambda kind: (-kind.count, str(kind.label)))
 
 
 def indexed_bodies(pages):
@@ -233,9 +240,10 @@ def indexed_bodies(pages):
         return {}
     column = "body_text" if connections[router.db_for_read(IndexEntry)].vendor == "postgresql" else "body"
     wanted = {(page.content_type_id, str(page.pk)) for page in pages}
-    rows = IndexEntry.objects.filter(object_id__in=[key[1] for key in wanted]).values_list(
-        "content_type_id", "object_id", column
-    )
+    # By content type too, so that the (content type, object id) index finds the rows.
+    rows = IndexEntry.objects.filter(
+        content_type_id__in={key[0] for key in wanted}, object_id__in=[key[1] for key in wanted]
+    ).values_list("content_type_id", "object_id", column)
     return {
         int(object_id): text or ""
         for content_type_id, object_id, text in rows

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 from . import thai_text
 from .numbers import THAI_DIGITS
 from .query_parameters import reads_query
-from .search import describe, kinds_of, page_kind, search_matches
+from .search import describe, kinds_of, search_matches
 from .sitemap import SECTION_NAMES, sitemap_entries, sitemap_sections
 
 RESULTS_PER_PAGE = 10
@@ -142,7 +142,7 @@ def search(request):
     kind = request.GET.get("kind", "")
     if kind not in {k.key for k in kinds}:
         kind = ""
-    shown = [p for p in pages if page_kind(p)[0] == kind] if kind else pages
+    shown = [hit for hit in pages if hit.kind == kind] if kind else pages
     paginator = Paginator(shown, RESULTS_PER_PAGE)
     results_page = paginator.page(results_page_number(request.GET.get("page"), paginator.num_pages))
     response = render(

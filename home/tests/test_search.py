@@ -493,3 +493,17 @@ def test_on_postgresql_a_search_is_matched_by_an_index(client):
         cursor.execute(f"EXPLAIN SELECT 1 FROM wagtailsearch_indexentry WHERE {match.group(0)}")  # noqa: S608 - Wagtail's own SQL, read back
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "odf_search_title_body_gin" in plan, plan
+
+
+def test_on_postgresql_long_search_bodies_are_stored_with_lz4(thai_home):
+    """Migration home 0010: every body vector long enough to be compressed is compressed with LZ4 (quicker to read
+    back when a search ranks its matches): the demo content's, and a page's published now."""
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's storage (DATABASE_URL; CI runs it): SQLite searches its own FTS5 table")
+    words = " ".join(f"คำที่{number} word{number}" for number in range(600))
+    page = standard_page(thai_home, "หน้ายาว", "long-page", intro=words)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT object_id, pg_column_compression(body) FROM wagtailsearch_indexentry")
+        methods = dict(cursor.fetchall())
+    assert methods[str(page.pk)] == "lz4", methods
+    assert {method for method in methods.values() if method is not None} == {"lz4"}, methods
