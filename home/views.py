@@ -114,7 +114,9 @@ def cached_search(query, language):
     """``(hits, total)`` of ``search_matches``, kept in the cache until the next publish (home/page_cache.py)."""
     from . import page_cache
 
-    key = page_cache.key("search", language, query)
+    # Named for what is kept (``search.Hit`` tuples): a value kept by a release whose ``Hit`` had another shape would
+    # not unpickle, so a new shape gets a new name and the old entries are never read (they expire).
+    key = page_cache.key("search-hits", language, query)
     found = cache.get(key)
     if found is None:
         found = search_matches(query, language)

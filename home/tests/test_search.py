@@ -507,3 +507,16 @@ def test_on_postgresql_long_search_bodies_are_stored_with_lz4(thai_home):
         methods = dict(cursor.fetchall())
     assert methods[str(page.pk)] == "lz4", methods
     assert {method for method in methods.values() if method is not None} == {"lz4"}, methods
+
+
+def test_a_search_kept_under_the_old_cache_name_is_not_read(client):
+    """What a search keeps in the cache changed shape (``search.Hit``, issue 22), and a value kept by the release before
+    would not unpickle: the new shape is kept under a new name, so an old entry is never read."""
+    from django.core.cache import cache
+
+    from home import page_cache
+
+    cache.set(page_cache.key("search", "th", "อาชีพ"), "kept by the release before", 60)
+    response = client.get("/th/search/", {"q": "อาชีพ"})
+    assert response.status_code == 200
+    assert 'class="search-result"' in response.content.decode()
