@@ -189,20 +189,7 @@ def _unit_rows(locale_id, hidden, translated):
     pages = CaseStudyPage.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
     if hidden:
         pages = pages.exclude(pk__in=hidden)
-    pages = pages.order_by("path")
-    if not translated:
-        return pages.values_list(*UNIT_COLUMNS)
-    local_page = CaseStudyPage.objects.filter(
-        locale_id=locale_id, translation_key=OuterRef("translation_key"), live=True
-    )
-    local_province = Province.objects.filter(locale_id=locale_id, translation_key=OuterRef("province__translation_key"))
-    return pages.values_list(
-        *UNIT_COLUMNS,
-        Subquery(local_page.values("unit_name")[:1]),
-        Subquery(local_page.values("title")[:1]),
-        Subquery(local_page.values("alias_of_id")[:1]),
-        Subquery(local_province.values("name")[:1]),
-    )
+    return _with_local_names(pages.order_by("path"), UNIT_COLUMNS, locale_id, translated, unit="")
 
 
 def catalogue(locale):
@@ -219,8 +206,8 @@ def catalogue(locale):
     for row in found:
         pk, slug, name, title, path, province, region, latitude, longitude = row[:9]
         if translated:
-            local_name, local_title, local_alias_of, local_province = row[9:]
-            if local_title is not None and not local_alias_of:  # a translation of its own, not an alias
+            local_name, local_title, local_province = row[9:]
+            if local_title is not None:  # a translation of its own (an alias is none)
                 name, title = local_name, local_title
             province = local_province or province
         units[slug] = UnitInfo(
@@ -387,16 +374,17 @@ def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
     return _with_local_names(queryset.order_by(), FIGURE_COLUMNS, locale_id, translated)
 
 
-def _with_local_names(queryset, columns, locale_id, translated):
+def _with_local_names(queryset, columns, locale_id, translated, unit="page__"):
     """``queryset.values_list(*columns)``, and where ``translated`` its unit's names and province's name in the
-    locale ``locale_id`` after them (correlated subqueries)."""
+    locale ``locale_id`` after them (correlated subqueries; NULL names where the unit's page in that locale is an
+    alias, not a translation). ``unit``: the path from a row to its unit (none for a queryset of units)."""
     if not translated:
         return queryset.values_list(*columns)
     local_page = CaseStudyPage.objects.filter(
-        locale_id=locale_id, translation_key=OuterRef("page__translation_key"), alias_of__isnull=True, live=True
+        locale_id=locale_id, translation_key=OuterRef(f"{unit}translation_key"), alias_of__isnull=True, live=True
     )
     local_province = Province.objects.filter(
-        locale_id=locale_id, translation_key=OuterRef("page__province__translation_key")
+        locale_id=locale_id, translation_key=OuterRef(f"{unit}province__translation_key")
     )
     return queryset.values_list(
         *columns,

@@ -247,3 +247,20 @@ def test_with_few_units_the_chosen_read_holds_every_unit_and_its_regions(time):
         latest, regions = indicator_latest_chosen(locale, indicators, info, start, end, asked)
         assert latest == every, asked
         assert regions == {item.unit.region for item in every}
+
+
+def test_an_english_alias_of_a_unit_is_named_as_its_thai_source():
+    """The English catalogue names a unit as its English translation does, and as its Thai source where the English
+    page is an alias (wagtail-localize's untranslated copy), whatever the alias holds."""
+    from casestudies.models import CaseStudyPage
+    from impact.queries import LocaleRef, catalogue
+
+    thai = CaseStudyPage.objects.get(slug="ban-pho-thong", locale__language_code="th")
+    english = CaseStudyPage.objects.get(translation_key=thai.translation_key, locale__language_code="en")
+    assert english.alias_of_id is None and english.title != thai.title
+    locale = LocaleRef(english.locale_id, "en")
+    unit = catalogue(locale).units["ban-pho-thong"]
+    assert (unit.name, unit.short_name) == (english.unit_name or english.title, english.title)
+    CaseStudyPage.objects.filter(pk=english.pk).update(alias_of=thai, title="Stale", unit_name="Stale")
+    unit = catalogue(locale).units["ban-pho-thong"]
+    assert (unit.name, unit.short_name) == (thai.unit_name or thai.title, thai.title)
