@@ -7,7 +7,6 @@ cards' images. A case study: the terms with its links (to terms, toolkit steps a
 related units, one query for the renditions of its own and the related units' hero images, partners, steps.
 """
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -24,6 +23,7 @@ from wagtail.models import Locale, Page
 
 from home import thai_map
 from home.hero_image import prefetch_hero_renditions
+from home.query_parameters import SLUG
 from home.request_site import page_url
 from home.seo import SHARE_RENDITION
 from home.translations import relative_page_url
@@ -107,7 +107,6 @@ class _Slugs:
         return bool(SLUG.fullmatch(value))
 
 
-SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs
 SLUGS = _Slugs()
 
 

@@ -14,7 +14,10 @@ every malicious value to every declared parameter of every page that reads it. T
 these parameters only (``home.page_cache``).
 """
 
+import re
 from urllib.parse import urlencode
+
+SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs, as Wagtail's pages have
 
 
 def reads_query(*names):
@@ -51,6 +54,14 @@ def read_address(request):
         return request.get_full_path()
     query = normalised_query(request.GET, declared)
     return f"{request.path}?{query}" if query else request.path
+
+
+def slugs_in(values, separator, limit):
+    """The slugs in ``values`` (a parameter's values, each of slugs joined by ``separator``), each once in the order
+    given, at most ``limit``: only what could be a slug (the rest cannot be a known one, and PostgreSQL refuses a
+    NUL byte with an error)."""
+    asked = (slug.strip() for value in values for slug in value.split(separator))
+    return [slug for slug in dict.fromkeys(asked) if SLUG.fullmatch(slug)][:limit]
 
 
 def parse_choice(value, allowed):

@@ -11,15 +11,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from casestudies.choosers import unit_chooser
+from casestudies.models import Region
 from home.localisation import current_language
-from home.query_parameters import reads_query
+from home.query_parameters import parse_choice, reads_query, slugs_in
 from home.request_site import page_url
 
 from .addresses import dashboard_at, dashboard_section
-from .compare import MAX_UNITS, MIN_UNITS, SelectionError, compare_query, comparison, selected_units, selection_message
+from .compare import (
+    MAX_UNITS,
+    MIN_UNITS,
+    SEPARATOR,
+    SelectionError,
+    compare_query,
+    comparison,
+    selected_units,
+    selection_message,
+)
 from .datapackage import data_package
 from .filters import Filters
-from .queries import LocaleRef, catalogue, figure_rows
+from .queries import LocaleRef, catalogue, chooser_catalogue, figure_rows
+
+# The most slugs of ``?unit=`` looked up: a form lists at most 5 to choose; more than this many are unknown.
+ASKED_MAX = 50
 
 
 @require_safe
@@ -41,11 +54,12 @@ def datapackage(request, path):
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
-def compare_chooser(units, region, ticked):
+def compare_chooser(units, region, ticked, regions=None):
     """The form's ``UnitChooser`` (``casestudies.choosers``): every unit by region while they are few, else the
-    units of the ``?region=`` chosen and those ticked; units by province then name."""
+    units of the ``?region=`` chosen and those ticked; units by province then name. ``regions``: those of every
+    unit, where ``units`` are only those the chooser could list (``queries.chooser_catalogue``)."""
     ordered = sorted(units, key=lambda u: (u.province, u.name))
-    return unit_chooser(ordered, lambda unit: unit.region, lambda unit: unit.slug, region, ticked)
+    return unit_chooser(ordered, lambda unit: unit.region, lambda unit: unit.slug, region, ticked, regions=regions)
 
 
 @require_safe
@@ -58,15 +72,20 @@ def compare(request, path):
 
         return serve(request, path + "compare/")
     language = current_language()
-    cat = catalogue(LocaleRef(page.locale_id, language))
+    values, region = request.GET.getlist("unit"), request.GET.get("region")
+    # Only the units the form could list are read (issue 22): those asked for, those of the region and the first.
+    known_region = parse_choice((region or "").strip(), set(Region.values))
+    cat, regions = chooser_catalogue(
+        LocaleRef(page.locale_id, language), slugs_in(values, SEPARATOR, ASKED_MAX), known_region
+    )
     error = None
     try:
-        slugs = selected_units(request.GET.getlist("unit"), set(cat.units))
+        slugs = selected_units(values, set(cat.units))
     except SelectionError as bad:
         slugs, error = (), bad
     blocks = comparison(cat, figure_rows(cat, Filters(units=slugs)), slugs, language) if slugs else []
     ticked = slugs or (error.units if error else ())
-    chooser = compare_chooser(cat.units.values(), request.GET.get("region"), ticked)
+    chooser = compare_chooser(cat.units.values(), region, ticked, regions)
     context = {
         "dashboard": page,
         "language": language,

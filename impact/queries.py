@@ -183,13 +183,31 @@ UNIT_COLUMNS = (
 )
 
 
-def _unit_rows(locale_id, hidden, translated):
-    """The published Thai source case studies (none of ``hidden``) in tree order with their province, and where
-    ``translated`` their names and their province's name in the locale ``locale_id`` (correlated subqueries)."""
+def _units(hidden):
+    """The published Thai source case studies, none of ``hidden``, in tree order."""
     pages = CaseStudyPage.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
     if hidden:
         pages = pages.exclude(pk__in=hidden)
-    return _with_local_names(pages.order_by("path"), UNIT_COLUMNS, locale_id, translated, unit="")
+    return pages.order_by("path")
+
+
+def _unit_rows(locale_id, hidden, translated, units=None):
+    """The published Thai source case studies (none of ``hidden``; of ``units`` where given, a queryset of them) in
+    tree order with their province, and where ``translated`` their names and their province's name in the locale
+    ``locale_id`` (correlated subqueries)."""
+    units = _units(hidden) if units is None else units
+    return _with_local_names(units, UNIT_COLUMNS, locale_id, translated, unit="")
+
+
+def _unit_info_of_row(row, translated):
+    """The ``UnitInfo`` of a row of ``_unit_rows``."""
+    pk, slug, name, title, path, province, region, latitude, longitude = row[:9]
+    if translated:
+        local_name, local_title, local_province = row[9:12]
+        if local_title is not None:  # a translation of its own (an alias is none)
+            name, title = local_name, local_title
+        province = local_province or province
+    return UnitInfo(slug, name or title, province or "", None, title, region or "", latitude, longitude, path, pk)
 
 
 def catalogue(locale):
@@ -202,18 +220,57 @@ def catalogue(locale):
         locale.pk,
         sorted(hidden_page_ids()),  # as ``home.visibility.public_pages``
     )
-    units = {}
-    for row in found:
-        pk, slug, name, title, path, province, region, latitude, longitude = row[:9]
-        if translated:
-            local_name, local_title, local_province = row[9:]
-            if local_title is not None:  # a translation of its own (an alias is none)
-                name, title = local_name, local_title
-            province = local_province or province
-        units[slug] = UnitInfo(
-            slug, name or title, province or "", None, title, region or "", latitude, longitude, path, pk
-        )
+    units = {row[1]: _unit_info_of_row(row, translated) for row in found}
     return Catalogue(units, indicators_in(locale), locale.language_code)
+
+
+def _chooser_unit_rows(locale_id, hidden, slugs, region, translated):
+    """``_unit_rows`` of only the units a unit chooser could list (``casestudies.choosers``): those of the slugs
+    ``slugs`` (a list), of ``region`` (a region's value; "" for none) and the first ``UNIT_OPTIONS_MAX`` + 1 in tree
+    order (every unit while there are no more), followed by a row per region of the provinces: ``(unit, None, ...,
+    region, ...)`` (the id of its first such unit, else None; the region in the units' region column, every other
+    column NULL). Each part is found by an index (a slug, a path, a province), not by reading every unit: a list of
+    ids from the three parts, asked for at once, was planned by PostgreSQL as a hash join over every page."""
+    units = _units(hidden)
+    # SQLite allows no LIMIT in a part of a UNION: the first are a subquery.
+    first = CaseStudyPage.objects.filter(pk__in=units.values("pk")[: UNIT_OPTIONS_MAX + 1]).values("pk")
+    chosen = (units.filter(slug__in=slugs), units.filter(pk__in=first), units.filter(province__region=region))
+    parts = [_unit_rows(locale_id, hidden, translated, part.order_by()) for part in chosen]
+    width = len(UNIT_COLUMNS) + (3 if translated else 0)
+    at_region = UNIT_COLUMNS.index("province__region")
+    blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
+    padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
+    # Each region (a province of each) asked for its first unit: a subquery run once per region that stops there.
+    first_in = units.order_by().filter(province__region=OuterRef("region")).values("pk")[:1]
+    one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
+    present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
+    return parts[0].union(*parts[1:], present.values_list(*padded), all=True)
+
+
+def chooser_catalogue(locale, slugs, region=None):
+    """``(cat, regions)`` for a page with a unit chooser (issue 22: as many units read at 200 as at 3): ``cat`` as
+    ``catalogue`` but with only the units of ``slugs`` (those asked for; an unknown one is left out), of ``region``
+    (a region's value, or None) and the first ``UNIT_OPTIONS_MAX`` + 1 in tree order, so every unit while there are
+    no more; ``regions``: the regions with a published unit. One query for the units, compiled once per number of
+    slugs (``home.compiled_sql``)."""
+    translated = locale.language_code != settings.LANGUAGE_CODE
+    found = compiled_sql.rows(
+        ("impact-chooser-units", translated),
+        lambda *ids: _chooser_unit_rows(*ids, translated),
+        locale.pk,
+        sorted(hidden_page_ids()),
+        sorted(slugs),
+        region or "",  # no unit is in the region ""
+    )
+    at_region = UNIT_COLUMNS.index("province__region")
+    units, regions = {}, set()
+    for row in sorted(found, key=lambda row: row[4] or ""):  # tree order (a region's row has no path)
+        if row[1] is None:  # a region, with its first unit or None
+            if row[0] is not None:
+                regions.add(row[at_region])
+        elif row[1] not in units:  # a unit may be in more than one part
+            units[row[1]] = _unit_info_of_row(row, translated)
+    return Catalogue(units, indicators_in(locale), locale.language_code), regions
 
 
 def group_unit(group_id, name, province_code, language):

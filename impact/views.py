@@ -7,7 +7,6 @@ answered with 400 and a message, never a 500; an unknown tab shows the chart.
 
 import itertools
 import json
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -26,7 +25,7 @@ from casestudies.models import Region
 from home import page_cache, spreadsheet
 from home.downloads import public_download
 from home.localisation import current_language
-from home.query_parameters import parse_choice, reads_query
+from home.query_parameters import parse_choice, reads_query, slugs_in
 
 from .addresses import dashboard_at
 from .aggregation import combine_sums
@@ -112,14 +111,10 @@ def _legacy_target(page, request, indicators):
     return target + ("?" + urlencode(query) if query else "")
 
 
-SLUG = re.compile(r"[-\w]+")  # Django's unicode slugs, as Wagtail's pages have
-
-
 def _asked_units(query):
-    """The unit slugs ``?unit=`` asks for, each once, at most ``MAX_UNITS`` + 1 (more is an error of ``read_units``
-    anyway): only what could be a slug (PostgreSQL refuses a NUL byte with an error); the rest is unknown."""
-    asked = [slug.strip() for value in query.getlist("unit") for slug in value.split(UNIT_SEPARATOR) if slug.strip()]
-    return [slug for slug in dict.fromkeys(asked) if SLUG.fullmatch(slug)][: MAX_UNITS + 1]
+    """The unit slugs ``?unit=`` asks for (``slugs_in``), at most ``MAX_UNITS`` + 1 (more is an error of
+    ``read_units`` anyway)."""
+    return slugs_in(query.getlist("unit"), UNIT_SEPARATOR, MAX_UNITS + 1)
 
 
 def _requested_units(query):

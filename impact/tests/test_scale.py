@@ -402,3 +402,26 @@ def test_units_asked_for_but_not_chosen_show_every_unit(client, scale, caches_of
     every = chart.search(client.get("/th/impact/members_total/").content.decode()).group(0)
     asked = chart.search(client.get(f"/th/impact/members_total/?{query}").content.decode()).group(0)
     assert asked == every
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_comparison_reads_a_bounded_number_of_units(scale, language):  # noqa: F811
+    """Issue 22: the comparison reads the units asked for, those of the region its chooser lists and the first
+    ``UNIT_OPTIONS_MAX`` + 1 (so that it knows there are more), not every unit, each as the whole catalogue has it
+    (its names in the language); and every region with units."""
+    from casestudies.choosers import UNIT_OPTIONS_MAX
+    from impact.queries import LocaleRef, catalogue, chooser_catalogue
+
+    locale_id = CaseStudyPage.objects.filter(locale__language_code=language).first().locale_id
+    locale = LocaleRef(locale_id, language)
+    every = catalogue(locale).units
+    cat, regions = chooser_catalogue(locale, ["scale-unit-150", "scale-unit-151", "no-such-unit"])
+    assert set(cat.units) >= {"scale-unit-150", "scale-unit-151"} and "no-such-unit" not in cat.units
+    assert len(cat.units) == UNIT_OPTIONS_MAX + 3
+    assert regions == set(regions_of_units())
+    assert all(unit == every[slug] for slug, unit in cat.units.items())
+    assert list(cat.units) == [slug for slug in every if slug in cat.units]  # in tree order, as the catalogue
+    region, count = max(regions_of_units().items(), key=lambda item: item[1])
+    cat, _regions = chooser_catalogue(locale, ["scale-unit-150"], region)
+    in_region = {slug for slug, unit in cat.units.items() if unit.region == region}
+    assert len(in_region) == count and len(cat.units) <= count + UNIT_OPTIONS_MAX + 2
