@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.paginator import Paginator
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -30,6 +31,8 @@ from .filters import (  # noqa: F401 - the parameters are this module's, declare
 )
 from .formatting import format_axis, format_period, format_value
 from .models import FigureStatus, Theme
+
+lazy_value = lazy(format_value, str)  # ``format_value`` when it is shown
 
 TABS = ("chart", "table", "map", "sources")
 UNIT_SEPARATOR = "~"
@@ -315,8 +318,9 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
     reading those of some units: only the chart's are read here, a table page's by ``fill_cells``), the ``totals``
     per period (``(value, status)``) and the ``statuses`` among the figures."""
     labels = [format_period(*p, language) for p in periods]
+    # Each label is formatted when shown (the map lists every unit's; the chart's tab, with 200 units, none).
     unit_rows = [
-        UnitRow(unit, None, value, format_value(value, info.unit, language), status, False, weight)
+        UnitRow(unit, None, value, lazy_value(value, info.unit, language), status, False, weight)
         for unit, value, status, weight in latest
     ]
     if state.units:

@@ -29,7 +29,7 @@ from .compare import (
 )
 from .datapackage import data_package
 from .filters import Filters
-from .queries import LocaleRef, catalogue, chooser_catalogue, figure_rows
+from .queries import LocaleRef, chooser_catalogue, figure_rows, indicators_in
 
 # The most slugs of ``?unit=`` looked up: a form lists at most 5 to choose; more than this many are unknown.
 ASKED_MAX = 50
@@ -42,14 +42,14 @@ def datapackage(request, path):
     page = dashboard_at(request, path)
     if page is None:
         raise Http404
-    cat = catalogue(page.locale)
+    indicators = indicators_in(page.locale)
     package = data_package(
         title=_("Impact figures of the learning units"),
         source_title=page.title,
         homepage=request.build_absolute_uri(page.get_url(request)),
         package_url=request.build_absolute_uri(request.path),
         language=page.locale.language_code,
-        indicators=cat.indicators,
+        indicators=indicators,
     )
     return JsonResponse(package, json_dumps_params={"ensure_ascii": False, "indent": 2})
 

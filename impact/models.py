@@ -248,6 +248,9 @@ class ImpactFigure(models.Model):
         verbose_name=_("case study"),
         null=True,  # a network group's figure has none; staff's forms and the import still require it (not blank)
         help_text=_("The learning unit (its Thai page) this figure belongs to."),
+        # No index of its own: ``unique_figure_per_period`` starts with the page, and with the indicator after it a
+        # unit's figures of one indicator are read from there (the page's own index read all 14 indicators' rows).
+        db_index=False,
     )
     group = models.ForeignKey(
         "network.Registration",

@@ -226,7 +226,7 @@ def catalogue(locale):
 
 def _chooser_unit_rows(locale_id, hidden, slugs, region, translated):
     """``_unit_rows`` of only the units a unit chooser could list (``casestudies.choosers``): those of the slugs
-    ``slugs`` (a list), of ``region`` (a region's value; "" for none) and the first ``UNIT_OPTIONS_MAX`` + 1 in tree
+    ``slugs`` (a list), of ``region`` (a region's value, or None) and the first ``UNIT_OPTIONS_MAX`` + 1 in tree
     order (every unit while there are no more), followed by a row per region of the provinces: ``(unit, None, ...,
     region, ...)`` (the id of its first such unit, else None; the region in the units' region column, every other
     column NULL). Each part is found by an index (a slug, a path, a province), not by reading every unit: a list of
@@ -234,7 +234,9 @@ def _chooser_unit_rows(locale_id, hidden, slugs, region, translated):
     units = _units(hidden)
     # SQLite allows no LIMIT in a part of a UNION: the first are a subquery.
     first = CaseStudyPage.objects.filter(pk__in=units.values("pk")[: UNIT_OPTIONS_MAX + 1]).values("pk")
-    chosen = (units.filter(slug__in=slugs), units.filter(pk__in=first), units.filter(province__region=region))
+    chosen = [units.filter(slug__in=slugs), units.filter(pk__in=first)]
+    if region is not None:  # another shape of SQL: without it, PostgreSQL keeps one plan for every request (its
+        chosen.append(units.filter(province__region=region))  # cost of any region made it plan each one anew)
     parts = [_unit_rows(locale_id, hidden, translated, part.order_by()) for part in chosen]
     width = len(UNIT_COLUMNS) + (3 if translated else 0)
     at_region = UNIT_COLUMNS.index("province__region")
@@ -260,7 +262,7 @@ def chooser_catalogue(locale, slugs, region=None):
         locale.pk,
         sorted(hidden_page_ids()),
         sorted(slugs),
-        region or "",  # no unit is in the region ""
+        region,
     )
     at_region = UNIT_COLUMNS.index("province__region")
     units, regions = {}, set()
