@@ -439,12 +439,13 @@ def _with_local_names(queryset, columns, locale_id, translated, unit="page__"):
     alias, not a translation). ``unit``: the path from a row to its unit (none for a queryset of units)."""
     if not translated:
         return queryset.values_list(*columns)
+    # Unordered: one row at most (a page's and a province's translation key is unique in a locale), no sort for it.
     local_page = CaseStudyPage.objects.filter(
         locale_id=locale_id, translation_key=OuterRef(f"{unit}translation_key"), alias_of__isnull=True, live=True
-    )
+    ).order_by()
     local_province = Province.objects.filter(
         locale_id=locale_id, translation_key=OuterRef(f"{unit}province__translation_key")
-    )
+    ).order_by()
     return queryset.values_list(
         *columns,
         Subquery(local_page.values("unit_name")[:1]),
