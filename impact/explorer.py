@@ -279,14 +279,15 @@ def indicator_view(units, info, rows, state, language, max_periods, region_label
 
 
 def indicator_page_view(
-    info, all_periods, period_sums, latest, figures_of, state, language, max_periods, region_labels
+    info, all_periods, period_sums, latest, figures_of, state, language, max_periods, region_labels, shown=None
 ):
     """The indicator page's ``IndicatorView`` from what the database summed and picked (issue 22): of ``all_periods``
     (every unit's), ``period_sums`` maps those with figures of the units shown to ``(PeriodSum, statuses)``
     (``queries.indicator_period_sums``), ``latest`` is each unit's latest figure in the periods shown
     (``queries.UnitLatest``, in tree order), and ``figures_of(page_ids)`` reads the figures of only the units the
     page draws or lists (``{page id: {period: (value, status)}}``; kept on the view as its ``reader``, which
-    ``fill_cells`` uses for a table page's rows)."""
+    ``fill_cells`` uses for a table page's rows). ``shown``: the number of units with a latest figure in the periods
+    shown, where ``latest`` holds only some of them (those the chart could draw: ``queries.indicator_latest_top``)."""
     periods = shown_periods(all_periods, state, max_periods)
     wanted = set(periods)
     picked = [
@@ -303,7 +304,9 @@ def indicator_page_view(
         totals[period] = (value, period_sum.status)
         statuses.update(period_statuses)
     with_chart = state.tab == "chart"  # the other tabs draw no chart: the chart's units' figures are not read
-    return build_view(info, periods, picked, figures_of, totals, statuses, state, language, region_labels, with_chart)
+    return build_view(
+        info, periods, picked, figures_of, totals, statuses, state, language, region_labels, with_chart, shown
+    )
 
 
 def _cells(figures, periods, info, language):
@@ -312,11 +315,14 @@ def _cells(figures, periods, info, language):
     ]
 
 
-def build_view(info, periods, latest, figures, totals, statuses, state, language, region_labels, with_chart=True):
+def build_view(
+    info, periods, latest, figures, totals, statuses, state, language, region_labels, with_chart=True, shown=None
+):
     """The ``IndicatorView`` of the units' ``latest`` figures (``(unit, value, status, weight)`` in tree order, the
     units with a figure in ``periods``), their ``figures`` (``{slug: {period: (value, status)}}``, or a function
     reading those of some units: only the chart's are read here, a table page's by ``fill_cells``), the ``totals``
-    per period (``(value, status)``) and the ``statuses`` among the figures."""
+    per period (``(value, status)``) and the ``statuses`` among the figures. ``shown``: how many units have a figure
+    in ``periods`` where ``latest`` holds only some of them (all of those the chart could draw), else None."""
     labels = [format_period(*p, language) for p in periods]
     # Each label is formatted when shown (the map lists every unit's; the chart's tab, with 200 units, none).
     unit_rows = [
@@ -357,8 +363,9 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
         for row in (chosen if with_chart else [])
     ]
     is_share = info.rule.is_share
+    shown = len(unit_rows) if shown is None else shown
     total_label = ""
-    if len(unit_rows) > 1:
+    if shown > 1:
         total_label = _("Average of these units") if is_share else _("Total of these units")
         if is_share:  # an average is on the same scale as each unit's line: draw it (a total would flatten them)
             series.append(
@@ -390,7 +397,7 @@ def build_view(info, periods, latest, figures, totals, statuses, state, language
         total_cells,
         chart,
         chosen,
-        max(0, len(unit_rows) - len(chosen)),
+        max(0, shown - len(chosen)),
         [s for s in FigureStatus.values if s in statuses],
         {s: s in statuses for s in FigureStatus.values},
         labels[-1] if labels else "",

@@ -15,10 +15,12 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    DateField,
     DecimalField,
     Exists,
     ExpressionWrapper,
     F,
+    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -28,7 +30,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, Coalesce, DenseRank, RowNumber
 
 from wagtail.models import Page
 
@@ -38,6 +40,7 @@ from home import compiled_sql
 from home.visibility import hidden_page_ids
 
 from .aggregation import STATUSES, IndicatorRule, PeriodSum, Record
+from .charts import MAX_LINES
 from .figure_sums import SUM_FIELDS
 from .models import FigureReview, FigureStatus, FigureSum, ImpactFigure, Indicator, UnitOfMeasure, public_source
 
@@ -433,12 +436,13 @@ def _indicator_figure_rows(locale_id, indicator_ids, hidden, translated):
     return _with_local_names(queryset.order_by(), FIGURE_COLUMNS, locale_id, translated)
 
 
-def _with_local_names(queryset, columns, locale_id, translated, unit="page__"):
+def _with_local_names(queryset, columns, locale_id, translated, unit="page__", after=()):
     """``queryset.values_list(*columns)``, and where ``translated`` its unit's names and province's name in the
     locale ``locale_id`` after them (correlated subqueries; NULL names where the unit's page in that locale is an
-    alias, not a translation). ``unit``: the path from a row to its unit (none for a queryset of units)."""
+    alias, not a translation), then the columns ``after``. ``unit``: the path from a row to its unit (none for a
+    queryset of units)."""
     if not translated:
-        return queryset.values_list(*columns)
+        return queryset.values_list(*columns, *after)
     # Unordered: one row at most (a page's and a province's translation key is unique in a locale), no sort for it.
     local_page = CaseStudyPage.objects.filter(
         locale_id=locale_id, translation_key=OuterRef(f"{unit}translation_key"), alias_of__isnull=True, live=True
@@ -451,6 +455,7 @@ def _with_local_names(queryset, columns, locale_id, translated, unit="page__"):
         Subquery(local_page.values("unit_name")[:1]),
         Subquery(local_page.values("title")[:1]),
         Subquery(local_province.values("name")[:1]),
+        *after,
     )
 
 
@@ -643,7 +648,19 @@ def _units_with_figures(indicator_ids, hidden, start=None, end=None):
     return CaseStudyPage.objects.filter(public_source(hidden), Exists(figures)).order_by()
 
 
-def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, translated, start=None, end=None):
+def _latest_figures(accepted, hidden):
+    """The published figures among ``accepted`` that are each unit's latest (by period end, then start)."""
+    # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
+    # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
+    # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
+    order = [F("period_end").desc(), F("period_start").desc()]
+    latest = accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
+    return ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
+
+
+def _latest_rows(
+    locale_id, indicator_ids, weight_ids, hidden, slugs, region, translated, start=None, end=None, since=None
+):
     """Each unit's latest published figure of the indicator ``indicator_ids`` (by period end, then start; within
     ``start``-``end`` where given) with its unit's names, province and map position as ``_indicator_figure_rows``
     reads them, and its weight (``_weight_of``) where the indicator has one.
@@ -651,8 +668,13 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
     With ``slugs`` (a list), only the units of those slugs, those of ``region`` (a region's value, or None) and the
     first ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more), followed by a row per region
     of the provinces: ``(unit, None, ..., region, ...)`` (the id of its first such unit, else None; the region in
-    the units' region column, every other column NULL)."""
-    accepted = _accepted_in(indicator_ids, start, end)
+    the units' region column, every other column NULL).
+
+    With ``since`` too (the first period a page shows, ``(start, end)`` as ISO dates), a last column (NULL in the
+    rows above) and more rows: those of the units whose latest figure is in a period from ``since`` on and among the
+    ``MAX_LINES`` highest values (ties included, so every unit an indicator's chart could draw), with the number of
+    such units in that column (the page's chart shows those, not every unit: issue 22)."""
+    every = accepted = _accepted_in(indicator_ids, start, end)
     if slugs is not None:
         first = _units_with_figures(indicator_ids, hidden, start, end).order_by("path")[: UNIT_OPTIONS_MAX + 1]
         # One list of page ids (those asked for, the first, the region's), each looked up in ``figure_unit_latest``
@@ -664,21 +686,20 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
             in_region = CaseStudyPage.objects.filter(province__region=region).order_by().values("pk")
             shown = shown.union(in_region, all=True)
         accepted = accepted.filter(page_id__in=shown)
-    # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
-    # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
-    # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
-    order = [F("period_end").desc(), F("period_start").desc()]
-    latest = accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
-    figures = ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
+    figures = _latest_figures(accepted, hidden)
     columns = list(LATEST_COLUMNS)
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
         columns.append("weight")
-    rows = _with_local_names(figures.order_by(), columns, locale_id, translated)
+    after = [] if since is None else [Value(None, output_field=IntegerField())]
+    rows = _with_local_names(figures.order_by(), columns, locale_id, translated, after=after)
     if slugs is None:
         return rows
+    parts = []
+    if since is not None:
+        parts.append(_top_rows(every, hidden, weight_ids, since, columns, locale_id, translated))
     # In the same query, so that a page with units chosen makes no more queries than without (issue 18).
-    width = len(columns) + (3 if translated else 0)
+    width = len(columns) + (3 if translated else 0) + len(after)
     at_region = LATEST_COLUMNS.index("page__province__region")
     blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
     padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
@@ -688,10 +709,25 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
     first_in = units.filter(province__region=OuterRef("region")).values("pk")[:1]
     one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
     present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
-    return rows.union(present.values_list(*padded), all=True)
+    return rows.union(*parts, present.values_list(*padded), all=True)
 
 
-def _latest(locale, indicators, info, start, end, slugs, region):
+def _top_rows(accepted, hidden, weight_ids, since, columns, locale_id, translated):
+    """The rows of the units whose latest figure among ``accepted`` is in a period from ``since`` (``(start, end)``,
+    ISO dates) on and among the ``MAX_LINES`` highest values (a missing value as 0, as the chart orders them; ties
+    included), each with the number of units with a latest figure from ``since`` on in a last column."""
+    figures = _latest_figures(accepted, hidden)
+    if weight_ids:
+        figures = figures.annotate(weight=_weight_of(weight_ids))
+    since_start, since_end = (Cast(Value(day), DateField()) for day in since)
+    shown = figures.filter(Q(period_start__gt=since_start) | Q(period_start=since_start, period_end__gte=since_end))
+    value = Coalesce("value", Value(Decimal(0)), output_field=DecimalField())
+    ranked = shown.annotate(place=Window(DenseRank(), order_by=value.desc()), shown=Window(Count("pk")))
+    top = ranked.filter(place__lte=MAX_LINES).order_by()
+    return _with_local_names(top, columns, locale_id, translated, after=["shown"])
+
+
+def _latest(locale, indicators, info, start, end, slugs, region, since=None):
     """``([UnitLatest] in tree order, {region with units} or None)``, as ``_latest_rows`` reads them."""
     translated = locale.language_code != settings.LANGUAGE_CODE
     weight = indicators.get(info.weight_code) if info.weight_code else None
@@ -700,17 +736,18 @@ def _latest(locale, indicators, info, start, end, slugs, region):
     if start is None and end is None:
         found = compiled_sql.rows(
             ("impact-indicator-latest", translated, bool(weight_ids)),
-            lambda *ids: _latest_rows(*ids, translated),
+            lambda *ids: _latest_rows(*ids[:6], translated, since=None if ids[6] is None else ids[6:]),
             locale.pk,
             list(info.ids),
             weight_ids,
             hidden,
             slugs,
             region,
+            *([None, None] if since is None else [day.isoformat() for day in since]),
         )
     else:
         found = _latest_rows(locale.pk, list(info.ids), weight_ids, hidden, slugs, region, translated, start, end)
-    latest, regions = [], None if slugs is None else set()
+    latest, regions, shown, seen = [], None if slugs is None else set(), None, set()
     at_region = LATEST_COLUMNS.index("page__province__region")
     for values in found:
         page_id, start_day, end_day, value, status, slug = values[:6]
@@ -718,12 +755,19 @@ def _latest(locale, indicators, info, start, end, slugs, region):
             if page_id is not None:
                 regions.add(values[at_region])
             continue
+        if since is not None and values[-1] is not None:  # one of the highest, with how many units from ``since`` on
+            shown = values[-1]
+        if page_id in seen:  # a unit may be both one of the first and one of the highest
+            continue
+        seen.add(page_id)
         weight_value = values[14] if weight_ids else None  # before the local names
         local = values[15:18] if weight_ids else values[14:17]
         unit = _unit_info(slug, values[6:14], local if translated else None)
         unit.page_id = page_id
         latest.append(UnitLatest(unit, (_day(start_day), _day(end_day)), value, status, weight_value))
     latest.sort(key=lambda item: item.unit.path)
+    if since is not None:
+        return latest, regions, shown or 0
     return latest, regions
 
 
@@ -740,6 +784,16 @@ def indicator_latest_chosen(locale, indicators, info, start, end, slugs, region=
     the first ``UNIT_OPTIONS_MAX`` + 1 (so every unit while there are no more: what a unit chooser lists), and
     ``regions``: the regions with a unit with a figure. One query."""
     return _latest(locale, indicators, info, start, end, sorted(slugs), region)
+
+
+def indicator_latest_top(locale, indicators, info, since):
+    """``(latest, regions, shown)`` of a page whose chart shows the units with the highest latest values (issue 22:
+    the rows of about 25 units read at 200 as at 3): ``latest`` as ``indicator_latest_chosen`` with no units chosen
+    (the first ``UNIT_OPTIONS_MAX`` + 1 units, so every unit while there are no more), and also each unit whose
+    latest figure is in a period from ``since`` (the first period shown, ``(start, end)``) on and among the
+    ``MAX_LINES`` highest values (ties included); ``regions`` the regions with a unit with a figure, ``shown`` the
+    number of units with a latest figure from ``since`` on. One query."""
+    return _latest(locale, indicators, info, None, None, [], None, since)
 
 
 def _unit_figure_rows(page_ids, indicator_ids, hidden):

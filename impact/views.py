@@ -43,6 +43,7 @@ from .explorer import (
     read_state,
     read_time,
     read_units,
+    shown_periods,
     table_page,
     unit_map,
 )
@@ -57,6 +58,7 @@ from .queries import (
     indicator_figures,
     indicator_latest,
     indicator_latest_chosen,
+    indicator_latest_top,
     indicator_period_sums,
     indicators_in,
     overview_sums,
@@ -199,20 +201,31 @@ def _indicator_page_view(page, request, code, language):
         start = end = None  # reported by ``read_state`` below
     # Units chosen: only the latest figures of the units asked for and of those the chooser may list, and the
     # regions with units (issue 22: as many rows at 200 units as at 3).
-    asked, regions = _asked_units(request.GET), None
+    asked, regions, shown, sums = _asked_units(request.GET), None, None, None
+    plain = _plain_chart(request.GET)
     if asked:
         region = parse_choice(request.GET.get("region"), Region.values)
         latest, regions = indicator_latest_chosen(locale, indicators, info, start, end, asked, region)
+    elif plain:
+        # The chart of the units with the highest latest values in the periods shown: those units' figures and the
+        # chooser's (issue 22: as many rows read at 200 units as at 3), the periods shown read first.
+        all_periods, sums = indicator_period_sums(info, indicators)
+        periods = shown_periods(all_periods, State(), page.max_periods)
+        if periods:
+            latest, regions, shown = indicator_latest_top(locale, indicators, info, periods[0])
+        else:
+            latest = indicator_latest(locale, indicators, info)
     else:
         latest = indicator_latest(locale, indicators, info, start, end)
     units = {item.unit.slug: item.unit for item in latest}
     state, error = _state_or_error(request, units)
-    if regions is not None and not state.units:  # none chosen after all (unknown, too many, a bad time): every unit
+    if asked and not state.units:  # none chosen after all (unknown, too many, a bad time): every unit
         latest, regions = indicator_latest(locale, indicators, info, start, end), None
         units = {item.unit.slug: item.unit for item in latest}
         state, error = _state_or_error(request, units)
-    chosen = [units[slug].page_id for slug in state.units] if state.units else None
-    all_periods, sums = indicator_period_sums(info, indicators, chosen)
+    if sums is None:
+        chosen = [units[slug].page_id for slug in state.units] if state.units else None
+        all_periods, sums = indicator_period_sums(info, indicators, chosen)
     view = indicator_page_view(
         info,
         all_periods,
@@ -223,8 +236,18 @@ def _indicator_page_view(page, request, code, language):
         language,
         page.max_periods,
         dict(Region.choices),
+        shown,
     )
     return view, units, regions, state, error
+
+
+def _plain_chart(query):
+    """Whether ``query`` asks for an indicator's chart of every unit (no tab but the chart, no units, region or time
+    chosen): the chart then draws the units with the highest latest values, and only those are read."""
+    tab = (query.get("tab") or "").strip()
+    return (tab == "chart" or tab not in TABS) and not any(
+        (query.get(name) or "").strip() for name in ("unit", "region", "time")
+    )
 
 
 def indicator_response(page, request, code):

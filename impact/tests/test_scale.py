@@ -425,3 +425,37 @@ def test_the_comparison_reads_a_bounded_number_of_units(scale, language):  # noq
     cat, _regions = chooser_catalogue(locale, ["scale-unit-150"], region)
     in_region = {slug for slug, unit in cat.units.items() if unit.region == region}
     assert len(in_region) == count and len(cat.units) <= count + UNIT_OPTIONS_MAX + 2
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_chart_of_every_unit_reads_the_units_it_draws(client, scale, caches_off, language):  # noqa: F811
+    """Issue 22: an indicator's chart of every unit reads the units with the highest latest values in the periods
+    shown (and those its chooser needs), not every unit's, and draws the same ten as from every unit's latest figure,
+    with the same count of the units left out."""
+    from django.utils.html import escape
+
+    from impact.explorer import State, shown_periods
+    from impact.models import ImpactDashboardPage
+    from impact.queries import LocaleRef, indicator_latest, indicator_latest_top, indicator_period_sums, indicators_in
+
+    locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
+    if language == "en":
+        locale = LocaleRef(CaseStudyPage.objects.filter(locale__language_code="en").first().locale_id, "en")
+    indicators = indicators_in(locale)
+    info = indicators["members_total"]
+    all_periods, _sums = indicator_period_sums(info, indicators)
+    max_periods = ImpactDashboardPage.objects.filter(locale_id=locale.pk).first().max_periods
+    periods = shown_periods(all_periods, State(), max_periods)
+    every = indicator_latest(locale, indicators, info)
+    in_window = [item for item in every if item.period in set(periods)]
+    expected = sorted(in_window, key=lambda item: (-(item.value or 0), item.unit.name))[:MAX_CHART_LINES]
+    latest, _regions, shown = indicator_latest_top(locale, indicators, info, periods[0])
+    assert shown == len(in_window) and len(latest) < len(every)
+    read = {item.unit.slug for item in latest}
+    assert {item.unit.slug for item in expected} <= read
+    html = client.get(f"/{language}/impact/members_total/").content.decode()
+    chart = re.search(r'<svg[^>]*class="im-lines".*?</svg>', html, re.S).group(0)
+    drawn = re.findall(r'<g stroke="[^"]+" fill="[^"]+"><title>([^<]+)</title>', chart)
+    names = [item.unit.short_name or item.unit.name for item in expected]
+    assert drawn[:MAX_CHART_LINES] == [escape(name) for name in names]
+    assert str(len(in_window) - MAX_CHART_LINES) in html.split('class="im-chart"')[1].split("</figcaption>")[0]
