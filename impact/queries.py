@@ -20,7 +20,6 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    IntegerField,
     Min,
     OuterRef,
     Q,
@@ -658,9 +657,7 @@ def _latest_figures(accepted, hidden):
     return ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
 
 
-def _latest_rows(
-    locale_id, indicator_ids, weight_ids, hidden, slugs, region, translated, start=None, end=None, since=None
-):
+def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, translated, start=None, end=None):
     """Each unit's latest published figure of the indicator ``indicator_ids`` (by period end, then start; within
     ``start``-``end`` where given) with its unit's names, province and map position as ``_indicator_figure_rows``
     reads them, and its weight (``_weight_of``) where the indicator has one.
@@ -668,13 +665,8 @@ def _latest_rows(
     With ``slugs`` (a list), only the units of those slugs, those of ``region`` (a region's value, or None) and the
     first ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more), followed by a row per region
     of the provinces: ``(unit, None, ..., region, ...)`` (the id of its first such unit, else None; the region in
-    the units' region column, every other column NULL).
-
-    With ``since`` too (the first period a page shows, ``(start, end)`` as ISO dates), a last column (NULL in the
-    rows above) and more rows: those of the units whose latest figure is in a period from ``since`` on and among the
-    ``MAX_LINES`` highest values (ties included, so every unit an indicator's chart could draw), with the number of
-    such units in that column (the page's chart shows those, not every unit: issue 22)."""
-    every = accepted = _accepted_in(indicator_ids, start, end)
+    the units' region column, every other column NULL)."""
+    accepted = _accepted_in(indicator_ids, start, end)
     if slugs is not None:
         first = _units_with_figures(indicator_ids, hidden, start, end).order_by("path")[: UNIT_OPTIONS_MAX + 1]
         # One list of page ids (those asked for, the first, the region's), each looked up in ``figure_unit_latest``
@@ -691,15 +683,11 @@ def _latest_rows(
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
         columns.append("weight")
-    after = [] if since is None else [Value(None, output_field=IntegerField())]
-    rows = _with_local_names(figures.order_by(), columns, locale_id, translated, after=after)
+    rows = _with_local_names(figures.order_by(), columns, locale_id, translated)
     if slugs is None:
         return rows
-    parts = []
-    if since is not None:
-        parts.append(_top_rows(every, hidden, weight_ids, since, columns, locale_id, translated))
     # In the same query, so that a page with units chosen makes no more queries than without (issue 18).
-    width = len(columns) + (3 if translated else 0) + len(after)
+    width = len(columns) + (3 if translated else 0)
     at_region = LATEST_COLUMNS.index("page__province__region")
     blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
     padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
@@ -709,22 +697,34 @@ def _latest_rows(
     first_in = units.filter(province__region=OuterRef("region")).values("pk")[:1]
     one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
     present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
-    return rows.union(*parts, present.values_list(*padded), all=True)
+    return rows.union(present.values_list(*padded), all=True)
 
 
-def _top_rows(accepted, hidden, weight_ids, since, columns, locale_id, translated):
-    """The rows of the units whose latest figure among ``accepted`` is in a period from ``since`` (``(start, end)``,
-    ISO dates) on and among the ``MAX_LINES`` highest values (a missing value as 0, as the chart orders them; ties
-    included), each with the number of units with a latest figure from ``since`` on in a last column."""
-    figures = _latest_figures(accepted, hidden)
+def _chart_rows(locale_id, indicator_ids, weight_ids, hidden, since_start, since_end, translated):
+    """The rows of ``_latest_rows`` (each unit's latest published figure) of only the units an indicator's chart of
+    every unit and its chooser need, with the number of units whose latest figure is in a period from ``since``
+    (``(since_start, since_end)``, ISO dates: the first period shown) on in a last column: those among them with the
+    ``MAX_LINES`` highest values (a missing value as 0, as the chart orders them; ties included), the first
+    ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more) and the first of each region (the
+    regions the chooser offers). The window functions run over each unit's latest figure: one pass."""
+    figures = _latest_figures(_accepted_in(indicator_ids), hidden)
+    columns = list(LATEST_COLUMNS)
     if weight_ids:
         figures = figures.annotate(weight=_weight_of(weight_ids))
-    since_start, since_end = (Cast(Value(day), DateField()) for day in since)
-    shown = figures.filter(Q(period_start__gt=since_start) | Q(period_start=since_start, period_end__gte=since_end))
-    value = Coalesce("value", Value(Decimal(0)), output_field=DecimalField())
-    ranked = shown.annotate(place=Window(DenseRank(), order_by=value.desc()), shown=Window(Count("pk")))
-    top = ranked.filter(place__lte=MAX_LINES).order_by()
-    return _with_local_names(top, columns, locale_id, translated, after=["shown"])
+        columns.append("weight")
+    since_start, since_end = (Cast(Value(day), DateField()) for day in (since_start, since_end))
+    from_since = Q(period_start__gt=since_start) | Q(period_start=since_start, period_end__gte=since_end)
+    # A unit before ``since`` ranks after every one from it on: at most a few more rows, left out by the page.
+    value = Case(When(from_since, then=Coalesce("value", Value(Decimal(0)))), output_field=DecimalField())
+    path = F("page__path").asc()
+    ranked = figures.annotate(
+        place=Window(DenseRank(), order_by=value.desc(nulls_last=True)),
+        shown=Window(Count("pk", filter=from_since)),
+        tree=Window(RowNumber(), order_by=path),
+        in_region=Window(RowNumber(), partition_by=[F("page__province__region")], order_by=path),
+    )
+    chosen = ranked.filter(Q(place__lte=MAX_LINES) | Q(tree__lte=UNIT_OPTIONS_MAX + 1) | Q(in_region=1))
+    return _with_local_names(chosen.order_by(), columns, locale_id, translated, after=["shown"])
 
 
 def _latest(locale, indicators, info, start, end, slugs, region, since=None):
@@ -733,21 +733,30 @@ def _latest(locale, indicators, info, start, end, slugs, region, since=None):
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     hidden = sorted(hidden_page_ids())
-    if start is None and end is None:
+    if since is not None:
+        found = compiled_sql.rows(
+            ("impact-indicator-chart", translated, bool(weight_ids)),
+            lambda *ids: _chart_rows(*ids, translated),
+            locale.pk,
+            list(info.ids),
+            weight_ids,
+            hidden,
+            *(day.isoformat() for day in since),
+        )
+    elif start is None and end is None:
         found = compiled_sql.rows(
             ("impact-indicator-latest", translated, bool(weight_ids)),
-            lambda *ids: _latest_rows(*ids[:6], translated, since=None if ids[6] is None else ids[6:]),
+            lambda *ids: _latest_rows(*ids, translated),
             locale.pk,
             list(info.ids),
             weight_ids,
             hidden,
             slugs,
             region,
-            *([None, None] if since is None else [day.isoformat() for day in since]),
         )
     else:
         found = _latest_rows(locale.pk, list(info.ids), weight_ids, hidden, slugs, region, translated, start, end)
-    latest, regions, shown, seen = [], None if slugs is None else set(), None, set()
+    latest, regions, shown = [], None if slugs is None else set(), None
     at_region = LATEST_COLUMNS.index("page__province__region")
     for values in found:
         page_id, start_day, end_day, value, status, slug = values[:6]
@@ -755,11 +764,10 @@ def _latest(locale, indicators, info, start, end, slugs, region, since=None):
             if page_id is not None:
                 regions.add(values[at_region])
             continue
-        if since is not None and values[-1] is not None:  # one of the highest, with how many units from ``since`` on
+        if since is not None:  # with how many units have a latest figure from ``since`` on
             shown = values[-1]
-        if page_id in seen:  # a unit may be both one of the first and one of the highest
-            continue
-        seen.add(page_id)
+            if values[at_region]:
+                regions.add(values[at_region])
         weight_value = values[14] if weight_ids else None  # before the local names
         local = values[15:18] if weight_ids else values[14:17]
         unit = _unit_info(slug, values[6:14], local if translated else None)
