@@ -733,27 +733,13 @@ def _latest(locale, indicators, info, start, end, slugs, region, since=None):
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     hidden = sorted(hidden_page_ids())
-    if since is not None:
-        found = compiled_sql.rows(
-            ("impact-indicator-chart", translated, bool(weight_ids)),
-            lambda *ids: _chart_rows(*ids, translated),
-            locale.pk,
-            list(info.ids),
-            weight_ids,
-            hidden,
-            *(day.isoformat() for day in since),
-        )
-    elif start is None and end is None:
-        found = compiled_sql.rows(
-            ("impact-indicator-latest", translated, bool(weight_ids)),
-            lambda *ids: _latest_rows(*ids, translated),
-            locale.pk,
-            list(info.ids),
-            weight_ids,
-            hidden,
-            slugs,
-            region,
-        )
+    if since is not None or (start is None and end is None):  # compiled once (``home.compiled_sql``)
+        name, build, more = "impact-indicator-latest", _latest_rows, [slugs, region]
+        if since is not None:
+            name, build, more = "impact-indicator-chart", _chart_rows, [day.isoformat() for day in since]
+        shape = (name, translated, bool(weight_ids))
+        ids = [locale.pk, list(info.ids), weight_ids, hidden, *more]
+        found = compiled_sql.rows(shape, lambda *ids: build(*ids, translated), *ids)
     else:
         found = _latest_rows(locale.pk, list(info.ids), weight_ids, hidden, slugs, region, translated, start, end)
     latest, regions, shown = [], None if slugs is None else set(), None
