@@ -98,12 +98,17 @@ def read_time(text):
     return start, end, canonical
 
 
+def read_tab(query):
+    """The tab a QueryDict asks for; an unknown one: the chart."""
+    tab = (query.get("tab") or "").strip()
+    return tab if tab in TABS else "chart"
+
+
 def read_state(query, known_units):
     """The explorer's ``State`` from a QueryDict; unknown tab: the chart; bad units or time: ``FilterError``."""
-    tab = (query.get("tab") or "").strip()
     units = read_units(query, known_units, drop_unknown=True)
     start, end, time_text = read_time(query.get("time"))
-    return State(tab if tab in TABS else "chart", units, start, end, time_text)
+    return State(read_tab(query), units, start, end, time_text)
 
 
 def in_time(period, start, end):

@@ -241,14 +241,21 @@ def _chooser_unit_rows(locale_id, hidden, slugs, region, translated):
         chosen.append(units.filter(province__region=region))  # cost of any region made it plan each one anew)
     parts = [_unit_rows(locale_id, hidden, translated, part.order_by()) for part in chosen]
     width = len(UNIT_COLUMNS) + (3 if translated else 0)
-    at_region = UNIT_COLUMNS.index("province__region")
+    regions = _region_rows(units.order_by(), width, UNIT_COLUMNS.index("province__region"))
+    return parts[0].union(*parts[1:], regions, all=True)
+
+
+def _region_rows(units, width, at_region):
+    """A row per region of the provinces, ``width`` columns wide: the id of its first unit among ``units`` (a
+    queryset of case studies) or None, then NULL but for the region at ``at_region``. Each region (a province of
+    each) asks for its first unit: a subquery run once per region that stops there (joining every unit to the
+    provinces read them all, 1 ms at 200 units)."""
     blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
     padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
-    # Each region (a province of each) asked for its first unit: a subquery run once per region that stops there.
-    first_in = units.order_by().filter(province__region=OuterRef("region")).values("pk")[:1]
+    first_in = units.filter(province__region=OuterRef("region")).values("pk")[:1]
     one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
     present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
-    return parts[0].union(*parts[1:], present.values_list(*padded), all=True)
+    return present.values_list(*padded)
 
 
 def chooser_catalogue(locale, slugs, region=None):
@@ -647,14 +654,19 @@ def _units_with_figures(indicator_ids, hidden, start=None, end=None):
     return CaseStudyPage.objects.filter(public_source(hidden), Exists(figures)).order_by()
 
 
-def _latest_figures(accepted, hidden):
-    """The published figures among ``accepted`` that are each unit's latest (by period end, then start)."""
+def _latest_figures(accepted, hidden, weight_ids):
+    """``(figures, columns)``: the published figures among ``accepted`` that are each unit's latest (by period end,
+    then start), with their weight (``_weight_of``) where ``weight_ids``, and the columns ``LATEST_COLUMNS`` (and
+    "weight") to read of them."""
     # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
     # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
     # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
     order = [F("period_end").desc(), F("period_start").desc()]
     latest = accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
-    return ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
+    figures = ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
+    if not weight_ids:
+        return figures, list(LATEST_COLUMNS)
+    return figures.annotate(weight=_weight_of(weight_ids)), [*LATEST_COLUMNS, "weight"]
 
 
 def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, translated, start=None, end=None):
@@ -678,26 +690,14 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
             in_region = CaseStudyPage.objects.filter(province__region=region).order_by().values("pk")
             shown = shown.union(in_region, all=True)
         accepted = accepted.filter(page_id__in=shown)
-    figures = _latest_figures(accepted, hidden)
-    columns = list(LATEST_COLUMNS)
-    if weight_ids:
-        figures = figures.annotate(weight=_weight_of(weight_ids))
-        columns.append("weight")
+    figures, columns = _latest_figures(accepted, hidden, weight_ids)
     rows = _with_local_names(figures.order_by(), columns, locale_id, translated)
     if slugs is None:
         return rows
     # In the same query, so that a page with units chosen makes no more queries than without (issue 18).
     width = len(columns) + (3 if translated else 0)
-    at_region = LATEST_COLUMNS.index("page__province__region")
-    blank = Value(None, output_field=CharField())  # NULL, whatever the column's type
-    padded = ["unit" if i == 0 else "region" if i == at_region else blank for i in range(width)]
-    # Each region (a province of each) asked for its first such unit: a subquery run once per region that stops at
-    # the first (joining every unit's figures to the provinces read them all, 1 ms at 200 units); NULL if none.
     units = _units_with_figures(indicator_ids, hidden, start, end)
-    first_in = units.filter(province__region=OuterRef("region")).values("pk")[:1]
-    one_per_region = Province.objects.order_by().values("region").annotate(one=Min("pk")).values("one")
-    present = Province.objects.filter(pk__in=one_per_region).order_by().annotate(unit=Subquery(first_in))
-    return rows.union(present.values_list(*padded), all=True)
+    return rows.union(_region_rows(units, width, LATEST_COLUMNS.index("page__province__region")), all=True)
 
 
 def _chart_rows(locale_id, indicator_ids, weight_ids, hidden, since_start, since_end, translated):
@@ -707,11 +707,7 @@ def _chart_rows(locale_id, indicator_ids, weight_ids, hidden, since_start, since
     ``MAX_LINES`` highest values (a missing value as 0, as the chart orders them; ties included), the first
     ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more) and the first of each region (the
     regions the chooser offers). The window functions run over each unit's latest figure: one pass."""
-    figures = _latest_figures(_accepted_in(indicator_ids), hidden)
-    columns = list(LATEST_COLUMNS)
-    if weight_ids:
-        figures = figures.annotate(weight=_weight_of(weight_ids))
-        columns.append("weight")
+    figures, columns = _latest_figures(_accepted_in(indicator_ids), hidden, weight_ids)
     since_start, since_end = (Cast(Value(day), DateField()) for day in (since_start, since_end))
     from_since = Q(period_start__gt=since_start) | Q(period_start=since_start, period_end__gte=since_end)
     # A unit before ``since`` ranks after every one from it on: at most a few more rows, left out by the page.
@@ -782,11 +778,11 @@ def indicator_latest_chosen(locale, indicators, info, start, end, slugs, region=
 
 def indicator_latest_top(locale, indicators, info, since):
     """``(latest, regions, shown)`` of a page whose chart shows the units with the highest latest values (issue 22:
-    the rows of about 25 units read at 200 as at 3): ``latest`` as ``indicator_latest_chosen`` with no units chosen
-    (the first ``UNIT_OPTIONS_MAX`` + 1 units, so every unit while there are no more), and also each unit whose
-    latest figure is in a period from ``since`` (the first period shown, ``(start, end)``) on and among the
-    ``MAX_LINES`` highest values (ties included); ``regions`` the regions with a unit with a figure, ``shown`` the
-    number of units with a latest figure from ``since`` on. One query."""
+    not every unit's row read): ``latest`` as ``indicator_latest`` but only of the units ``_chart_rows`` picks (those
+    with the ``MAX_LINES`` highest values from ``since``, the first period shown as ``(start, end)``, on, ties
+    included; the first ``UNIT_OPTIONS_MAX`` + 1, so every unit while there are no more; the first of each region),
+    ``regions`` the regions with a unit with a figure, ``shown`` the number of units with a latest figure from
+    ``since`` on. One query."""
     return _latest(locale, indicators, info, None, None, [], None, since)
 
 

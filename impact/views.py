@@ -41,6 +41,7 @@ from .explorer import (
     indicator_view,
     overview_cards,
     read_state,
+    read_tab,
     read_time,
     read_units,
     shown_periods,
@@ -244,10 +245,8 @@ def _indicator_page_view(page, request, code, language):
 def _plain_chart(query):
     """Whether ``query`` asks for an indicator's chart of every unit (no tab but the chart, no units, region or time
     chosen): the chart then draws the units with the highest latest values, and only those are read."""
-    tab = (query.get("tab") or "").strip()
-    return (tab == "chart" or tab not in TABS) and not any(
-        (query.get(name) or "").strip() for name in ("unit", "region", "time")
-    )
+    chosen = any((query.get(name) or "").strip() for name in ("unit", "region", "time"))
+    return read_tab(query) == "chart" and not chosen
 
 
 def indicator_response(page, request, code):
