@@ -48,20 +48,33 @@ def ratio(programme, demo):
     return programme / demo if demo else None
 
 
-def verdict(kind, demo, programme):
-    """Issue 22's verdict on one page: ``demo`` and ``programme`` are ``{"share": % of static, "bytes": size}``.
+def share(one_run):
+    """One run's share of one page: its req/s as a fraction of its static twin's, loaded right after it."""
+    static = one_run["static"]["rps"]
+    return one_run["page"]["rps"] / static if static else 0.0
 
-    The rate is compared as the share of a static file of the same size from the same server (measured right
-    after the page, so a busier machine during one of the runs moves both); the size as the body's bytes. A
-    fixed-amount page may lose at most 1/1.2 of its rate and grow at most 1.2×, a listing 1.5×. Returns the
-    table cell: "within budget", "**over budget** (…)" with what is over, or "reported" for exports and feeds."""
+
+def slowdowns(demo_runs, programme_runs):
+    """Each run's slowdown of one page, demo share ÷ programme share (``inf`` when the programme page never
+    answered). Run *i* loaded the page on both sites back to back, so a machine busy with other work during that
+    run slows both; the ratio within a run is steadier than the ratio of two medians taken over different runs."""
+    return [
+        share(demo) / share(programme) if share(programme) else float("inf")
+        for demo, programme in zip(demo_runs, programme_runs, strict=True)
+    ]
+
+
+def verdict(kind, slower, bigger):
+    """Issue 22's verdict on one page: ``slower`` is how many times lower its rate (share of static) is at
+    programme scale (the median of the runs' ``slowdowns``), ``bigger`` how many times larger its body is (None
+    when there is nothing to compare with). A fixed-amount page may lose at most 1/1.2 of its rate and grow at
+    most 1.2×, a listing 1.5×. Returns the table cell: "within budget", "**over budget** (…)" with what is over,
+    or "reported" for exports and feeds."""
     if kind == REPORT:
         return "reported (grows with the data)"
     limit = BUDGETS[kind]
-    slower = ratio(demo["share"], programme["share"]) if programme["share"] else float("inf")
-    bigger = ratio(programme["bytes"], demo["bytes"])
     over = []
-    if slower is not None and slower > limit:
+    if slower > limit:
         over.append(f"rate ÷{slower:.2f}")
     if bigger is not None and bigger > limit:
         over.append(f"size ×{bigger:.2f}")

@@ -46,20 +46,37 @@ def test_a_section_must_start_with_its_heading():
 
 
 @pytest.mark.parametrize(
-    ("kind", "programme", "expected"),
+    ("kind", "slower", "bigger", "expected"),
     [
-        (report.FIXED, {"share": 8.5, "bytes": 11_900}, "within budget"),
-        (report.FIXED, {"share": 8.0, "bytes": 10_000}, "**over budget** (rate ÷1.25; limit 1.2×)"),
-        (report.FIXED, {"share": 1.0, "bytes": 10_000}, "**over budget** (rate ÷10.00; limit 1.2×)"),
-        (report.FIXED, {"share": 10.0, "bytes": 12_500}, "**over budget** (size ×1.25; limit 1.2×)"),
-        (report.LISTING, {"share": 7.0, "bytes": 14_000}, "within budget"),
-        (report.LISTING, {"share": 5.0, "bytes": 30_000}, "**over budget** (rate ÷2.00, size ×3.00; limit 1.5×)"),
-        (report.LISTING, {"share": 0.0, "bytes": 10_000}, "**over budget** (rate ÷inf; limit 1.5×)"),
-        (report.REPORT, {"share": 0.1, "bytes": 10_000_000}, "reported (grows with the data)"),
+        (report.FIXED, 1.18, 1.19, "within budget"),
+        (report.FIXED, 1.25, 1.0, "**over budget** (rate ÷1.25; limit 1.2×)"),
+        (report.FIXED, 10.0, 1.0, "**over budget** (rate ÷10.00; limit 1.2×)"),
+        (report.FIXED, 1.0, 1.25, "**over budget** (size ×1.25; limit 1.2×)"),
+        (report.FIXED, 1.0, None, "within budget"),
+        (report.LISTING, 1.43, 1.4, "within budget"),
+        (report.LISTING, 2.0, 3.0, "**over budget** (rate ÷2.00, size ×3.00; limit 1.5×)"),
+        (report.LISTING, float("inf"), 1.0, "**over budget** (rate ÷inf; limit 1.5×)"),
+        (report.REPORT, 100.0, 1000.0, "reported (grows with the data)"),
     ],
 )
-def test_budget_verdicts(kind, programme, expected):
-    assert report.verdict(kind, {"share": 10.0, "bytes": 10_000}, programme) == expected
+def test_budget_verdicts(kind, slower, bigger, expected):
+    assert report.verdict(kind, slower, bigger) == expected
+
+
+def one_run(page, static):
+    return {"page": {"rps": page}, "static": {"rps": static}}
+
+
+def test_slowdowns_pair_each_run():
+    # Run 2 was slow on both sites (a busy machine); its ratio is as good as the others'.
+    demo = [one_run(100, 1000), one_run(50, 1000), one_run(100, 2000)]
+    programme = [one_run(80, 1000), one_run(40, 1000), one_run(50, 1000)]
+    assert report.slowdowns(demo, programme) == pytest.approx([1.25, 1.25, 1.0])
+
+
+def test_a_page_that_never_answered_is_infinitely_slower():
+    assert report.slowdowns([one_run(100, 1000)], [one_run(0, 1000)]) == [float("inf")]
+    assert report.slowdowns([one_run(100, 1000)], [one_run(10, 0)]) == [float("inf")]
 
 
 def test_ratio():
