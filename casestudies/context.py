@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 from wagtail.models import Locale, Page
 
 from home import thai_map
-from home.hero_image import prefetch_hero_renditions
+from home.hero_image import card_pictures
 from home.query_parameters import SLUG
 from home.request_site import page_url
 from home.seo import SHARE_RENDITION
@@ -220,7 +220,7 @@ def index_context(index_page, request):
     cards = [
         index_card(page, terms, found.links.get(page.pk, {}), region_labels, index_url, request) for page in found.cards
     ]
-    prefetch_hero_renditions([card.page for card in cards])
+    card_pictures([card.page for card in cards])
 
     if "province" in selection:
         in_province = {selection["province"]: result_count} if result_count else {}
@@ -444,7 +444,7 @@ def detail_context(page, request):
     # Other public units in tree order sharing a target group or an occupation with the page: the read left out the
     # page itself, drafts and hidden pages, and kept the first ``RELATED_LIMIT`` (none when the page has no terms).
     related = terms.units
-    prefetch_hero_renditions(related, page, (*HERO_RENDITIONS, SHARE_RENDITION))
+    card_pictures(related, page, (*HERO_RENDITIONS, SHARE_RENDITION))
     province = terms.province_of(page)
     index_page = page.get_parent()
     return {

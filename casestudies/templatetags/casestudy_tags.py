@@ -5,13 +5,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from wagtail.images.models import Filter
-
 from casestudies.context import Card
 from casestudies.models import CaseStudyPage
 from home import compiled_sql
 from home.dates import display_year
-from home.hero_image import CARD_RENDITIONS, prefetch_hero_renditions
+from home.hero_image import card_pictures
 from home.localisation import current_language
 from home.translations import relative_page_url
 from home.visibility import hidden_page_ids
@@ -49,30 +47,25 @@ def pilot_case_studies(context, home_page, limit=6):
     )
     if not pages:
         return {"cards": [], "index_url": ""}
-    prefetch_hero_renditions(pages)  # the images with their card renditions, one query compiled once
+    card_pictures(pages)  # the images' card renditions, one query compiled once
     request = context.get("request")
     cards = [Card(p, p.province, url=relative_page_url(p, request)) for p in pages]
     # Wagtail page URLs follow the tree, so the index is the first unit's URL without its last segment.
     return {"cards": cards, "index_url": cards[0].url.rstrip("/").rsplit("/", 1)[0] + "/"}
 
 
-# A card's image: 400×250, or 800×500 on screens of two or more pixels per CSS pixel (a card is at most ~430 CSS
-# pixels wide), the renditions ``home.hero_image.prefetch_hero_renditions`` brings with the cards. Filters built once.
-CARD_FILTERS = tuple(Filter(spec) for spec in CARD_RENDITIONS)
-
-
-@register.simple_tag
-def card_image(image):
-    """A card's ``<img>``: no ``sizes`` or class to repeat on every card (issue 22; the style sheet gives every card
-    image its width and 8:5 shape), but its intrinsic size, so that a browser without the style sheet yet (or a
-    reader's own) keeps its box and the page does not shift as images arrive."""
-    small, large = image.get_renditions(*CARD_FILTERS).values()
+def card_image(picture):
+    """A card's ``<img>`` (``picture``: a ``home.hero_image.CardPicture``, 400×250 or 800×500 on screens of two or
+    more pixels per CSS pixel; a card is at most ~430 CSS pixels wide): no ``sizes`` or class to repeat on every card
+    (issue 22; the style sheet gives every card image its width and 8:5 shape), but its intrinsic size, so that a
+    browser without the style sheet yet (or a reader's own) keeps its box and the page does not shift as images
+    arrive."""
     return format_html(
         '<img src="{}" srcset="{} 2x" width="{}" height="{}" alt="" loading="lazy">',
-        small.url,
-        large.url,
-        small.width,
-        small.height,
+        picture.src,
+        picture.src_2x,
+        picture.width,
+        picture.height,
     )
 
 
@@ -100,7 +93,7 @@ def unit_cards(cards):
         "".join(
             format_html(
                 CARD,
-                image=card_image(card.page.hero_image) if card.page.hero_image else "",
+                image=card_image(card.page.hero_picture) if card.page.hero_picture else "",
                 url=card.url,
                 title=card.page.title,
                 place=_card_place(card),
