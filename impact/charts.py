@@ -243,20 +243,19 @@ def line_chart(period_labels, series, tick_label):
     if low < 0:
         chart.zero_y = scale(0)
     count = len(period_labels)
+    xs = [period_x(index, count, chart.plot_left, chart.plot_right) for index in range(count)]  # once, not per line
     every = max(1, -(-count // MAX_PERIOD_LABELS))  # label every n-th period so that labels never overlap
     for index, label in enumerate(period_labels):
         if index % every == 0:
             head, _sep, tail = label.rpartition(" ")
             lines = [head, tail] if head else [tail]
-            chart.periods.append(PeriodTick(period_x(index, count, chart.plot_left, chart.plot_right), lines))
+            chart.periods.append(PeriodTick(xs[index], lines))
     legend_top = chart.plot_bottom + LINE_AXIS_SPACE + 8
     column_width = (chart.plot_right - 8) / LEGEND_COLUMNS
     for number, (key, label, vals, is_total) in enumerate(series):
         points = [
-            None
-            if v is None
-            else Point(period_x(i, count, chart.plot_left, chart.plot_right), scale(v[0]), v[1], v[2], period_labels[i])
-            for i, v in enumerate(vals)
+            None if v is None else Point(x, scale(v[0]), v[1], v[2], period_label)
+            for x, v, period_label in zip(xs, vals, period_labels, strict=True)
         ]
         row, column = divmod(number, LEGEND_COLUMNS)
         chart.lines.append(
