@@ -6,6 +6,8 @@ bench/results.md holds ``make bench``'s demo section at the top (the title and e
 bench rewrites only its own part.
 """
 
+import statistics
+
 TITLE = "# Benchmark results"
 
 # Issue 22: a page that shows a fixed amount keeps its demo-scale rate and size within 20 %; a listing (paged)
@@ -64,9 +66,20 @@ def slowdowns(demo_runs, programme_runs):
     ]
 
 
+def time_slowdowns(demo_rounds, programme_rounds):
+    """Each round's slowdown of one page timed in one process (bench/serial.py): the programme's median time per
+    request ÷ the demo's. Each round timed the page on both sites back to back (``inf`` when the demo's median is
+    0 ms, which no page reaches)."""
+    ratios = []
+    for demo, programme in zip(demo_rounds, programme_rounds, strict=True):
+        slow, fast = statistics.median(programme), statistics.median(demo)
+        ratios.append(slow / fast if fast else float("inf"))
+    return ratios
+
+
 def verdict(kind, slower, bigger):
-    """Issue 22's verdict on one page: ``slower`` is how many times lower its rate (share of static) is at
-    programme scale (the median of the runs' ``slowdowns``), ``bigger`` how many times larger its body is (None
+    """Issue 22's verdict on one page: ``slower`` is how many times lower its rate is at programme scale
+    (make bench-scale gives the median of the rounds' ``time_slowdowns``), ``bigger`` how many times larger its body is (None
     when there is nothing to compare with). A fixed-amount page may lose at most 1/1.2 of its rate and grow at
     most 1.2×, a listing 1.5×. Returns the table cell: "within budget", "**over budget** (…)" with what is over,
     or "reported" for exports and feeds."""

@@ -82,3 +82,15 @@ def test_a_page_that_never_answered_is_infinitely_slower():
 def test_ratio():
     assert report.ratio(3, 2) == 1.5
     assert report.ratio(3, 0) is None
+
+
+def test_time_slowdowns_pair_each_round_by_its_medians():
+    # Round 2 was slow on both sites; each round's ratio is of its own medians (an outlier request moves none).
+    demo = [[10, 10, 11], [20, 20, 21], [10, 10, 500]]
+    programme = [[12, 12, 13], [24, 24, 25], [15, 15, 15]]
+    assert report.time_slowdowns(demo, programme) == pytest.approx([1.2, 1.2, 1.5])
+
+
+def test_time_slowdowns_want_the_same_rounds_on_both_sites():
+    with pytest.raises(ValueError):
+        report.time_slowdowns([[10]], [[12], [13]])
