@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from serial import body  # bench/serial.py: no settings read at import
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -36,11 +38,6 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'db.sqlite3'}")
 os.environ.update(DISABLE_CACHES="1", PAGE_CACHE_SECONDS="0", FRAGMENT_CACHE_SECONDS="0", HTTP_CACHE_SECONDS="0")
 os.environ.pop("REDIS_URL", None)
 os.environ.pop("FRONTEND_CACHE_URL", None)
-
-
-def body(response):
-    """The whole body, a streamed one read to its end (its rows are read from the database as it is read)."""
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 class Recorder:

@@ -308,6 +308,33 @@ def serial_rounds(pages):
     return rounds
 
 
+def paired(pages, runs, serial, label):
+    """``(one-process slowdowns per round, slowdowns under load per run)`` of the page ``label``."""
+    own = {name: dict(pages[name])[label] for name in SITES}
+    rounds = time_slowdowns(*([one[own[name]]["ms"] for one in serial[name]] for name in SITES))
+    loaded = slowdowns(*([run[own[name]] for run in runs[name]] for name in SITES))
+    return rounds, loaded
+
+
+def spans_line(pages, runs, serial):
+    """One line: how far apart a budgeted page's rounds (one process) and runs (under load) were, at most and for
+    most pages (the median page)."""
+    spans = {"one process": [], "under load": []}
+    for label, _path in pages["demo"]:
+        if KINDS.get(label, REPORT) == REPORT:
+            continue
+        for key, values in zip(spans, paired(pages, runs, serial, label), strict=True):
+            spans[key].append(max(values) - min(values))
+    return (
+        "; ".join(
+            f"{key}: {statistics.median(found):.2f} for the median page, at most {max(found):.2f}"
+            for key, found in spans.items()
+        )
+        + f" ({len(spans['one process'])} page types with a budget; {SERIAL_ROUNDS} rounds, {RUNS} runs: more runs"
+        " span more)."
+    )
+
+
 def times(value):
     return "–" if value is None else f"×{value:.2f}"
 
@@ -354,16 +381,15 @@ def section(pages, sizes, runs, serial, counts, built, imported, load_before):
         " rounds, the page timed on one site and then at once on the other",
         "  in each (the demo first in odd rounds). Slowdown = programme ms ÷ demo ms within each round, then the"
         " median of the rounds.",
-        "  It leaves out what is the same at both scales (the HTTP server, the network, the client), so a slowdown"
-        " here is, if anything,",
-        "  larger than under load.",
+        "  It leaves out the HTTP server, the network and concurrency, which the measure under load includes.",
         "- **Under load** (wrk, above): slowdown = demo share ÷ programme share within each run, then the median of"
-        " the runs. On this",
-        "  2-core machine a run's ratio moves by a quarter either way with nothing changed (the bench runs the"
-        " server, PostgreSQL",
-        "  and wrk on the same two cores): on the same code two such benches 8 hours apart put a listing at ÷1.24"
-        " and ÷1.58.",
-        "  It is shown beside the verdict, not used for it.",
+        " the runs. The server,",
+        "  PostgreSQL and wrk share the machine's cores, so a run's ratio moves with whatever else the machine does."
+        " It is shown beside",
+        "  the verdict, not used for it.",
+        "",
+        "How much each measure moved in this run (the span, largest minus smallest, of a page's rounds or runs):",
+        spans_line(pages, runs, serial),
         "",
         "| page | budget | bytes | gzip bytes | ms per request, one process | slowdown, one process (each round) |"
         " req/s under load | share of static | slowdown under load (each run) | queries | verdict |",
@@ -379,12 +405,10 @@ def section(pages, sizes, runs, serial, counts, built, imported, load_before):
         cells = {name: summary(runs[name], paths[name]) for name in runs}
         a, b = cells["demo"], cells["programme"]
         size_a, size_b = sizes["demo"][path], sizes["programme"][own[label]]
-        paired = slowdowns([run[path] for run in runs["demo"]], [run[own[label]] for run in runs["programme"]])
-        loaded = statistics.median(paired)
+        rounds, under_load = paired(pages, runs, serial, label)
+        slower, loaded = statistics.median(rounds), statistics.median(under_load)
         timed = {name: [one[paths[name]] for one in serial[name]] for name in serial}
         ms = {name: statistics.median(statistics.median(one["ms"]) for one in timed[name]) for name in timed}
-        rounds = time_slowdowns([one["ms"] for one in timed["demo"]], [one["ms"] for one in timed["programme"]])
-        slower = statistics.median(rounds)
         result = verdict(kind, slower, ratio(size_b["bytes"], size_a["bytes"]))
         judged += kind != REPORT
         over += result.startswith("**over")
@@ -395,10 +419,9 @@ def section(pages, sizes, runs, serial, counts, built, imported, load_before):
             for name in cells
             if cells[name]["errors"] or cells[name]["timeouts"]
         ] + [
-            f"{name}: HTTP {one['status']} in one process"
+            f"{name}: HTTP {status} in one process"
             for name in timed
-            for one in timed[name][:1]
-            if one["status"] != 200
+            for status in sorted({one["status"] for one in timed[name]} - {200})
         ]
         lines.append(
             f"| {label} (`{urllib.parse.unquote(path)}`) | {kind} |"
@@ -408,7 +431,7 @@ def section(pages, sizes, runs, serial, counts, built, imported, load_before):
             f" ÷{slower:.2f} ({', '.join(f'{one:.2f}' for one in rounds)}) |"
             f" {a['rps']:.0f} → {b['rps']:.0f} |"
             f" {a['share']:.1f} % → {b['share']:.2f} % |"
-            f" ÷{loaded:.2f} ({', '.join(f'{one:.2f}' for one in paired)}) |"
+            f" ÷{loaded:.2f} ({', '.join(f'{one:.2f}' for one in under_load)}) |"
             f" {a['queries']:.1f} → {b['queries']:.1f} |"
             f" {result}{'; ' + '; '.join(problems) if problems else ''} |"
         )

@@ -7,9 +7,8 @@ to the end of its body as a client would (a streamed export too), and answers on
 ``{"status": the last status, "ms": [wall milliseconds of each timed request]}``. End of input ends it.
 
 Wall time, not CPU time: a request's database queries run in the PostgreSQL server's process, and their time is
-part of what the page costs. With no concurrency and no network, the time per request is the page's own cost:
-repeated, the median moves by a few per cent, where the rate under wrk (bench/run.py's ``measure``) moves by a
-quarter between runs on this 2-core machine.
+part of what the page costs. Nothing else runs at once (no concurrency, no network, no load generator on the same
+cores), so the time per request is the page's own cost; how much it moved between rounds is in bench/results.md.
 """
 
 import json
@@ -23,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def body(response):
-    """The whole body, a streamed one read to its end."""
+    """The whole body, a streamed one read to its end (its rows are read from the database as it is read)."""
     return b"".join(response.streaming_content) if response.streaming else response.content
 
 
