@@ -25,10 +25,9 @@ def main():
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--export", action="store_true", help="time as an export: 2 warm-up and 10 timed requests")
     args = parser.parse_args()
-    for path in args.paths:  # labelled by their path; the kind decides how many requests are timed
-        scale.KINDS[path] = scale.REPORT if args.export else scale.LISTING
-    pages = {name: [(path, path) for path in args.paths] for name in scale.SITES}
-    rounds = scale.serial_rounds(pages)
+    pages = {name: [(path, path) for path in args.paths] for name in scale.SITES}  # each labelled by its path
+    kind = scale.REPORT if args.export else scale.LISTING  # how many requests are timed
+    rounds = scale.serial_rounds(pages, kinds=dict.fromkeys(args.paths, kind))
     for path in args.paths:
         found = {name: [one[path] for one in rounds[name]] for name in scale.SITES}
         statuses = {one["status"] for name in found for one in found[name]}

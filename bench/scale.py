@@ -268,10 +268,11 @@ def interleaved_runs(pages, twins):
     return runs
 
 
-def serial_rounds(pages):
+def serial_rounds(pages, kinds=KINDS):
     """``{site name: [one round's {path: {"status", "ms": [each request's wall ms]}}]}``: each page timed in one
     process per site (bench/serial.py), one request after another, on one site and then at once on the other
-    (the demo first in odd rounds), ``SERIAL_ROUNDS`` rounds."""
+    (the demo first in odd rounds), ``SERIAL_ROUNDS`` rounds; fewer requests for a label ``kinds`` calls a report
+    (or does not name)."""
     workers = {
         name: subprocess.Popen(
             [str(VENV_BIN / "python"), str(ROOT / "bench" / "serial.py")],
@@ -290,7 +291,7 @@ def serial_rounds(pages):
             order = list(SITES) if number % 2 == 0 else list(reversed(SITES))
             found = {name: {} for name in SITES}
             for label, _path in pages["demo"]:
-                report = KINDS.get(label, REPORT) == REPORT
+                report = kinds.get(label, REPORT) == REPORT
                 warm, repeat = (SERIAL_REPORT_WARM, SERIAL_REPORT_REPEAT) if report else (SERIAL_WARM, SERIAL_REPEAT)
                 for name in order:
                     path = dict(pages[name])[label]
