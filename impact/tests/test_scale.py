@@ -459,3 +459,62 @@ def test_the_chart_of_every_unit_reads_the_units_it_draws(client, scale, caches_
     names = [item.unit.short_name or item.unit.name for item in expected]
     assert drawn[:MAX_CHART_LINES] == [escape(name) for name in names]
     assert str(len(in_window) - MAX_CHART_LINES) in html.split('class="im-chart"')[1].split("</figcaption>")[0]
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_chart_reads_the_units_of_its_rule_as_every_units_latest_says(scale, caches_off, language):  # noqa: F811
+    """Issue 22: the rows an indicator's chart of every unit reads (``indicator_latest_top``, one query ranking each
+    unit's latest figure) are those the rule names, worked out here from every unit's latest figure
+    (``indicator_latest``): the units with the ``MAX_LINES`` highest values (ties included), the first
+    ``UNIT_OPTIONS_MAX`` + 1 in tree order and each region's first; each read as every unit's latest figure says
+    (period, value, status, weight, names), with the regions and the count of units shown. A unit the public may
+    not see is in none of it, even with the highest value."""
+    from casestudies.choosers import UNIT_OPTIONS_MAX
+    from casestudies.models import Province, Region
+    from impact.charts import MAX_LINES
+    from impact.explorer import State, shown_periods
+    from impact.models import ImpactDashboardPage
+    from impact.queries import LocaleRef, indicator_latest, indicator_latest_top, indicator_period_sums, indicators_in
+
+    generated = CaseStudyPage.objects.filter(locale__language_code="th", slug__startswith="scale-unit-")
+    hidden = generated.order_by("-slug").first()  # the highest values
+    CaseStudyPage.objects.filter(pk=hidden.pk).update(live=False)
+    # A unit far down the tree alone in a region of its own: read as its region's first, by no other rule.
+    alone = generated.order_by("slug")[100]
+    used = set(Province.objects.values_list("region", flat=True))
+    region = next(value for value in Region.values if value not in used)
+    province = Province.objects.create(
+        name="ทดสอบ", slug="scale-test-province", region=region, latitude=7, longitude=100, locale_id=alone.locale_id
+    )
+    CaseStudyPage.objects.filter(pk=alone.pk).update(province=province)
+    locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
+    if language == "en":
+        locale = LocaleRef(CaseStudyPage.objects.filter(locale__language_code="en").first().locale_id, "en")
+    indicators = indicators_in(locale)
+    weighted = next(info for info in indicators.values() if info.weight_code)
+    for info in (indicators["members_total"], weighted):
+        all_periods, _sums = indicator_period_sums(info, indicators)
+        max_periods = ImpactDashboardPage.objects.filter(locale_id=locale.pk).first().max_periods
+        since = shown_periods(all_periods, State(), max_periods)[0]
+        every = indicator_latest(locale, indicators, info)
+        in_window = [item for item in every if item.period >= since]
+        top_values = sorted({item.value or 0 for item in in_window}, reverse=True)[:MAX_LINES]
+        assert len(top_values) == MAX_LINES or len(in_window) == len(every)  # no unit before ``since`` to rank
+        expected = {item.unit.slug for item in in_window if (item.value or 0) >= top_values[-1]}
+        expected |= {item.unit.slug for item in every[: UNIT_OPTIONS_MAX + 1]}
+        firsts = {}
+        for item in every:
+            firsts.setdefault(item.unit.region, item.unit.slug)
+        expected |= set(firsts.values())
+
+        latest, regions, shown = indicator_latest_top(locale, indicators, info, since)
+
+        assert hidden.slug not in {item.unit.slug for item in every}
+        assert [item.unit.slug for item in latest] == [item.unit.slug for item in every if item.unit.slug in expected]
+        by_slug = {item.unit.slug: item for item in every}
+        assert all(item == by_slug[item.unit.slug] for item in latest)
+        assert regions == set(firsts) and shown == len(in_window)
+        assert alone.slug in {item.unit.slug for item in latest} and region in regions
+        if len(top_values) == MAX_LINES:  # else every unit ties for a place (a rate of 50 % everywhere)
+            assert len(latest) < len(every)
+    assert any(item.weight is not None for item in latest)  # the weighted indicator's weights are read too
