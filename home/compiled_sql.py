@@ -55,10 +55,14 @@ class _Compiled:
     def fetch(self, params):
         with connections[self.alias].cursor() as cursor:
             cursor.execute(self.sql, params)
-            found = [row[: self.width] for row in cursor.fetchall()]
+            return self.convert([row[: self.width] for row in cursor.fetchall()])
+
+    def convert(self, rows):
+        """``rows`` whose first columns are the queryset's with Django's converters applied to them (as
+        ``values_list`` gives them), any after them as they are."""
         if not self.converters:
-            return found
-        return [tuple(row) for row in self.compiler.apply_converters(found, self.converters)]  # as values_list
+            return rows
+        return [tuple(row) for row in self.compiler.apply_converters(rows, self.converters)]
 
     def make_object(self):
         """A function turning one row into a model instance, as Django's ``ModelIterable`` does."""
@@ -192,6 +196,13 @@ def sql(name, build, *ids):
     """``(sql, params)`` of ``build(*ids)``, compiled once per shape as in ``rows``: to put in a larger statement."""
     compiled, params = _compiled(name, build, ids)
     return compiled.sql, params
+
+
+def sql_and_converter(name, build, *ids):
+    """``(sql, params, convert)``: as ``sql``, and ``convert(rows)`` applying Django's converters of the queryset's
+    columns to the rows of a larger statement that selects them first (``_Compiled.convert``)."""
+    compiled, params = _compiled(name, build, ids)
+    return compiled.sql, params, compiled.convert
 
 
 def objects(name, build, *ids):

@@ -360,8 +360,9 @@ class ImpactFigure(models.Model):
         # figures read only the rows from there on), not by reading and sorting the indicator's whole history.
         indexes = [
             models.Index(models.F("indicator"), models.F("period_end").desc(), name="figure_latest_period"),
-            # Each unit's latest accepted figure of an indicator (``queries.indicator_latest``): read from the index
-            # alone, in order (the key holds every column the window reads; the condition, the figures it counts).
+            # Each unit's latest accepted figure of an indicator (``queries.indicator_latest``, ``queries.CHART_ROWS``):
+            # read from the index alone, in order (the key holds every column the window reads, the included ones
+            # what the chart ranks; the condition, the figures it counts).
             models.Index(
                 "indicator",
                 "page",
@@ -370,6 +371,7 @@ class ImpactFigure(models.Model):
                 "id",
                 name="figure_unit_latest",
                 condition=models.Q(group__isnull=True, review=FigureReview.ACCEPTED),
+                include=["value", "status"],  # PostgreSQL: the chart's latest figures read with their values
             ),
         ]
 

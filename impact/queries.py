@@ -15,7 +15,6 @@ from django.db.models import (
     Case,
     CharField,
     Count,
-    DateField,
     DecimalField,
     Exists,
     ExpressionWrapper,
@@ -29,7 +28,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Cast, Coalesce, DenseRank, RowNumber
+from django.db.models.functions import RowNumber
 
 from wagtail.models import Page
 
@@ -661,9 +660,19 @@ def _latest_figures(accepted, hidden, weight_ids):
     # Each unit's latest accepted figure first, from the figures alone (``figure_unit_latest``: an index-only scan in
     # the window's order, no sort), then the pages the public may see among those: a page is public or not whatever
     # its figure, so this is each public unit's latest published figure (issue 22: 200 rows joined, not 2,400).
+    figures = ImpactFigure.objects.published_without(hidden).filter(pk__in=_each_units_latest(accepted).values("pk"))
+    return _with_weight(figures, weight_ids)
+
+
+def _each_units_latest(accepted):
+    """Each unit's latest figure among ``accepted`` (by period end, then start)."""
     order = [F("period_end").desc(), F("period_start").desc()]
-    latest = accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
-    figures = ImpactFigure.objects.published_without(hidden).filter(pk__in=latest.values("pk"))
+    return accepted.annotate(rank=Window(RowNumber(), partition_by=[F("page_id")], order_by=order)).filter(rank=1)
+
+
+def _with_weight(figures, weight_ids):
+    """``(figures, columns)``: ``figures`` with their weight (``_weight_of``) where ``weight_ids``, and the columns
+    ``LATEST_COLUMNS`` (and "weight") to read of them."""
     if not weight_ids:
         return figures, list(LATEST_COLUMNS)
     return figures.annotate(weight=_weight_of(weight_ids)), [*LATEST_COLUMNS, "weight"]
@@ -700,27 +709,62 @@ def _latest_rows(locale_id, indicator_ids, weight_ids, hidden, slugs, region, tr
     return rows.union(_region_rows(units, width, LATEST_COLUMNS.index("page__province__region")), all=True)
 
 
-def _chart_rows(locale_id, indicator_ids, weight_ids, hidden, since_start, since_end, translated):
+# The rows of ``_chart_rows``: each unit's latest accepted figure of the indicator (``l``: ``figure_unit_latest``
+# alone, its value and status included), the public units' place in the tree and region (``u``: ``public_source``),
+# the windows over those narrow rows in one pass (``r``), then the columns shown (``k``: names, map position, weight)
+# read only for the rows kept, by the figures' unique key (issue 22: the windows ran over every unit's figure fetched
+# again by its id and joined to its names, the largest part of what an indicator's page grew by at 200 units).
+CHART_ROWS = """WITH l (page_id, period_start, period_end, value, status) AS ({latest}),
+u (pk, path, region) AS ({units}),
+r AS (SELECT l.page_id, l.period_start, l.period_end,
+        SUM(CASE WHEN {since} THEN 1 ELSE 0 END) OVER () AS shown,
+        DENSE_RANK() OVER (ORDER BY CASE WHEN {since} THEN COALESCE(l.value, 0) END DESC NULLS LAST) AS place,
+        ROW_NUMBER() OVER (ORDER BY u.path) AS tree,
+        ROW_NUMBER() OVER (PARTITION BY u.region ORDER BY u.path) AS in_region
+    FROM l JOIN u ON u.pk = l.page_id)
+SELECT k.*, r.shown FROM r JOIN ({kept}) AS k
+    ON k.page_id = r.page_id AND k.period_start = r.period_start AND k.period_end = r.period_end
+WHERE r.place <= %s OR r.tree <= %s OR r.in_region = 1"""
+# A unit whose latest figure is from the first period shown (``since``) on; one before it ranks after every such one
+# (at most a few more rows, left out by the page).
+CHART_SINCE = "(l.period_start > %s OR (l.period_start = %s AND l.period_end >= %s))"
+
+
+def _chart_latest(indicator_ids):
+    return _each_units_latest(_accepted_in(indicator_ids)).values_list(*LATEST_COLUMNS[:5])
+
+
+def _chart_units(hidden):
+    return CaseStudyPage.objects.filter(public_source(hidden)).order_by().values_list("pk", "path", "province__region")
+
+
+def _chart_kept(locale_id, indicator_ids, weight_ids, translated):
+    figures, columns = _with_weight(_accepted_in(indicator_ids).order_by(), weight_ids)
+    return _with_local_names(figures, columns, locale_id, translated)
+
+
+def _chart_rows(locale_id, indicator_ids, weight_ids, hidden, since, translated):
     """The rows of ``_latest_rows`` (each unit's latest published figure) of only the units an indicator's chart of
     every unit and its chooser need, with the number of units whose latest figure is in a period from ``since``
-    (``(since_start, since_end)``, ISO dates: the first period shown) on in a last column: those among them with the
-    ``MAX_LINES`` highest values (a missing value as 0, as the chart orders them; ties included), the first
-    ``UNIT_OPTIONS_MAX`` + 1 in tree order (every unit while there are no more) and the first of each region (the
-    regions the chooser offers). The window functions run over each unit's latest figure: one pass."""
-    figures, columns = _latest_figures(_accepted_in(indicator_ids), hidden, weight_ids)
-    since_start, since_end = (Cast(Value(day), DateField()) for day in (since_start, since_end))
-    from_since = Q(period_start__gt=since_start) | Q(period_start=since_start, period_end__gte=since_end)
-    # A unit before ``since`` ranks after every one from it on: at most a few more rows, left out by the page.
-    value = Case(When(from_since, then=Coalesce("value", Value(Decimal(0)))), output_field=DecimalField())
-    path = F("page__path").asc()
-    ranked = figures.annotate(
-        place=Window(DenseRank(), order_by=value.desc(nulls_last=True)),
-        shown=Window(Count("pk", filter=from_since)),
-        tree=Window(RowNumber(), order_by=path),
-        in_region=Window(RowNumber(), partition_by=[F("page__province__region")], order_by=path),
+    (``(start, end)``: the first period shown) on in a last column: those among them with the ``MAX_LINES`` highest
+    values (a missing value as 0, as the chart orders them; ties included), the first ``UNIT_OPTIONS_MAX`` + 1 in
+    tree order (every unit while there are no more) and the first of each region (the regions the chooser offers).
+    One query (``CHART_ROWS``), its parts compiled once (``home.compiled_sql``)."""
+    latest, latest_params = compiled_sql.sql("impact-chart-latest", _chart_latest, indicator_ids)
+    units, units_params = compiled_sql.sql("impact-chart-units", _chart_units, hidden)
+    kept, kept_params, convert = compiled_sql.sql_and_converter(
+        ("impact-chart-kept", translated, bool(weight_ids)),
+        lambda *ids: _chart_kept(*ids, translated),
+        locale_id,
+        indicator_ids,
+        weight_ids,
     )
-    chosen = ranked.filter(Q(place__lte=MAX_LINES) | Q(tree__lte=UNIT_OPTIONS_MAX + 1) | Q(in_region=1))
-    return _with_local_names(chosen.order_by(), columns, locale_id, translated, after=["shown"])
+    sql = CHART_ROWS.format(latest=latest, units=units, since=CHART_SINCE, kept=kept)
+    start, end = since
+    params = [*latest_params, *units_params, *[start, start, end] * 2, *kept_params, MAX_LINES, UNIT_OPTIONS_MAX + 1]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return convert(cursor.fetchall())
 
 
 def _latest(locale, indicators, info, start, end, slugs, region, since=None):
@@ -729,13 +773,12 @@ def _latest(locale, indicators, info, start, end, slugs, region, since=None):
     weight = indicators.get(info.weight_code) if info.weight_code else None
     weight_ids = list(weight.ids) if weight else []
     hidden = sorted(hidden_page_ids())
-    if since is not None or (start is None and end is None):  # compiled once (``home.compiled_sql``)
-        name, build, more = "impact-indicator-latest", _latest_rows, [slugs, region]
-        if since is not None:
-            name, build, more = "impact-indicator-chart", _chart_rows, [day.isoformat() for day in since]
-        shape = (name, translated, bool(weight_ids))
-        ids = [locale.pk, list(info.ids), weight_ids, hidden, *more]
-        found = compiled_sql.rows(shape, lambda *ids: build(*ids, translated), *ids)
+    if since is not None:
+        found = _chart_rows(locale.pk, list(info.ids), weight_ids, hidden, since, translated)
+    elif start is None and end is None:  # compiled once (``home.compiled_sql``)
+        shape = ("impact-indicator-latest", translated, bool(weight_ids))
+        ids = [locale.pk, list(info.ids), weight_ids, hidden, slugs, region]
+        found = compiled_sql.rows(shape, lambda *ids: _latest_rows(*ids, translated), *ids)
     else:
         found = _latest_rows(locale.pk, list(info.ids), weight_ids, hidden, slugs, region, translated, start, end)
     latest, regions, shown = [], None if slugs is None else set(), None
