@@ -338,7 +338,7 @@ def build_view(
         order = {slug: i for i, slug in enumerate(state.units)}
         chosen = sorted(unit_rows, key=lambda r: order[r.unit.slug])[:MAX_LINES]
     else:
-        chosen = sorted(unit_rows, key=lambda r: (-(r.latest or 0), r.unit.name))[:MAX_LINES]
+        chosen = sorted(unit_rows, key=lambda r: (-(r.latest or 0), r.unit.path))[:MAX_LINES]
     for row in chosen:
         row.in_chart = True
     reader = figures if callable(figures) else None
