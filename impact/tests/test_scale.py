@@ -19,7 +19,7 @@ from casestudies.factories import case_studies_in_bulk, thai_index
 from casestudies.models import CaseStudyPage
 from impact.explorer import TABLE_ROWS
 from impact.factories import thai_indicators
-from impact.models import FigureStatus, ImpactFigure
+from impact.models import FigureStatus, ImpactFigure, Indicator
 from impact.queries import EXPORT_COLUMNS
 
 UNITS, QUARTERS = 200, 12
@@ -490,6 +490,18 @@ def test_the_chart_reads_the_units_of_its_rule_as_every_units_latest_says(scale,
     locale = LocaleRef(ImpactFigure.objects.first().indicator.locale_id, "th")
     if language == "en":
         locale = LocaleRef(CaseStudyPage.objects.filter(locale__language_code="en").first().locale_id, "en")
+        # A unit's figure on the indicator's English row, a quarter after every other (figures are of the Thai row,
+        # but both are read): that unit's latest, found per row and then of both.
+        thai_row = ImpactFigure.objects.filter(page__in=generated, indicator__code="members_total").latest("period_end")
+        start = thai_row.period_end + datetime.timedelta(days=1)
+        ImpactFigure.objects.create(
+            page_id=generated.order_by("slug")[5].pk,
+            indicator=Indicator.objects.get(code="members_total", locale_id=locale.pk),
+            period_start=start,
+            period_end=(start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1),
+            value=1,
+            status=FigureStatus.ILLUSTRATIVE,
+        )
     indicators = indicators_in(locale)
     weighted = next(info for info in indicators.values() if info.weight_code)
     for info in (indicators["members_total"], weighted):
@@ -517,5 +529,7 @@ def test_the_chart_reads_the_units_of_its_rule_as_every_units_latest_says(scale,
         assert all(item == by_slug[item.unit.slug] for item in latest)
         assert regions == set(firsts) and shown == len(in_window)
         assert alone.slug in {item.unit.slug for item in latest} and region in regions
+        if language == "en" and info.code == "members_total":  # the figure on the English row is its unit's latest
+            assert by_slug[generated.order_by("slug")[5].slug].period[0] == start
         assert len(latest) < len(every)
     assert any(item.weight is not None for item in latest)  # the weighted indicator's weights are read too
